@@ -1,0 +1,1 @@
+"""Settings: base (shared), dev (demo on SQLite), test, prod. Chosen by DJANGO_SETTINGS_MODULE."""

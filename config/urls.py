@@ -1,0 +1,13 @@
+"""The project's URLs. Every view declares its access rule (see zukunftszentrum.core.access)."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("zukunftszentrum.core.urls")),
+    path("", include("zukunftszentrum.organisations.urls")),
+    path("konto/", include("allauth.urls")),
+    path("sprache/", set_language, name="set_language"),
+    path("verwaltung/", admin.site.urls),
+]

@@ -1,0 +1,72 @@
+"""Glue records without domain: the audit log and recorded consents."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """A security-relevant event: login, role change, export, deletion, ..."""
+
+    class Action(models.TextChoices):
+        LOGIN = "login", _("Anmeldung")
+        LOGIN_FAILED = "login_failed", _("Fehlgeschlagene Anmeldung")
+        LOGOUT = "logout", _("Abmeldung")
+        PASSWORD_CHANGED = "password_changed", _("Passwort geändert")
+        ROLE_GRANTED = "role_granted", _("Rolle vergeben")
+        ROLE_ENDED = "role_ended", _("Rolle beendet")
+        INVITATION_SENT = "invitation_sent", _("Einladung versandt")
+        INVITATION_REVOKED = "invitation_revoked", _("Einladung zurückgezogen")
+        INVITATION_ACCEPTED = "invitation_accepted", _("Einladung angenommen")
+        ACCOMPANIMENT_CHANGED = "accompaniment_changed", _("Begleitung geändert")
+        CENTRE_CHANGED = "centre_changed", _("Zentrum geändert")
+        ORGANISATION_CHANGED = "organisation_changed", _("Organisation geändert")
+        DATA_EXPORTED = "data_exported", _("Daten exportiert")
+        ACCOUNT_DELETED = "account_deleted", _("Konto gelöscht")
+        CONSENT_GIVEN = "consent_given", _("Einwilligung erteilt")
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=30, choices=Action.choices)
+    summary = models.CharField(max_length=300, blank=True)
+    # Plain ids, not foreign keys: core knows no domain models, and the log outlives its subjects.
+    centre_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    organisation_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("Protokolleintrag")
+        verbose_name_plural = _("Protokoll")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+class ConsentRecord(models.Model):
+    """A consent a person gave (or withdrew), with the version of the text they agreed to."""
+
+    class Kind(models.TextChoices):
+        PRIVACY_NOTICE = "privacy_notice", _("Datenschutzhinweise zur Kenntnis genommen")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents"
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    version = models.CharField(max_length=20)
+    given_at = models.DateTimeField(default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at"]
+        verbose_name = _("Einwilligung")
+        verbose_name_plural = _("Einwilligungen")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.version}"

@@ -1,0 +1,33 @@
+"""Template helpers shared by every app."""
+
+from __future__ import annotations
+
+from django import template
+from django.forms import BoundField
+from django.utils.safestring import SafeString
+
+register = template.Library()
+
+_WIDGET_CLASS = {
+    "select": "kern-form-input__select",
+    "selectmultiple": "kern-form-input__select",
+    "textarea": "kern-form-input__input",
+}
+
+
+@register.simple_tag
+def kern_widget(field: BoundField) -> SafeString:
+    """Render a field's widget with KERN classes and the ARIA links to its hint and error."""
+    css = _WIDGET_CLASS.get(field.widget_type, "kern-form-input__input")
+    described = []
+    attrs: dict[str, str] = {}
+    if field.help_text:
+        described.append(f"{field.auto_id}-hint")
+    if field.errors:
+        css += f" {css}--error"
+        described.append(f"{field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    attrs["class"] = css
+    return field.as_widget(attrs=attrs)

@@ -1,0 +1,80 @@
+"""What "Meine Übersicht" shows, per role. Reads only; takes the active membership."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count
+
+from .models import Accompaniment, Centre, Land, Membership, Organisation
+from .queries import members_of_organisation, open_invitations, organisations_visible_to, staff_of_centre, uncovered_lands
+from .roles import Capability, Scope, has_capability, scope_of
+
+
+def overview_for(member: Membership | None) -> dict[str, Any]:
+    """The dashboard's context for the role the person acts in."""
+    if member is None:
+        return {"scope": None}
+    scope = scope_of(member.role)
+    context: dict[str, Any] = {"scope": scope.value, "role": member.role}
+    if scope is Scope.ORGANISATION:
+        context.update(_organisation_overview(member))
+    elif scope is Scope.CENTRE:
+        context.update(_centre_overview(member))
+    elif has_capability(member.role, Capability.MANAGE_NETWORK):
+        context.update(_network_overview())
+    return context
+
+
+def _organisation_overview(member: Membership) -> dict[str, Any]:
+    org = member.organisation
+    assert org is not None
+    manages = has_capability(member.role, Capability.MANAGE_ORGANISATION)
+    accompaniments = Accompaniment.objects.filter(
+        organisation=org, status__in=[Accompaniment.Status.REQUESTED, Accompaniment.Status.ACTIVE]
+    ).select_related("centre")
+    return {
+        "organisation": org,
+        "manages": manages,
+        "member_count": members_of_organisation(org).values("user").distinct().count(),
+        "open_invitation_count": open_invitations(organisation=org).count() if manages else None,
+        "pending_requests": [a for a in accompaniments if a.status == Accompaniment.Status.REQUESTED]
+        if manages
+        else [],
+        "active_centres": [a.centre for a in accompaniments if a.status == Accompaniment.Status.ACTIVE],
+        "regional_centres": Centre.objects.filter(lands=org.land),
+    }
+
+
+def _centre_overview(member: Membership) -> dict[str, Any]:
+    centre = member.centre
+    assert centre is not None
+    accompanied = organisations_visible_to(member) if has_capability(
+        member.role, Capability.ACCOMPANY_COMPANIES
+    ) else Organisation.objects.none()
+    return {
+        "centre": centre,
+        "accompanied": accompanied.order_by("legal_name")[:50],
+        "accompanied_count": accompanied.count(),
+        "pending_count": Accompaniment.objects.filter(
+            centre=centre, status=Accompaniment.Status.REQUESTED
+        ).count(),
+        "staff_count": staff_of_centre(centre).count(),
+        "lands": centre.lands.all(),
+    }
+
+
+def _network_overview() -> dict[str, Any]:
+    by_size = dict(
+        Organisation.objects.values_list("size_class").annotate(n=Count("id")).order_by()
+    )
+    return {
+        "centre_count": Centre.objects.count(),
+        "organisation_count": Organisation.objects.count(),
+        "by_size": by_size,
+        "uncovered": list(uncovered_lands()),
+        "land_count": Land.objects.count(),
+        "active_accompaniments": Accompaniment.objects.filter(
+            status=Accompaniment.Status.ACTIVE
+        ).count(),
+    }
