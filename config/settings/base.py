@@ -115,12 +115,27 @@ STORAGES = {
 }
 MEDIA_ROOT = DATA_DIR / "media"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+# Email (Django 6.1 MAILERS): console output in the demo, SMTP in production.
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def mailers(default_backend: str) -> dict:
+    """The MAILERS setting from EMAIL_* environment variables."""
+    backend = os.environ.get("EMAIL_BACKEND", default_backend)
+    smtp_options = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", "587")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": os.environ.get("EMAIL_USE_TLS", "1") == "1",
+        "timeout": 20,
+    }
+    return {"default": {"BACKEND": backend, "OPTIONS": smtp_options if backend == SMTP_BACKEND else {}}}
+
+
+MAILERS = mailers(
+    SMTP_BACKEND if os.environ.get("EMAIL_HOST") else "django.core.mail.backends.console.EmailBackend"
+)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Zukunftszentrum <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

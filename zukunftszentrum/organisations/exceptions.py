@@ -19,8 +19,16 @@ class LastCompanyLead(OrganisationError):
     pass
 
 
+class AccountExists(OrganisationError):
+    """Someone tried to sign up with an address that already has an account."""
+
+
 class InvitationInvalid(OrganisationError):
-    pass
+    """The link does not work (any more); `invitation` is set when the link was once valid."""
+
+    def __init__(self, message: str = "", *, invitation: object = None) -> None:
+        super().__init__(message)
+        self.invitation = invitation
 
 
 class InvitationExpired(InvitationInvalid):

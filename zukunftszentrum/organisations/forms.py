@@ -61,3 +61,4 @@ class CentreForm(forms.ModelForm):
     class Meta:
         model = Centre
         fields = ["name", "summary", "description", "email", "phone", "website", "street", "postcode", "city"]
+

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, centres, companies, invitations, network, privacy
+from .views import accounts, centres, companies, invitations, network, privacy, registration
 
 app_name = "organisations"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("rolle/", accounts.switch_role, name="switch_role"),
     path("profil/", accounts.profile, name="profile"),
     path("meine-organisationen/", accounts.my_organisations, name="my_organisations"),
+    path("registrieren/", registration.register, name="register"),
     # Public network pages
     path("netzwerk/", network.overview, name="network"),
     path("zentren/<slug:slug>/", network.centre_detail, name="centre_detail"),

@@ -1,0 +1,46 @@
+"""Production settings refuse the demo secret and pass Django's deployment checklist."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
+    environment.update(DJANGO_SETTINGS_MODULE="config.settings.prod", **env)
+    return subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("secret", ["", "demo-only-insecure-secret-key-change-me", "short"])
+def test_production_refuses_weak_or_demo_secret(secret: str) -> None:
+    result = _manage("check", SECRET_KEY=secret, ALLOWED_HOSTS="zz.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_passes_deploy_checks(tmp_path: Path) -> None:
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="zz.example.org",
+        ZZ_DATA_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
