@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,41 +12,44 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from . import audit, personal_data
 
-        del audit  # imported for its signal receivers (login, logout, failed login)
         personal_data.register(
-            "consents", export=_export_consents, erase=_erase_consents, order=10
+            "consents",
+            export=_export_consents,
+            erase=_erase_consents,
+            order=10,
+            position=50,
+            title=_("Einwilligungen"),
+            description=_(
+                "Welche Fassung der Datenschutzhinweise Sie wann zur Kenntnis genommen haben. "
+                "Wird beim Löschen entfernt."
+            ),
         )
         personal_data.register(
-            "security_log", export=_export_audit, erase=_erase_audit, order=900
+            "audit_log",
+            export=audit.export_audit_events,
+            erase=audit.erase_audit_identity,
+            order=900,
+            position=90,
+            title=_("Sicherheitsprotokoll"),
+            description=_(
+                "Anmeldungen, Abmeldungen, Passwortänderungen, Rollen, Einladungen und Exporte "
+                "mit Zeitpunkt und IP-Adresse. Beim Löschen bleibt nur das Ereignis erhalten, "
+                "ohne Ihre Adresse, Ihre IP-Adresse und Ihren Namen."
+            ),
         )
 
 
-def _export_consents(user):  # type: ignore[no-untyped-def]
+def _export_consents(user: Any) -> list[dict[str, Any]]:
     return [
-        {"kind": c.kind, "version": c.version, "given_at": c.given_at.isoformat()}
+        {
+            "kind": c.kind,
+            "version": c.version,
+            "given_at": c.given_at.isoformat(),
+            "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+        }
         for c in user.consents.all()
     ]
 
 
-def _erase_consents(user):  # type: ignore[no-untyped-def]
+def _erase_consents(user: Any) -> None:
     user.consents.all().delete()
-
-
-def _export_audit(user):  # type: ignore[no-untyped-def]
-    from .models import AuditEvent
-
-    return [
-        {"at": e.at.isoformat(), "action": e.action, "summary": e.summary}
-        for e in AuditEvent.objects.filter(actor=user)[:1000]
-    ]
-
-
-def _erase_audit(user):  # type: ignore[no-untyped-def]
-    # The security log keeps what happened, but no longer who: addresses and summaries go.
-    from .models import AuditEvent
-
-    from django.db.models import Q
-
-    AuditEvent.objects.filter(
-        Q(actor=user) | Q(details__user_id=user.pk) | Q(summary__icontains=user.email)
-    ).update(ip_address=None, summary="")

@@ -1,14 +1,19 @@
-"""Writing the audit log: one function for actions, receivers for Django's auth signals."""
+"""Writing the audit log: one function for actions, receivers for the sign-in signals, and the
+log's share of "Meine Daten" (what a person may download, what their deletion removes)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.signals import password_changed, password_reset, password_set
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db.models import Q
 from django.dispatch import receiver
 from django.http import HttpRequest
 
 from .models import AuditEvent
+
+Action = AuditEvent.Action
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -42,19 +47,100 @@ def record_event(
     )
 
 
+def _address_of(user: Any) -> str:
+    # A pseudonymised account keeps no address worth logging.
+    return "" if getattr(user, "erased_at", None) else user.email
+
+
 @receiver(user_logged_in)
 def _on_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
-    record_event(AuditEvent.Action.LOGIN, actor=user, summary=user.email, request=request)
+    record_event(Action.LOGIN, actor=user, summary=_address_of(user), request=request)
 
 
 @receiver(user_logged_out)
 def _on_logout(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
-    if user is not None:
-        record_event(AuditEvent.Action.LOGOUT, actor=user, summary=user.email, request=request)
+    # After an account deletion the person is signed out: that leaves no new trace of them.
+    if user is not None and not getattr(user, "erased_at", None):
+        record_event(Action.LOGOUT, actor=user, summary=user.email, request=request)
 
 
 @receiver(user_login_failed)
-def _on_login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kw: Any) -> None:
+def _on_login_failed(
+    sender: Any, credentials: dict[str, Any], request: Any = None, **kw: Any
+) -> None:
     # Only the address tried is kept, never the password.
     tried = str(credentials.get("email") or credentials.get("username") or "")[:120]
-    record_event(AuditEvent.Action.LOGIN_FAILED, summary=tried, request=request)
+    record_event(Action.LOGIN_FAILED, summary=tried, request=request)
+
+
+@receiver(password_changed)
+@receiver(password_set)
+@receiver(password_reset)
+def _on_password_changed(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    signal = kwargs.get("signal")
+    how = "reset" if signal is password_reset else "set" if signal is password_set else "changed"
+    record_event(Action.PASSWORD_CHANGED, actor=user, summary=how, request=request, user_id=user.pk)
+
+
+# --- the log's share of "Meine Daten" --------------------------------------------------------
+
+# Events a person did to themselves: their summary names nobody else and may be handed out.
+_SELF_ACTIONS = frozenset(
+    {
+        Action.LOGIN,
+        Action.LOGOUT,
+        Action.PASSWORD_CHANGED,
+        Action.DATA_EXPORTED,
+        Action.CONSENT_GIVEN,
+        Action.INVITATION_ACCEPTED,
+        Action.ACCOUNT_DELETED,
+        Action.ACCOMPANIMENT_CHANGED,
+        Action.CENTRE_CHANGED,
+        Action.ORGANISATION_CHANGED,
+    }
+)
+EXPORT_LIMIT = 1000
+
+
+def _concerning(user: Any) -> Q:
+    """Events the person did, events about them, and failed sign-ins with their address."""
+    return (
+        Q(actor=user)
+        | Q(details__user_id=user.pk)
+        | Q(action=Action.LOGIN_FAILED, summary__iexact=user.email)
+    )
+
+
+def _exported_summary(event: AuditEvent, user: Any) -> str:
+    # An invitation the person sent names the invitee: that address is someone else's data.
+    about_them = (
+        event.details.get("user_id") == user.pk if isinstance(event.details, dict) else False
+    )
+    own = event.actor_id == user.pk and event.action in _SELF_ACTIONS
+    tried = event.action == Action.LOGIN_FAILED
+    return event.summary if (about_them or own or tried) else ""
+
+
+def export_audit_events(user: Any) -> list[dict[str, Any]]:
+    """The person's security log, without anything that identifies someone else."""
+    events = AuditEvent.objects.filter(_concerning(user))[:EXPORT_LIMIT]
+    return [
+        {
+            "at": e.at.isoformat(),
+            "action": e.action,
+            "action_label": str(e.get_action_display()),
+            "summary": _exported_summary(e, user),
+            # Another person's address (who granted a role, who tried to sign in) is not theirs.
+            "ip_address": e.ip_address if e.actor_id == user.pk else None,
+        }
+        for e in events
+    ]
+
+
+def erase_audit_identity(user: Any) -> None:
+    """The log keeps what happened, but no longer who: the person's addresses and summaries go."""
+    AuditEvent.objects.filter(actor=user).update(ip_address=None, summary="")
+    mentions = Q(details__user_id=user.pk)
+    if user.email:
+        mentions |= Q(summary__icontains=user.email)
+    AuditEvent.objects.filter(mentions).update(summary="")

@@ -2,12 +2,13 @@
 
 The outlines come from `data/de-laender.geojson` (Natural Earth 10m admin-1, public domain; see
 docs/data-sources.md). They are projected equirectangularly with the x axis scaled by cos(51°),
-which keeps Germany's proportions within a few per cent, then simplified (Douglas–Peucker) so the
+which keeps Germany's proportions within a few per cent, then simplified (Douglas-Peucker) so the
 inline SVG stays small on slow lines. The result is computed once per process and cached.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Iterable, Sequence
@@ -56,8 +57,6 @@ PALETTE: tuple[str, ...] = (
     "#6a6500",  # olive
     "#8a4f2a",  # brown
 )
-UNCOVERED_FILL = "#eceef1"  # background of the hatching for Länder without a centre
-UNCOVERED_STRIPE = "#5c6470"  # hatching lines; 6:1 against white, 5:1 against the background
 
 
 @dataclass(frozen=True)
@@ -149,7 +148,7 @@ def fit_projection(features: Iterable[dict], width: float, padding: float) -> Pr
 def ring_area(ring: Sequence[Point]) -> float:
     """Unsigned area of a closed ring (shoelace formula)."""
     total = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
         total += x0 * y1 - x1 * y0
     return abs(total) / 2
 
@@ -157,7 +156,7 @@ def ring_area(ring: Sequence[Point]) -> float:
 def ring_centroid(ring: Sequence[Point]) -> Point:
     """Area-weighted centroid of a closed ring (falls back to the vertex mean when flat)."""
     a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
         cross = x0 * y1 - x1 * y0
         a += cross
         cx += (x0 + x1) * cross
@@ -168,7 +167,7 @@ def ring_centroid(ring: Sequence[Point]) -> Point:
 
 
 def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
-    """Douglas–Peucker: keep the points that deviate more than `tolerance` from the chord."""
+    """Douglas-Peucker: keep the points that deviate more than `tolerance` from the chord."""
     if len(points) < 3:
         return list(points)
     keep = [False] * len(points)

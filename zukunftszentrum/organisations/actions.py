@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from zukunftszentrum.core.personal_data import erase_personal_data
 
 from .exceptions import (
     AccompanimentError,
+    AccountExists,
     CentreStillCovers,
     DuplicateMembership,
     InvitationExpired,
@@ -26,7 +28,8 @@ from .exceptions import (
     NotAllowed,
 )
 from .models import Accompaniment, Centre, Invitation, Membership, Organisation, User
-from .roles import INVITABLE_ROLES, Capability, Role, has_capability, scope_of, Scope
+from .queries import account_exists, organisations_to_request
+from .roles import INVITABLE_ROLES, Capability, Role, Scope, has_capability, scope_of
 
 
 def _require(member: Membership | None, capability: Capability) -> Membership:
@@ -69,7 +72,7 @@ def grant_membership(
     record_event(
         AuditEvent.Action.ROLE_GRANTED,
         actor=granted_by,
-        summary=f"{user.email}: {membership.get_role_display()} – {membership.context_name}",
+        summary=f"{user.email}: {membership.get_role_display()} - {membership.context_name}",
         centre_id=centre.pk if centre else None,
         organisation_id=organisation.pk if organisation else None,
         user_id=user.pk,
@@ -118,12 +121,55 @@ def _end(membership: Membership, *, ended_by: User | None) -> None:
     record_event(
         AuditEvent.Action.ROLE_ENDED,
         actor=ended_by,
-        summary=f"{locked.user.email}: {locked.get_role_display()} – {locked.context_name}",
+        summary=f"{locked.user.email}: {locked.get_role_display()} - {locked.context_name}",
         centre_id=locked.centre_id,
         organisation_id=locked.organisation_id,
         user_id=locked.user_id,
         role=locked.role,
     )
+
+
+# --- organisations ---------------------------------------------------------------------------
+
+EDITABLE_ORGANISATION_FIELDS = frozenset(
+    {
+        "legal_name",
+        "land",
+        "kreis_ags",
+        "kreis_name",
+        "wz_section",
+        "headcount",
+        "has_works_council",
+    }
+)
+
+
+@transaction.atomic
+def update_organisation(
+    *, member: Membership, organisation: Organisation, changes: Mapping[str, object]
+) -> Organisation:
+    """Change an organisation's facts; only its own leads may, and each change is logged."""
+    _require(member, Capability.MANAGE_ORGANISATION)
+    if member.organisation_id != organisation.pk:
+        raise NotAllowed(_("Sie können nur Ihre eigene Organisation bearbeiten."))
+    unknown = set(changes) - EDITABLE_ORGANISATION_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    changed = [name for name, value in changes.items() if getattr(locked, name) != value]
+    for name in changed:
+        setattr(locked, name, changes[name])
+    if changed:
+        locked.save(update_fields=changed)
+        record_event(
+            AuditEvent.Action.ORGANISATION_CHANGED,
+            actor=member.user,
+            summary=f"{locked}: {', '.join(sorted(changed))}",
+            organisation_id=locked.pk,
+            fields=sorted(changed),
+        )
+    locked.refresh_from_db()  # the size class is computed by the database
+    return locked
 
 
 # --- invitations ---------------------------------------------------------------------------
@@ -165,9 +211,16 @@ def invite(
         centre=centre,
     )
     if already.exists():
-        raise DuplicateMembership(
-            _("%(email)s hat diese Rolle dort bereits.") % {"email": email}
-        )
+        raise DuplicateMembership(_("%(email)s hat diese Rolle dort bereits.") % {"email": email})
+    # Inviting the same person again sends a fresh link; the earlier one stops working.
+    Invitation.objects.filter(
+        email__iexact=email,
+        role=role,
+        organisation=organisation,
+        centre=centre,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+    ).update(revoked_at=timezone.now())
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
         email=email,
@@ -195,13 +248,19 @@ def find_invitation(token: str) -> Invitation:
         .filter(token_hash=hash_token(token))
         .first()
     )
-    if invitation is None or invitation.revoked_at is not None:
+    if invitation is None:
         raise InvitationInvalid(_("Dieser Einladungslink ist ungültig oder wurde zurückgezogen."))
+    if invitation.revoked_at is not None:
+        raise InvitationInvalid(
+            _("Dieser Einladungslink ist ungültig oder wurde zurückgezogen."),
+            invitation=invitation,
+        )
     if invitation.accepted_at is not None:
-        raise InvitationUsed(_("Diese Einladung wurde bereits angenommen."))
+        raise InvitationUsed(_("Diese Einladung wurde bereits angenommen."), invitation=invitation)
     if invitation.is_expired():
         raise InvitationExpired(
-            _("Diese Einladung ist abgelaufen. Bitten Sie die einladende Person um eine neue.")
+            _("Diese Einladung ist abgelaufen. Bitten Sie die einladende Person um eine neue."),
+            invitation=invitation,
         )
     return invitation
 
@@ -212,7 +271,7 @@ def accept_invitation(*, token: str, user: User) -> Membership:
     invitation = find_invitation(token)
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:  # the double click that lost the race
-        raise InvitationUsed(_("Diese Einladung wurde bereits angenommen."))
+        raise InvitationUsed(_("Diese Einladung wurde bereits angenommen."), invitation=invitation)
     membership = grant_membership(
         user=user,
         role=Role(invitation.role),
@@ -231,6 +290,29 @@ def accept_invitation(*, token: str, user: User) -> Membership:
         organisation_id=invitation.organisation_id,
     )
     return membership
+
+
+@transaction.atomic
+def register_and_accept_invitation(*, token: str, full_name: str, password: str) -> Membership:
+    """Create an account for the invited address, record the privacy notice, accept; all or none."""
+    invitation = find_invitation(token)
+    exists_message = _(
+        "Für %(email)s gibt es bereits ein Konto. Bitte melden Sie sich an, um die Einladung "
+        "anzunehmen."
+    ) % {"email": invitation.email}
+    if account_exists(invitation.email):
+        raise AccountExists(exists_message)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(invitation.email, password, full_name=full_name.strip())
+    except IntegrityError as exc:  # created in another tab a moment ago
+        raise AccountExists(exists_message) from exc
+    record_consent(
+        user=user,
+        kind=ConsentRecord.Kind.PRIVACY_NOTICE,
+        version=settings.ZZ_PRIVACY_NOTICE_VERSION,
+    )
+    return accept_invitation(token=token, user=user)
 
 
 @transaction.atomic
@@ -286,7 +368,27 @@ def request_accompaniment(
 
 
 @transaction.atomic
-def decide_accompaniment(*, member: Membership, accompaniment: Accompaniment, consent: bool) -> None:
+def request_accompaniment_by_lead_email(
+    *, member: Membership, lead_email: str, message: str = ""
+) -> list[Accompaniment]:
+    """Ask every organisation this address leads. The caller must answer the same whether or
+    not anything was created, so the advisor learns nothing about who is registered."""
+    _require(member, Capability.ACCOMPANY_COMPANIES)
+    created = []
+    for organisation in organisations_to_request(member, lead_email=lead_email):
+        try:
+            created.append(
+                request_accompaniment(member=member, organisation=organisation, message=message)
+            )
+        except AccompanimentError:
+            continue  # already asked or already accompanied: the answer must look the same
+    return created
+
+
+@transaction.atomic
+def decide_accompaniment(
+    *, member: Membership, accompaniment: Accompaniment, consent: bool
+) -> None:
     """The organisation's lead gives or refuses consent to a centre's request."""
     _require(member, Capability.MANAGE_ORGANISATION)
     acc = Accompaniment.objects.select_for_update().get(pk=accompaniment.pk)
@@ -375,9 +477,12 @@ def delete_account(*, user: User) -> None:
                 role=Role.COMPANY_LEAD,
                 ended_at__isnull=True,
             ).exclude(user=user)
-            if not others.exists() and membership.organisation.memberships.filter(
-                ended_at__isnull=True
-            ).exclude(user=user).exists():
+            if (
+                not others.exists()
+                and membership.organisation.memberships.filter(ended_at__isnull=True)
+                .exclude(user=user)
+                .exists()
+            ):
                 raise LastCompanyLead(
                     _(
                         "Sie sind die letzte Person in der Geschäftsführung von %(org)s, und "

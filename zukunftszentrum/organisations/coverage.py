@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core import geo
@@ -15,7 +16,11 @@ from zukunftszentrum.core import geo
 from .models import Centre, Land
 from .queries import network_centres, uncovered_lands
 
-UNCOVERED_ANCHOR = "ohne-zentrum"
+UNCOVERED_ANCHOR = "ohne-zentrum"  # id of the warning that lists Länder without a centre
+TILE_SIZE = 56
+TILE_GAP = 6
+OTHER_FILL = "#dde1e7"  # Länder that are not the centre's own, on its page
+SMALL_LAND_AREA = 2500  # square viewBox units of the bounding box; HB, HH, BE, SL are below
 
 
 @dataclass
@@ -25,6 +30,11 @@ class CentreEntry:
     centre: Centre
     lands: list[Land]
     colour: str | None
+
+    @property
+    def land_names(self) -> str:
+        """The Länder as a sentence: "Hessen, Saarland und Rheinland-Pfalz"."""
+        return str(get_text_list([land.name for land in self.lands], _("und")))
 
     @property
     def nationwide(self) -> bool:
@@ -38,12 +48,14 @@ class MapRegion:
     land: Land
     d: str
     label: tuple[float, float]
-    tile: tuple[float, float]  # top-left corner of the tile
+    tile: tuple[int, int]  # top-left corner of the tile
+    tile_label: tuple[int, int]  # centre of the tile
     small: bool  # too small on the map for a label of its own
-    fill: str | None  # None: hatched (no centre, or not highlighted)
+    fill: str | None  # None: hatched, no centre covers it
     title: str
     href: str = ""
-    centres: list[Centre] = field(default_factory=list)
+    entries: list[CentreEntry] = field(default_factory=list)  # the centres covering it
+    muted: bool = False  # drawn plain grey without a label (another centre's Land)
 
 
 @dataclass
@@ -54,20 +66,16 @@ class NetworkCoverage:
     uncovered: list[Land]
     viewbox: str
     tile_viewbox: str
+    tile_size: int = TILE_SIZE
 
     @property
     def covered_count(self) -> int:
         return len(self.regions) - len(self.uncovered)
 
 
-TILE_SIZE = 56
-TILE_GAP = 6
-SMALL_LAND_AREA = 2500  # square viewBox units of the bounding box; HB, HH, BE, SL are below
-
-
 def network_coverage() -> NetworkCoverage:
     """Centres, the Länder each covers, the Länder nobody covers, and the map to show them."""
-    entries = _centre_entries(network_centres())
+    entries = _centre_entries()
     covering: dict[str, list[CentreEntry]] = {}
     for entry in entries:
         for land in entry.lands:
@@ -96,7 +104,7 @@ class CentrePage:
 
 def centre_page(slug: str) -> CentrePage | None:
     """One centre with its Länder, its colour and a map highlighting them; None if unknown."""
-    entry = next((e for e in _centre_entries(network_centres()) if e.centre.slug == slug), None)
+    entry = next((e for e in _centre_entries() if e.centre.slug == slug), None)
     if entry is None:
         return None
     return CentrePage(entry=entry, regions=centre_regions(entry), viewbox=geo.germany_map().viewbox)
@@ -110,17 +118,20 @@ def centre_regions(entry: CentreEntry) -> list[MapRegion]:
     for land in Land.objects.order_by("ags"):
         mine = entry.nationwide or land.code in codes
         region = _region(land, [], "")
-        region.fill = colour if mine else None
-        region.title = land.name if mine else _("%(land)s: anderes Zentrum") % {"land": land.name}
+        region.fill = colour if mine else OTHER_FILL
+        region.muted = not mine
+        region.title = land.name
         regions.append(region)
     return regions
 
 
-def _centre_entries(centres) -> list[CentreEntry]:
-    """Colours go to centres with Länder in the order they are listed, so they are stable."""
+def _centre_entries() -> list[CentreEntry]:
+    """Every centre, regional first, by name. Colours go to centres with Länder in that order,
+    so a centre keeps its colour on every page."""
+    # An annotated query ignores Meta.ordering, so the order is spelled out here.
     entries = []
     coloured = 0
-    for centre in centres:
+    for centre in network_centres().order_by("kind", "name"):
         lands = sorted(centre.lands.all(), key=lambda land: land.ags)
         colour = None
         if lands:
@@ -133,13 +144,13 @@ def _centre_entries(centres) -> list[CentreEntry]:
 def _region(land: Land, entries: list[CentreEntry], uncovered_href: str) -> MapRegion:
     shape = geo.germany_map().shape(land.iso_3166_2)
     row, col = geo.tile_positions()[land.code]
-    centres = [e.centre for e in entries]
-    if centres:
+    x, y = col * (TILE_SIZE + TILE_GAP), row * (TILE_SIZE + TILE_GAP)
+    if entries:
         title = _("%(land)s: %(centres)s") % {
             "land": land.name,
-            "centres": ", ".join(c.name for c in centres),
+            "centres": ", ".join(e.centre.name for e in entries),
         }
-        href = reverse("organisations:centre_detail", args=[centres[0].slug])
+        href = reverse("organisations:centre_detail", args=[entries[0].centre.slug])
     else:
         title = _("%(land)s: noch kein Zentrum zuständig") % {"land": land.name}
         href = uncovered_href
@@ -147,12 +158,13 @@ def _region(land: Land, entries: list[CentreEntry], uncovered_href: str) -> MapR
         land=land,
         d=shape.d,
         label=shape.label,
-        tile=(col * (TILE_SIZE + TILE_GAP), row * (TILE_SIZE + TILE_GAP)),
+        tile=(x, y),
+        tile_label=(x + TILE_SIZE // 2, y + TILE_SIZE // 2),
         small=shape.area < SMALL_LAND_AREA,
         fill=entries[0].colour if entries else None,
         title=title,
         href=href,
-        centres=centres,
+        entries=entries,
     )
 
 

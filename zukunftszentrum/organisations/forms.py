@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import Centre, Organisation, User
+from .models import ROLE_CHOICES, Centre, Organisation, User
 from .reference import kreis_belongs_to_land
+from .roles import INVITABLE_ROLES, Capability, Role
+
+# The roles offered in the invitation forms, the most common first.
+COMPANY_INVITE_ROLES = (Role.EMPLOYEE, Role.WORKS_COUNCIL, Role.COMPANY_LEAD)
+CENTRE_INVITE_ROLES = (Role.ADVISOR, Role.TRAINER, Role.CENTRE_ADMIN)
+assert set(COMPANY_INVITE_ROLES) == set(INVITABLE_ROLES[Capability.INVITE_MEMBERS])
+assert set(CENTRE_INVITE_ROLES) == set(INVITABLE_ROLES[Capability.MANAGE_CENTRE])
+
+
+def role_choices(roles: tuple[Role, ...]) -> list[tuple[str, str]]:
+    """(value, label) pairs for a choice field, in the given order."""
+    labels = dict(ROLE_CHOICES)
+    return [(role.value, str(labels[role.value])) for role in roles]
 
 
 class ProfileForm(forms.ModelForm):
@@ -28,37 +43,144 @@ class OrganisationForm(forms.ModelForm):
             "has_works_council",
         ]
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if self.instance.kind == Organisation.Kind.SOLO:
+            # An organisation of one: one person, no works council; nothing to ask.
+            del self.fields["headcount"]
+            del self.fields["has_works_council"]
+
     def clean(self) -> dict:
         data = super().clean() or {}
         land, kreis = data.get("land"), data.get("kreis_ags")
         if land and kreis and not kreis_belongs_to_land(kreis, land.ags):
             self.add_error(
                 "kreis_ags",
-                _("Der Kreisschlüssel muss mit %(ags)s beginnen (Land %(land)s) und fünf Ziffern haben.")
+                _(
+                    "Der Kreisschlüssel muss mit %(ags)s beginnen (Land %(land)s) und fünf "
+                    "Ziffern haben."
+                )
                 % {"ags": land.ags, "land": land.name},
             )
         if self.instance.kind == Organisation.Kind.SOLO:
             if data.get("headcount") not in (None, 1):
                 self.add_error("headcount", _("Eine Solo-Selbstständigkeit hat genau eine Person."))
             if data.get("has_works_council"):
-                self.add_error("has_works_council", _("Eine Solo-Selbstständigkeit hat keinen Betriebsrat."))
+                self.add_error(
+                    "has_works_council", _("Eine Solo-Selbstständigkeit hat keinen Betriebsrat.")
+                )
         return data
 
 
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-Mail-Adresse"),
-        error_messages={"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.")},
+        error_messages={
+            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de."),
+            "required": _("Bitte geben Sie die E-Mail-Adresse der Person ein."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
-    role = forms.ChoiceField(label=_("Rolle"))
+    role = forms.ChoiceField(
+        label=_("Rolle"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Bitte wählen Sie eine Rolle.")},
+    )
 
     def __init__(self, *args: object, roles: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["role"].choices = roles
+        self.fields["role"].initial = roles[0][0] if roles else None
 
 
 class CentreForm(forms.ModelForm):
     class Meta:
         model = Centre
-        fields = ["name", "summary", "description", "email", "phone", "website", "street", "postcode", "city"]
+        fields = [
+            "name",
+            "summary",
+            "description",
+            "email",
+            "phone",
+            "website",
+            "street",
+            "postcode",
+            "city",
+        ]
 
+
+class AccompanimentRequestForm(forms.Form):
+    """A centre asks a company to agree to be accompanied, addressed by its lead's email."""
+
+    lead_email = forms.EmailField(
+        label=_("E-Mail-Adresse der Geschäftsführung"),
+        help_text=_(
+            "Die Adresse, mit der sich die Geschäftsführung (oder die oder der "
+            "Solo-Selbstständige) auf der Plattform anmeldet."
+        ),
+        error_messages={
+            "invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de."),
+            "required": _("Bitte geben Sie die E-Mail-Adresse der Geschäftsführung ein."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    message = forms.CharField(
+        label=_("Nachricht an das Unternehmen"),
+        help_text=_(
+            "Worum geht es? Die Nachricht erscheint in der Anfrage, die das Unternehmen erhält."
+        ),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class InvitationSignupForm(forms.Form):
+    """Create an account while accepting an invitation: name, password, privacy notice."""
+
+    full_name = forms.CharField(
+        label=_("Ihr Name"),
+        max_length=150,
+        error_messages={"required": _("Bitte geben Sie Ihren Namen ein.")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password1 = forms.CharField(
+        label=_("Passwort"),
+        strip=False,
+        help_text=_(
+            "Mindestens 8 Zeichen, nicht nur Ziffern, kein gängiges Passwort und nicht zu "
+            "ähnlich zu Ihrem Namen oder Ihrer E-Mail-Adresse."
+        ),
+        error_messages={"required": _("Bitte wählen Sie ein Passwort.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Passwort wiederholen"),
+        strip=False,
+        error_messages={"required": _("Bitte geben Sie das Passwort ein zweites Mal ein.")},
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    privacy_notice = forms.BooleanField(
+        label=_("Ich habe die Datenschutzhinweise gelesen und bin einverstanden."),
+        error_messages={
+            "required": _("Bitte bestätigen Sie, dass Sie die Datenschutzhinweise gelesen haben.")
+        },
+    )
+
+    def __init__(self, *args: object, email: str, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.email = email
+
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        password1, password2 = data.get("password1"), data.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("Die beiden Passwörter stimmen nicht überein."))
+        elif password1:
+            # Checked against a person not yet saved, so "too similar to your name" works.
+            person = User(email=self.email, full_name=data.get("full_name", ""))
+            try:
+                validate_password(password1, person)
+            except ValidationError as exc:
+                self.add_error("password1", exc)
+        return data

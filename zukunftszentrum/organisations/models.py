@@ -182,6 +182,10 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return self.legal_name
 
+    def get_size_class_display(self) -> str:
+        """The size class's label (a generated field gets no display method of its own)."""
+        return str(Organisation.Size(self.size_class).label) if self.size_class else ""
+
     @property
     def is_target_group(self) -> bool:
         """Only small and medium enterprises (and the solo self-employed) are the target group."""

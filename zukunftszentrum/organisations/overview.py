@@ -56,9 +56,6 @@ def _centre_overview(member: Membership) -> dict[str, Any]:
         "centre": centre,
         "accompanied": accompanied.order_by("legal_name")[:50],
         "accompanied_count": accompanied.count(),
-        "pending_count": Accompaniment.objects.filter(
-            centre=centre, status=Accompaniment.Status.REQUESTED
-        ).count(),
         "staff_count": staff_of_centre(centre).count(),
         "lands": centre.lands.all(),
     }

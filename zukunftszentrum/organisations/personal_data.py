@@ -5,12 +5,16 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.core.personal_data import register
 
-from .models import Accompaniment, Invitation, Membership
+from .models import Accompaniment, Invitation, Membership, Organisation
+from .roles import Role
 
 
 def export_profile(user: Any) -> dict[str, Any]:
@@ -39,6 +43,7 @@ def export_memberships(user: Any) -> list[dict[str, Any]]:
 
 
 def export_invitations(user: Any) -> list[dict[str, Any]]:
+    """Invitations addressed to the person (not the ones they sent: those name others)."""
     rows = Invitation.objects.filter(email__iexact=user.email)
     return [
         {
@@ -60,11 +65,43 @@ def erase_invitations(user: Any) -> None:
     Invitation.objects.filter(email__iexact=user.email).delete()
 
 
+def export_solo_organisations(user: Any) -> list[dict[str, Any]]:
+    """A solo self-employment is the person's own business: its details are their data."""
+    solo_ids = Membership.objects.filter(user=user, role=Role.SOLO).values("organisation_id")
+    return [
+        {
+            "name": o.legal_name,
+            "land": o.land.name,
+            "kreis": o.kreis_name or o.kreis_ags or None,
+            "wz_section": o.wz_section,
+            "registered_at": o.created_at.isoformat(),
+        }
+        for o in Organisation.objects.filter(pk__in=solo_ids).select_related("land")
+    ]
+
+
+def erase_solo_organisations(user: Any) -> None:
+    """A solo self-employment is usually named after its person: its name and district go."""
+    solo_ids = Membership.objects.filter(user=user, role=Role.SOLO).values("organisation_id")
+    others = Membership.objects.filter(ended_at__isnull=True).exclude(user=user)
+    for org in Organisation.objects.filter(pk__in=solo_ids).exclude(memberships__in=others):
+        if org.legal_name:
+            AuditEvent.objects.filter(
+                organisation_id=org.pk, summary__icontains=org.legal_name
+            ).update(summary="")
+        Organisation.objects.filter(pk=org.pk).update(
+            legal_name=str(_("Gelöschte Solo-Selbstständigkeit")) + f" #{org.pk}",
+            kreis_ags="",
+            kreis_name="",
+        )
+
+
 def erase_profile(user: Any) -> None:
     """Pseudonymise the account: it stays as an anonymous anchor for kept contributions."""
     User = get_user_model()
     Accompaniment.objects.filter(requested_by=user).update(requested_by=None)
     Accompaniment.objects.filter(decided_by=user).update(decided_by=None)
+    EmailAddress.objects.filter(user=user).delete()  # django-allauth's copy of the address
     User.objects.filter(pk=user.pk).update(
         email=f"geloescht-{uuid.uuid4().hex}@invalid.example",
         full_name="",
@@ -74,8 +111,55 @@ def erase_profile(user: Any) -> None:
         password="!",  # an unusable password  # noqa: S106
         erased_at=timezone.now(),
     )
+    user.groups.clear()
+    user.user_permissions.clear()
 
 
-register("profile", export=export_profile, erase=erase_profile, order=1000)
-register("memberships", export=export_memberships, erase=erase_memberships, order=10)
-register("invitations", export=export_invitations, erase=erase_invitations, order=10)
+register(
+    "profile",
+    position=10,
+    export=export_profile,
+    erase=erase_profile,
+    order=1000,
+    title=_("Profil"),
+    description=_(
+        "E-Mail-Adresse, Name, Sprache, Registrierung und letzte Anmeldung. Beim Löschen werden "
+        "Name und Adresse entfernt; das Konto bleibt nur als namenloser Platzhalter bestehen."
+    ),
+)
+register(
+    "memberships",
+    position=20,
+    export=export_memberships,
+    erase=erase_memberships,
+    order=10,
+    title=_("Rollen"),
+    description=_(
+        "Ihre Rollen in Unternehmen, Zentren und im Netzwerk, mit Beginn und Ende. "
+        "Beim Löschen enden alle Rollen."
+    ),
+)
+register(
+    "invitations",
+    position=30,
+    export=export_invitations,
+    erase=erase_invitations,
+    order=10,
+    title=_("Einladungen an Sie"),
+    description=_(
+        "Einladungen, die an Ihre Adresse geschickt wurden. Werden beim Löschen entfernt."
+    ),
+)
+register(
+    "solo_organisation",
+    position=40,
+    export=export_solo_organisations,
+    erase=erase_solo_organisations,
+    order=5,
+    title=_("Solo-Selbstständigkeit"),
+    description=_(
+        "Falls Sie solo-selbstständig sind: Name, Land, Kreis und Wirtschaftszweig Ihrer "
+        "Organisation. Name und Kreis werden beim Löschen entfernt, damit sie nicht auf Sie "
+        "zurückführen."
+    ),
+)

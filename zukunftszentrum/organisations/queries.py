@@ -3,16 +3,13 @@ what that viewer may see; another tenant's object is simply absent (so views ans
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from django.db.models import Count, Q, QuerySet
 
-from .models import Accompaniment, Centre, Invitation, Land, Membership, Organisation
+from .models import Accompaniment, Centre, Invitation, Land, Membership, Organisation, User
 from .roles import CENTRE_ROLES, Capability, Role, has_capability
 
-if TYPE_CHECKING:
-    from .models import User
-
+# The roles that speak for an organisation: they decide on a centre's request.
+LEAD_ROLES = (Role.COMPANY_LEAD, Role.SOLO)
 
 ROLE_ORDER = [
     Role.COMPANY_LEAD,
@@ -88,7 +85,9 @@ def staff_of_centre(centre: Centre) -> QuerySet[Membership]:
 
 def open_invitations(*, organisation: Organisation | None = None, centre: Centre | None = None):
     """Invitations not yet accepted or revoked (expired ones included, marked by the template)."""
-    qs = Invitation.objects.filter(accepted_at__isnull=True, revoked_at__isnull=True)
+    qs = Invitation.objects.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("invited_by")
     if organisation is not None:
         return qs.filter(organisation=organisation)
     return qs.filter(centre=centre)
@@ -106,3 +105,64 @@ def network_centres() -> QuerySet[Centre]:
 def uncovered_lands() -> QuerySet[Land]:
     """Länder that no centre covers."""
     return Land.objects.filter(centres__isnull=True)
+
+
+def organisation_contacts(organisation: Organisation) -> QuerySet[Membership]:
+    """The people who speak for an organisation (its leads): all that outsiders may see of it."""
+    return members_of_organisation(organisation).filter(role__in=LEAD_ROLES)
+
+
+def accompaniments_visible_to(member: Membership | None) -> QuerySet[Accompaniment]:
+    """Accompaniments the active role may see. An organisation's leads see every request; its
+    other members see the agreed ones; a centre sees only what was once agreed, so an open or
+    declined request never tells it that an address belongs to a registered organisation."""
+    qs = Accompaniment.objects.select_related("centre", "organisation", "requested_by")
+    if member is None:
+        return qs.none()
+    if has_capability(member.role, Capability.MANAGE_NETWORK):
+        return qs
+    if member.organisation_id:
+        mine = qs.filter(organisation_id=member.organisation_id)
+        if has_capability(member.role, Capability.MANAGE_ORGANISATION):
+            return mine
+        return mine.filter(status=Accompaniment.Status.ACTIVE)
+    if member.centre_id and has_capability(member.role, Capability.ACCOMPANY_COMPANIES):
+        once_agreed = Q(status=Accompaniment.Status.ACTIVE) | Q(
+            status=Accompaniment.Status.ENDED, decided_at__isnull=False
+        )
+        return qs.filter(once_agreed, centre_id=member.centre_id)
+    return qs.none()
+
+
+def organisations_to_request(
+    member: Membership | None, *, lead_email: str
+) -> QuerySet[Organisation]:
+    """Organisations led by this address that the viewer's centre may ask to accompany.
+    Only actions use this; the advisor is never shown the result."""
+    if (
+        member is None
+        or not member.centre_id
+        or not has_capability(member.role, Capability.ACCOMPANY_COMPANIES)
+    ):
+        return Organisation.objects.none()
+    leads = Membership.objects.filter(
+        user__email__iexact=lead_email.strip(), role__in=LEAD_ROLES, ended_at__isnull=True
+    )
+    return Organisation.objects.filter(pk__in=leads.values("organisation_id"))
+
+
+def invitations_manageable_by(member: Membership | None) -> QuerySet[Invitation]:
+    """Invitations the active role may withdraw: its organisation's or its centre's."""
+    qs = Invitation.objects.select_related("organisation", "centre", "invited_by")
+    if member is None:
+        return qs.none()
+    if member.organisation_id and has_capability(member.role, Capability.INVITE_MEMBERS):
+        return qs.filter(organisation_id=member.organisation_id)
+    if member.centre_id and has_capability(member.role, Capability.MANAGE_CENTRE):
+        return qs.filter(centre_id=member.centre_id)
+    return qs.none()
+
+
+def account_exists(email: str) -> bool:
+    """True when someone already signs in with this address."""
+    return User.objects.filter(email__iexact=email.strip()).exists()

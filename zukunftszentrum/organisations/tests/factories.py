@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 
+from django.conf import settings
+
+from zukunftszentrum.core.models import ConsentRecord
 from zukunftszentrum.organisations.models import Centre, Land, Membership, Organisation, User
 from zukunftszentrum.organisations.roles import Role
 
@@ -12,11 +15,21 @@ _seq = itertools.count(1)
 PASSWORD = "test-passwort-123"
 
 
-def make_user(email: str | None = None, *, name: str = "", password: str = PASSWORD) -> User:
+def make_user(
+    email: str | None = None, *, name: str = "", password: str = PASSWORD, consented: bool = True
+) -> User:
+    """A person; by default one who has acknowledged the current privacy notice."""
     n = next(_seq)
-    return User.objects.create_user(
+    user = User.objects.create_user(
         email or f"person{n}@example.org", password, full_name=name or f"Person {n}"
     )
+    if consented:
+        ConsentRecord.objects.create(
+            user=user,
+            kind=ConsentRecord.Kind.PRIVACY_NOTICE,
+            version=settings.ZZ_PRIVACY_NOTICE_VERSION,
+        )
+    return user
 
 
 def make_centre(*, name: str | None = None, lands: tuple[str, ...] = ("BY",), **extra) -> Centre:

@@ -108,7 +108,11 @@ class Route:
 def _walk(patterns: list[Any], prefix: str = "", ns: str = "") -> Iterator[Route]:
     for p in patterns:
         if isinstance(p, URLResolver):
-            yield from _walk(p.url_patterns, prefix + str(p.pattern), ns + (f"{p.namespace}:" if p.namespace else ""))
+            yield from _walk(
+                p.url_patterns,
+                prefix + str(p.pattern),
+                ns + (f"{p.namespace}:" if p.namespace else ""),
+            )
         elif isinstance(p, URLPattern):
             name = f"{ns}{p.name}" if p.name else None
             yield Route(prefix + str(p.pattern), name, p.callback, tuple(p.pattern.converters))
@@ -191,10 +195,16 @@ def test_route_answers_each_role_as_declared(route: Route) -> None:
 
 @pytest.mark.django_db
 def test_admin_is_only_for_programme_admins() -> None:
+    # admin:autocomplete answers 403 to any request without its query parameters: left out.
     a = _tenant("BY")
     admin_routes = [
-        r for r in ROUTES if r.route.startswith("verwaltung/") and r.name and not r.converters
-        and "(?P<" not in r.route and r.name not in ("admin:login", "admin:logout")
+        r
+        for r in ROUTES
+        if r.route.startswith("verwaltung/")
+        and r.name
+        and not r.converters
+        and "(?P<" not in r.route
+        and r.name not in ("admin:login", "admin:logout", "admin:autocomplete")
     ]
     assert admin_routes
     for route in admin_routes:

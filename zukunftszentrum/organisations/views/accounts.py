@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -45,9 +47,14 @@ def switch_role(request: HttpRequest) -> HttpResponse:
 def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        user = form.save()
+        translation.activate(user.preferred_language)
         messages.success(request, _("Ihr Profil wurde gespeichert."))
-        return redirect("organisations:profile")
+        response = redirect("organisations:profile")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, user.preferred_language, samesite="Lax", max_age=31536000
+        )
+        return response
     return render(request, "organisations/profile.html", {"form": form})
 
 

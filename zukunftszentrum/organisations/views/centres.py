@@ -1,6 +1,70 @@
-"""Placeholder while this module is being written."""
-from zukunftszentrum.core.access import login_required
-from django.shortcuts import render
-@login_required
-def workspace(request): return render(request, "base.html")
-invite_staff = request_accompaniment = workspace
+"""The centre workspace: the team, staff invitations, and accompaniments of organisations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zukunftszentrum.core.access import requires
+
+from .. import actions, emails
+from ..forms import CENTRE_INVITE_ROLES, AccompanimentRequestForm, InvitationForm, role_choices
+from ..pages import centre_workspace_page
+from ..queries import centres_managed_by
+from ..roles import Capability
+from .invitations import invite_and_notify, render_invite_page
+
+
+@requires(Capability.VIEW_OWN_CENTRE)
+def workspace(request: HttpRequest) -> HttpResponse:
+    return _render_workspace(request)
+
+
+def _render_workspace(
+    request: HttpRequest, *, request_form: AccompanimentRequestForm | None = None
+) -> HttpResponse:
+    context = centre_workspace_page(request.member)  # type: ignore[attr-defined]
+    context["request_form"] = request_form or AccompanimentRequestForm()
+    context["invite_form"] = InvitationForm(roles=role_choices(CENTRE_INVITE_ROLES))
+    return render(request, "organisations/centre_workspace.html", context)
+
+
+@requires(Capability.MANAGE_CENTRE)
+def invite_staff(request: HttpRequest) -> HttpResponse:
+    member = request.member  # type: ignore[attr-defined]
+    centre = get_object_or_404(centres_managed_by(member), pk=member.centre_id)
+    form = InvitationForm(request.POST or None, roles=role_choices(CENTRE_INVITE_ROLES))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and invite_and_notify(request, form, centre=centre)
+    ):
+        return redirect("organisations:centre_workspace")
+    back = reverse("organisations:centre_workspace")
+    return render_invite_page(request, form, target=centre, back_url=back)
+
+
+@requires(Capability.ACCOMPANY_COMPANIES)
+@require_POST
+def request_accompaniment(request: HttpRequest) -> HttpResponse:
+    form = AccompanimentRequestForm(request.POST)
+    if not form.is_valid():
+        return _render_workspace(request, request_form=form)
+    lead_email = form.cleaned_data["lead_email"].strip().lower()
+    created = actions.request_accompaniment_by_lead_email(
+        member=request.member,  # type: ignore[attr-defined]
+        lead_email=lead_email,
+        message=form.cleaned_data["message"],
+    )
+    for accompaniment in created:  # if a mail fails, the lead still sees it on the dashboard
+        emails.send_accompaniment_request(request, accompaniment, to=lead_email)
+    # The same answer whether or not the address belongs to anyone: nothing is revealed.
+    messages.info(
+        request,
+        _("Wenn ein Unternehmen mit dieser Adresse registriert ist, erhält es Ihre Anfrage."),
+    )
+    return redirect("organisations:centre_workspace")

@@ -1,10 +1,120 @@
-"""Placeholder while this module is being written."""
-from zukunftszentrum.core.access import login_required
-from django.shortcuts import render
-@login_required
-def detail(request, pk): return render(request, "base.html")
-edit = invite = detail
-@login_required
-def remove_member(request, pk, membership_pk): return render(request, "base.html")
-@login_required
-def decide_accompaniment(request, pk, accompaniment_pk): return render(request, "base.html")
+"""A company's (or a solo self-employed person's) page: facts, members, invitations, and the
+organisation's consent to being accompanied by a centre."""
+
+from __future__ import annotations
+
+import copy
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from zukunftszentrum.core.access import requires
+
+from .. import actions
+from ..exceptions import OrganisationError
+from ..forms import COMPANY_INVITE_ROLES, InvitationForm, OrganisationForm, role_choices
+from ..pages import organisation_page
+from ..queries import accompaniments_visible_to, members_of_organisation, organisations_visible_to
+from ..roles import Capability
+from .invitations import invite_and_notify, render_invite_page
+
+DECISION_DONE = {
+    "consent": gettext_lazy("Sie haben der Begleitung durch %(centre)s zugestimmt."),
+    "decline": gettext_lazy("Sie haben die Anfrage von %(centre)s abgelehnt."),
+    "end": gettext_lazy("Die Begleitung durch %(centre)s ist beendet."),
+}
+
+
+@requires(
+    Capability.VIEW_OWN_ORGANISATION, Capability.ACCOMPANY_COMPANIES, Capability.MANAGE_NETWORK
+)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(organisations_visible_to(request.member), pk=pk)  # type: ignore[attr-defined]
+    context = organisation_page(request.member, organisation)  # type: ignore[attr-defined]
+    return render(request, "organisations/organisation_detail.html", context)
+
+
+@requires(Capability.MANAGE_ORGANISATION)
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(organisations_visible_to(request.member), pk=pk)  # type: ignore[attr-defined]
+    # A copy: validating the form writes the input into its instance, the page keeps the name.
+    form = OrganisationForm(request.POST or None, instance=copy.copy(organisation))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_organisation(
+                member=request.member,  # type: ignore[attr-defined]
+                organisation=organisation,
+                changes=form.cleaned_data,
+            )
+        except OrganisationError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Die Angaben wurden gespeichert."))
+            return redirect("organisations:organisation_detail", organisation.pk)
+    context = {"form": form, "organisation": organisation}
+    return render(request, "organisations/organisation_edit.html", context)
+
+
+@requires(Capability.INVITE_MEMBERS)
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = get_object_or_404(organisations_visible_to(request.member), pk=pk)  # type: ignore[attr-defined]
+    form = InvitationForm(request.POST or None, roles=role_choices(COMPANY_INVITE_ROLES))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and invite_and_notify(request, form, organisation=organisation)
+    ):
+        return redirect("organisations:organisation_detail", organisation.pk)
+    back = reverse("organisations:organisation_detail", args=[organisation.pk])
+    return render_invite_page(request, form, target=organisation, back_url=back)
+
+
+@requires(Capability.MANAGE_ORGANISATION)
+@require_POST
+def remove_member(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
+    organisation = get_object_or_404(organisations_visible_to(request.member), pk=pk)  # type: ignore[attr-defined]
+    membership = get_object_or_404(members_of_organisation(organisation), pk=membership_pk)
+    try:
+        actions.end_membership(member=request.member, membership=membership)  # type: ignore[attr-defined]
+    except OrganisationError as exc:
+        messages.error(request, str(exc))
+        return redirect("organisations:organisation_detail", organisation.pk)
+    messages.success(
+        request,
+        _("%(name)s ist nicht mehr als %(role)s Mitglied.")
+        % {"name": membership.user, "role": membership.get_role_display()},
+    )
+    if membership.pk == request.member.pk:  # type: ignore[attr-defined]
+        return redirect("organisations:dashboard")  # the person left this role themselves
+    return redirect("organisations:organisation_detail", organisation.pk)
+
+
+@requires(Capability.MANAGE_ORGANISATION, Capability.ACCOMPANY_COMPANIES)
+@require_POST
+def decide_accompaniment(request: HttpRequest, pk: int, accompaniment_pk: int) -> HttpResponse:
+    member = request.member  # type: ignore[attr-defined]
+    accompaniment = get_object_or_404(
+        accompaniments_visible_to(member), pk=accompaniment_pk, organisation_id=pk
+    )
+    decision = request.POST.get("decision", "")
+    try:
+        if decision == "end":
+            actions.end_accompaniment(member=member, accompaniment=accompaniment)
+        elif decision in ("consent", "decline"):
+            actions.decide_accompaniment(
+                member=member, accompaniment=accompaniment, consent=decision == "consent"
+            )
+        else:
+            raise OrganisationError(_("Bitte wählen Sie Zustimmen, Ablehnen oder Beenden."))
+    except OrganisationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, DECISION_DONE[decision] % {"centre": accompaniment.centre})
+    if member.centre_id:  # the centre ended it: the company page is closed to it now
+        return redirect("organisations:centre_workspace")
+    return redirect(reverse("organisations:organisation_detail", args=[pk]) + "#begleitung")

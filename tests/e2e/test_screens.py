@@ -1,0 +1,110 @@
+"""Full-page screenshots of the main pages with the demo data, one set per role, for people to
+look at (test-results/screens/, not in git). Every page is also scanned with axe-core."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import resolve, reverse
+from playwright.sync_api import Browser, Page
+
+from zukunftszentrum.core.access import access_rule
+from zukunftszentrum.organisations.demo import DemoLogin, seed_demo
+from zukunftszentrum.organisations.models import Membership
+from zukunftszentrum.organisations.roles import ROLE_CAPABILITIES, Role
+
+from .axe import visit
+from .conftest import MOBILE, SCREENS_DIR, log_in, watch
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+ROLE_SLUGS = {
+    "Geschäftsführung": "lead",
+    "Beschäftigte:r": "employee",
+    "Betriebsrat (auch beschäftigt)": "works-council",
+    "Solo-Selbstständige:r": "solo",
+    "Zentrumsleitung": "centre-admin",
+    "Beratung": "advisor",
+    "Weiterbildung": "trainer",
+    "Programmverwaltung": "programme",
+    "Gutachter:in": "reviewer",
+}
+PUBLIC_PAGES = [
+    ("home", "core:home"),
+    ("network", "organisations:network"),
+    ("login", "account_login"),
+    ("register", "organisations:register"),
+    ("privacy-notice", "core:privacy_notice"),
+    ("accessibility", "core:accessibility"),
+    ("imprint", "core:imprint"),
+]
+PERSONAL_PAGES = [
+    ("dashboard", "organisations:dashboard"),
+    ("my-organisations", "organisations:my_organisations"),
+    ("profile", "organisations:profile"),
+    ("my-data", "organisations:my_data"),
+    ("delete-account", "organisations:delete_account"),
+    ("audit-log", "organisations:audit_log"),
+    ("centre-workspace", "organisations:centre_workspace"),
+    ("centre-invite", "organisations:centre_invite"),
+]
+ORGANISATION_PAGES = [
+    ("organisation", "organisations:organisation_detail"),
+    ("organisation-edit", "organisations:organisation_edit"),
+    ("organisation-invite", "organisations:organisation_invite"),
+]
+
+
+@pytest.fixture
+def demo_logins() -> dict[str, DemoLogin]:
+    return {ROLE_SLUGS[login.role]: login for login in seed_demo()}
+
+
+def shoot(page: Page, name: str) -> None:
+    SCREENS_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENS_DIR / f"{name}.png", full_page=True)
+
+
+def allowed(path: str, membership: Membership) -> bool:
+    """Whether the role may open the page, by the access rule its view declares."""
+    rule = access_rule(resolve(path).func)
+    capabilities = frozenset(c.value for c in ROLE_CAPABILITIES[Role(membership.role)])
+    return rule is not None and rule.allows(authenticated=True, capabilities=capabilities)
+
+
+def pages_of(membership: Membership) -> list[tuple[str, str]]:
+    pages = [(name, reverse(view)) for name, view in PERSONAL_PAGES]
+    if membership.organisation_id:
+        org = membership.organisation_id
+        pages += [(name, reverse(view, args=[org])) for name, view in ORGANISATION_PAGES]
+    return [(name, path) for name, path in pages if allowed(path, membership)]
+
+
+def test_public_pages(browser: Browser, browser_context_args: dict, url, demo_logins) -> None:
+    centre = Membership.objects.filter(role=Role.CENTRE_ADMIN.value).first().centre
+    pages = [(name, url(view)) for name, view in PUBLIC_PAGES]
+    pages.append(("centre", url("organisations:centre_detail", centre.slug)))
+    for width, viewport in (("desktop", browser_context_args["viewport"]), ("phone", MOBILE)):
+        context = browser.new_context(**{**browser_context_args, "viewport": viewport})
+        page = context.new_page()
+        problems = watch(page)
+        for name, address in pages:
+            visit(page, address)
+            shoot(page, f"public-{name}-{width}")
+        context.close()
+        assert not problems, problems
+
+
+@pytest.mark.parametrize("role", list(ROLE_SLUGS.values()))
+def test_pages_of_each_role(
+    page: Page, live_server, url, demo_logins: dict[str, DemoLogin], role: str
+) -> None:
+    login = demo_logins[role]
+    log_in(page, url("account_login"), login.email, login.password)
+    if "/datenschutz/zustimmung/" in page.url:
+        shoot(page, f"{role}-consent")
+        page.get_by_role("button", name="Zur Kenntnis genommen").click()
+    membership = Membership.objects.filter(user__email=login.email, ended_at__isnull=True).first()
+    assert membership is not None, f"the demo has no active role for {login.email}"
+    for name, path in pages_of(membership):
+        visit(page, live_server.url + path)
+        shoot(page, f"{role}-{name}")

@@ -1,0 +1,64 @@
+"""Emails this app sends: invitations and a centre's request to accompany an organisation."""
+
+from __future__ import annotations
+
+import logging
+from smtplib import SMTPException
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from .models import Accompaniment, Invitation, User
+
+logger = logging.getLogger(__name__)
+
+
+def send_invitation(request: HttpRequest, invitation: Invitation, token: str) -> bool:
+    """Email the invitation link; False when the mail server did not take the message."""
+    link = request.build_absolute_uri(reverse("organisations:invitation_accept", args=[token]))
+    context = {
+        "invitation": invitation,
+        "link": link,
+        "inviter": _name(invitation.invited_by),
+        "privacy_url": request.build_absolute_uri(reverse("core:privacy_notice")),
+        "min_group_size": settings.ZZ_MIN_GROUP_SIZE,
+    }
+    # The recipient may not have an account yet, so the platform's default language is used.
+    return _send("invitation", context, invitation.email, settings.LANGUAGE_CODE)
+
+
+def send_accompaniment_request(
+    request: HttpRequest, accompaniment: Accompaniment, *, to: str
+) -> bool:
+    """Tell an organisation's lead that a centre asks to accompany it, in the lead's language."""
+    language = (
+        User.objects.filter(email__iexact=to).values_list("preferred_language", flat=True).first()
+        or settings.LANGUAGE_CODE
+    )
+    page = reverse("organisations:organisation_detail", args=[accompaniment.organisation_id])
+    context = {
+        "accompaniment": accompaniment,
+        "link": request.build_absolute_uri(f"{page}#begleitung"),
+        "requester": _name(accompaniment.requested_by),
+    }
+    return _send("accompaniment_request", context, to, language)
+
+
+def _name(user: object) -> str:
+    return str(user) if user is not None else ""
+
+
+def _send(kind: str, context: dict, to: str, language: str) -> bool:
+    with translation.override(language):
+        subject = render_to_string(f"organisations/email/{kind}_subject.txt", context)
+        body = render_to_string(f"organisations/email/{kind}_body.txt", context)
+    try:
+        send_mail(" ".join(subject.split()), body, None, [to])
+    except (SMTPException, OSError):
+        logger.exception("could not send %s email", kind)
+        return False
+    return True

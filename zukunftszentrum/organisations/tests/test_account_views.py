@@ -1,0 +1,108 @@
+"""Meine Übersicht, role switching, profile, my organisations."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from zukunftszentrum.organisations.models import Accompaniment
+from zukunftszentrum.organisations.roles import Role
+from zukunftszentrum.organisations.tests.factories import (
+    make_centre,
+    make_member,
+    make_organisation,
+)
+
+pytestmark = pytest.mark.django_db
+DASHBOARD = reverse("organisations:dashboard")
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (Role.COMPANY_LEAD, "Mitglieder und Einladungen"),
+        (Role.EMPLOYEE, "Ihre Daten bleiben Ihre Daten"),
+        (Role.WORKS_COUNCIL, "§ 90 BetrVG"),
+        (Role.SOLO, "Zur Organisation"),
+        (Role.ADVISOR, "Begleitete Organisationen"),
+        (Role.CENTRE_ADMIN, "Zum Arbeitsbereich des Zentrums"),
+        (Role.PROGRAMME_ADMIN, "Sicherheitsprotokoll"),
+        (Role.REVIEWER, "Gutachter:in"),
+    ],
+)
+def test_dashboard_speaks_to_each_role(login, role: Role, expected: str) -> None:
+    response = login(make_member(role)).get(DASHBOARD)
+    assert response.status_code == 200
+    assert expected in response.content.decode()
+
+
+def test_dashboard_without_role_explains_invitations(client, django_user_model) -> None:
+    client.force_login(django_user_model.objects.create_user("x@example.org", "pw-123-abc-xyz"))
+    assert "noch keine Rolle" in client.get(DASHBOARD).content.decode()
+
+
+def test_advisor_sees_only_companies_that_consented(login) -> None:
+    advisor = make_member(Role.ADVISOR)
+    consenting, pending = (
+        make_organisation(name="Zugestimmt AG"),
+        make_organisation(name="Offen KG"),
+    )
+    Accompaniment.objects.create(centre=advisor.centre, organisation=consenting, status="active")
+    Accompaniment.objects.create(centre=advisor.centre, organisation=pending, status="requested")
+    page = login(advisor).get(DASHBOARD).content.decode()
+    assert "Zugestimmt AG" in page and "Offen KG" not in page
+
+
+def test_switching_role_changes_the_active_membership(login) -> None:
+    employee = make_member(Role.EMPLOYEE)
+    council = make_member(
+        Role.WORKS_COUNCIL, user=employee.user, organisation=employee.organisation
+    )
+    client = login(employee)
+    response = client.post(
+        reverse("organisations:switch_role"), {"membership": council.pk, "next": "/profil/"}
+    )
+    assert response["Location"] == "/profil/"
+    assert client.get(DASHBOARD).context["member"] == council
+
+
+def test_switching_to_someone_elses_membership_is_refused(login) -> None:
+    mine, foreign = make_member(Role.EMPLOYEE), make_member(Role.CENTRE_ADMIN, centre=make_centre())
+    client = login(mine)
+    client.post(reverse("organisations:switch_role"), {"membership": foreign.pk})
+    assert client.get(DASHBOARD).context["member"] == mine
+
+
+def test_switch_role_ignores_foreign_redirect_targets(login) -> None:
+    member = make_member(Role.EMPLOYEE)
+    response = login(member).post(
+        reverse("organisations:switch_role"),
+        {"membership": member.pk, "next": "https://evil.example/"},
+    )
+    assert response["Location"] == DASHBOARD
+
+
+def test_profile_saves_name_and_language(login) -> None:
+    member = make_member(Role.EMPLOYEE)
+    client = login(member)
+    response = client.post(
+        reverse("organisations:profile"), {"full_name": "Neuer Name", "preferred_language": "en"}
+    )
+    assert response.status_code == 302
+    member.user.refresh_from_db()
+    assert (member.user.full_name, member.user.preferred_language) == ("Neuer Name", "en")
+    assert response.cookies["django_language"].value == "en"
+
+
+def test_my_organisations_lists_every_role_of_the_person_only(login) -> None:
+    employee = make_member(Role.EMPLOYEE)
+    make_member(Role.WORKS_COUNCIL, user=employee.user, organisation=employee.organisation)
+    other = make_member(Role.COMPANY_LEAD)
+    page = login(employee).get(reverse("organisations:my_organisations")).content.decode()
+    assert page.count(employee.organisation.legal_name) >= 2
+    assert other.organisation.legal_name not in page
+
+
+@pytest.mark.parametrize("name", ["dashboard", "profile", "my_organisations"])
+def test_personal_pages_need_login(client, name: str) -> None:
+    assert client.get(reverse(f"organisations:{name}"))["Location"].startswith("/konto/login/")

@@ -1,0 +1,125 @@
+"""The `zukunftszentrum` console script, called in-process."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import django.core.management
+import pytest
+
+from zukunftszentrum.cli import main
+from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.organisations.models import Centre, Membership, User
+from zukunftszentrum.organisations.roles import Role
+
+
+@pytest.fixture
+def no_server(monkeypatch):
+    """Fail loudly instead of migrating or serving if a guard does not hold."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"call_command{args} must not run here")
+
+    monkeypatch.setattr(django.core.management, "call_command", refuse)
+
+
+def test_help_lists_the_commands_in_german(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Befehle:" in out and "Aufruf: zukunftszentrum" in out
+    for command in ("demo", "serve", "seed-demo", "create-centre", "create-programme-admin"):
+        assert f"\n    {command}" in out
+    assert "migrate" in out  # everything else goes to Django
+
+
+def test_no_arguments_shows_the_help(capsys):
+    assert main([]) == 0
+    assert "Befehle:" in capsys.readouterr().out
+
+
+def test_unknown_command_is_passed_to_django_and_fails(capsys):
+    assert main(["no-such-command"]) == 1
+    assert "Unknown command: 'no-such-command'" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_create_centre_with_unknown_land_names_the_valid_codes(capsys):
+    assert main(["create-centre", "Zentrum Küste", "--lands", "SH,XX"]) != 0
+    err = capsys.readouterr().err
+    assert "Unbekanntes Land: XX" in err and "SH, SL" in err
+    assert not Centre.objects.filter(name="Zentrum Küste").exists()
+
+
+@pytest.mark.django_db
+def test_create_centre_with_lands_and_email(capsys):
+    args = ["create-centre", "Zentrum Küste", "--lands", "sh, hh", "--email", "a@example.org"]
+    assert main(args) == 0
+    centre = Centre.objects.get(name="Zentrum Küste")
+    assert sorted(centre.lands.values_list("code", flat=True)) == ["HH", "SH"]
+    assert (centre.kind, centre.slug, centre.email) == (
+        "regional",
+        "zentrum-kuste",
+        "a@example.org",
+    )
+    assert AuditEvent.objects.filter(centre_id=centre.pk).exists()
+    assert "angelegt" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_create_centre_refuses_a_duplicate_name(capsys):
+    assert main(["create-centre", "Zentrum Küste"]) == 0
+    assert main(["create-centre", "zentrum küste", "--lands", "HH"]) != 0
+    assert "gibt es bereits" in capsys.readouterr().err
+    assert Centre.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_supra_regional_centre_takes_no_lands(capsys):
+    assert main(["create-centre", "Wissen", "--kind", "supra_regional", "--lands", "BY"]) != 0
+    assert "überregionales Zentrum" in capsys.readouterr().err
+    assert main(["create-centre", "Wissen", "--kind", "supra_regional"]) == 0
+    assert Centre.objects.get(name="Wissen").kind == Centre.Kind.SUPRA_REGIONAL
+
+
+@pytest.mark.django_db
+def test_create_programme_admin_with_password(capsys):
+    args = ["create-programme-admin", "Chefin@Example.org", "Eva Muster"]
+    assert main([*args, "--password", "lang-und-sicher-2026"]) == 0
+    user = User.objects.get(email="chefin@example.org")
+    assert user.is_staff and user.check_password("lang-und-sicher-2026")
+    assert Membership.objects.filter(user=user, role=Role.PROGRAMME_ADMIN).exists()
+    assert main(args) != 0
+    assert "bereits Programmverwaltung" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_create_programme_admin_needs_a_password_without_a_terminal(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["create-programme-admin", "chefin@example.org", "Eva Muster"]) != 0
+    assert "--password" in capsys.readouterr().err
+    assert main(["create-programme-admin", "chefin@example.org", "Eva", "--password", "123"]) != 0
+    assert "nicht sicher genug" in capsys.readouterr().err
+    assert not User.objects.filter(email="chefin@example.org").exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_needs_debug_or_force(capsys):
+    assert main(["seed-demo"]) != 0  # test settings run without DEBUG
+    assert "--force" in capsys.readouterr().err
+    assert not User.objects.exists()
+    assert main(["seed-demo", "--force"]) == 0
+    assert "geschaeftsfuehrung@demo.example.org" in capsys.readouterr().out
+
+
+def test_demo_refuses_settings_without_debug(capsys, monkeypatch, no_server):
+    monkeypatch.setenv("PORT", "8123")
+    assert main(["demo"]) == 2
+    assert "DEBUG" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["demo", "serve"])
+def test_a_bad_port_is_explained(command, capsys, monkeypatch, no_server):
+    monkeypatch.setenv("PORT", "acht")
+    assert main([command]) == 2
+    assert "PORT muss eine Zahl" in capsys.readouterr().err
