@@ -156,19 +156,53 @@ def update_organisation(
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    changed = [name for name, value in changes.items() if getattr(locked, name) != value]
+    changed = _apply_changes(locked, changes)
+    if changed:
+        record_event(
+            AuditEvent.Action.ORGANISATION_CHANGED,
+            actor=member.user,
+            summary=f"{locked}: {', '.join(changed)}",
+            organisation_id=locked.pk,
+            fields=changed,
+        )
+    locked.refresh_from_db()  # the size class is computed by the database
+    return locked
+
+
+def _apply_changes(locked: Organisation | Centre, changes: Mapping[str, object]) -> list[str]:
+    """Set the fields that really change and save only those; returns their names, sorted."""
+    changed = sorted(name for name, value in changes.items() if getattr(locked, name) != value)
     for name in changed:
         setattr(locked, name, changes[name])
     if changed:
         locked.save(update_fields=changed)
+    return changed
+
+
+EDITABLE_CENTRE_FIELDS = frozenset(
+    {"name", "summary", "description", "email", "phone", "website", "street", "postcode", "city"}
+)
+
+
+@transaction.atomic
+def update_centre(*, member: Membership, centre: Centre, changes: Mapping[str, object]) -> Centre:
+    """Change a centre's public details; its own admins (or the programme) may, and it is logged."""
+    _require(member, Capability.MANAGE_CENTRE if member.centre_id else Capability.MANAGE_NETWORK)
+    if member.centre_id and member.centre_id != centre.pk:
+        raise NotAllowed(_("Sie können nur Ihr eigenes Zentrum bearbeiten."))
+    unknown = set(changes) - EDITABLE_CENTRE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    locked = Centre.objects.select_for_update().get(pk=centre.pk)
+    changed = _apply_changes(locked, changes)
+    if changed:
         record_event(
-            AuditEvent.Action.ORGANISATION_CHANGED,
+            AuditEvent.Action.CENTRE_CHANGED,
             actor=member.user,
-            summary=f"{locked}: {', '.join(sorted(changed))}",
-            organisation_id=locked.pk,
-            fields=sorted(changed),
+            summary=f"{locked}: {', '.join(changed)}",
+            centre_id=locked.pk,
+            fields=changed,
         )
-    locked.refresh_from_db()  # the size class is computed by the database
     return locked
 
 

@@ -60,8 +60,15 @@ def admin_login(request: HttpRequest, extra_context: Any = None) -> HttpResponse
     return HttpResponseRedirect(next_url)
 
 
+@never_cache
+def admin_password_change(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    """One place to change one's password: the platform's page (it writes the audit log)."""
+    return HttpResponseRedirect(reverse("account_change_password"))
+
+
 admin.site.has_permission = may_administer  # type: ignore[method-assign]
 admin.site.login = admin_login  # type: ignore[method-assign,assignment]
+admin.site.password_change = admin_password_change  # type: ignore[method-assign,assignment]
 admin.site.site_header = _("Zukunftszentren: Verwaltung")
 admin.site.site_title = _("Verwaltung")
 admin.site.index_title = _("Daten der Plattform")
@@ -107,8 +114,22 @@ class UserAddForm(forms.ModelForm):
         return user
 
 
+class MembershipInline(SiteAccessMixin, admin.TabularInline):
+    """A person's roles, shown on their page; granted and ended under "Mitgliedschaften"."""
+
+    model = Membership
+    fk_name = "user"
+    extra = 0
+    allow_add = False
+    allow_change = False
+    fields = ("role", "centre", "organisation", "created_at", "ended_at")
+    readonly_fields = fields
+    show_change_link = True
+
+
 @admin.register(User)
 class PersonAdmin(SiteAccessMixin, UserAdmin):
+    inlines = (MembershipInline,)
     form = forms.ModelForm
     add_form = UserAddForm
     add_form_template = None
@@ -144,6 +165,33 @@ class PersonAdmin(SiteAccessMixin, UserAdmin):
         return [u for u in super().get_urls() if u.name != "auth_user_password_change"]
 
 
+class SizeClassFilter(admin.SimpleListFilter):
+    # The size class is computed by the database; this filter names its classes in words.
+    title = _("Größenklasse")
+    parameter_name = "size_class"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return list(Organisation.Size.choices)
+
+    def queryset(self, request: HttpRequest, queryset: Any) -> Any:
+        return queryset.filter(size_class=self.value()) if self.value() else queryset
+
+
+class ActiveFilter(admin.SimpleListFilter):
+    title = _("Stand")
+    parameter_name = "stand"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("aktiv", _("aktiv")), ("beendet", _("beendet"))]
+
+    def queryset(self, request: HttpRequest, queryset: Any) -> Any:
+        if self.value() == "aktiv":
+            return queryset.filter(ended_at__isnull=True)
+        if self.value() == "beendet":
+            return queryset.filter(ended_at__isnull=False)
+        return queryset
+
+
 @admin.register(Land)
 class LandAdmin(ReadOnlyAdmin):
     list_display = ("name", "code", "iso_3166_2", "ags")
@@ -167,27 +215,12 @@ class CentreAdmin(AuditedAdmin):
 class OrganisationAdmin(AuditedAdmin):
     audit_action = AuditEvent.Action.ORGANISATION_CHANGED
     list_display = ("legal_name", "kind", "land", "wz_section", "size_class", "headcount")
-    list_filter = ("land", "wz_section", "size_class", "kind", "has_works_council")
+    list_filter = ("land", "wz_section", SizeClassFilter, "kind", "has_works_council")
     search_fields = ("legal_name", "kreis_name")
     readonly_fields = ("size_class", "created_at")
 
     def audit_scope(self, obj: Organisation) -> dict[str, int | None]:
         return {"organisation_id": obj.pk}
-
-
-class ActiveFilter(admin.SimpleListFilter):
-    title = _("Stand")
-    parameter_name = "stand"
-
-    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
-        return [("aktiv", _("aktiv")), ("beendet", _("beendet"))]
-
-    def queryset(self, request: HttpRequest, queryset: Any) -> Any:
-        if self.value() == "aktiv":
-            return queryset.filter(ended_at__isnull=True)
-        if self.value() == "beendet":
-            return queryset.filter(ended_at__isnull=False)
-        return queryset
 
 
 @admin.register(Membership)

@@ -7,7 +7,13 @@ from typing import Any
 from django.db.models import Count
 
 from .models import Accompaniment, Centre, Land, Membership, Organisation
-from .queries import members_of_organisation, open_invitations, organisations_visible_to, staff_of_centre, uncovered_lands
+from .queries import (
+    members_of_organisation,
+    open_invitations,
+    organisations_visible_to,
+    staff_of_centre,
+    uncovered_lands,
+)
 from .roles import Capability, Scope, has_capability, scope_of
 
 
@@ -38,10 +44,14 @@ def _organisation_overview(member: Membership) -> dict[str, Any]:
         "manages": manages,
         "member_count": members_of_organisation(org).values("user").distinct().count(),
         "open_invitation_count": open_invitations(organisation=org).count() if manages else None,
-        "pending_requests": [a for a in accompaniments if a.status == Accompaniment.Status.REQUESTED]
+        "pending_requests": [
+            a for a in accompaniments if a.status == Accompaniment.Status.REQUESTED
+        ]
         if manages
         else [],
-        "active_centres": [a.centre for a in accompaniments if a.status == Accompaniment.Status.ACTIVE],
+        "active_centres": [
+            a.centre for a in accompaniments if a.status == Accompaniment.Status.ACTIVE
+        ],
         "regional_centres": Centre.objects.filter(lands=org.land),
     }
 
@@ -49,9 +59,11 @@ def _organisation_overview(member: Membership) -> dict[str, Any]:
 def _centre_overview(member: Membership) -> dict[str, Any]:
     centre = member.centre
     assert centre is not None
-    accompanied = organisations_visible_to(member) if has_capability(
-        member.role, Capability.ACCOMPANY_COMPANIES
-    ) else Organisation.objects.none()
+    accompanied = (
+        organisations_visible_to(member)
+        if has_capability(member.role, Capability.ACCOMPANY_COMPANIES)
+        else Organisation.objects.none()
+    )
     return {
         "centre": centre,
         "accompanied": accompanied.order_by("legal_name")[:50],

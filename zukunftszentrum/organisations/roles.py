@@ -64,7 +64,11 @@ class Capability(StrEnum):
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.COMPANY_LEAD: frozenset(
-        {Capability.VIEW_OWN_ORGANISATION, Capability.MANAGE_ORGANISATION, Capability.INVITE_MEMBERS}
+        {
+            Capability.VIEW_OWN_ORGANISATION,
+            Capability.MANAGE_ORGANISATION,
+            Capability.INVITE_MEMBERS,
+        }
     ),
     Role.EMPLOYEE: frozenset({Capability.VIEW_OWN_ORGANISATION}),
     Role.WORKS_COUNCIL: frozenset({Capability.VIEW_OWN_ORGANISATION}),

@@ -30,11 +30,15 @@ urlpatterns = [
     ),
     # Centre work
     path("zentrum/", centres.workspace, name="centre_workspace"),
+    path("zentrum/bearbeiten/", centres.edit, name="centre_edit"),
     path("zentrum/einladen/", centres.invite_staff, name="centre_invite"),
-    path("zentrum/begleitung-anfragen/", centres.request_accompaniment, name="centre_request"),
     path(
-        "einladungen/<int:pk>/zurueckziehen/", invitations.revoke, name="invitation_revoke"
+        "zentrum/team/<int:membership_pk>/entfernen/",
+        centres.remove_staff,
+        name="centre_remove_staff",
     ),
+    path("zentrum/begleitung-anfragen/", centres.request_accompaniment, name="centre_request"),
+    path("einladungen/<int:pk>/zurueckziehen/", invitations.revoke, name="invitation_revoke"),
     # Invitation links (the token is the credential)
     path("einladung/<str:token>/", invitations.accept, name="invitation_accept"),
     # Privacy and security

@@ -75,6 +75,4 @@ def make_member(
         organisation = make_solo()
     if role in (Role.CENTRE_ADMIN, Role.ADVISOR, Role.TRAINER) and centre is None:
         centre = make_centre()
-    return Membership.objects.create(
-        user=user, role=role, organisation=organisation, centre=centre
-    )
+    return Membership.objects.create(user=user, role=role, organisation=organisation, centre=centre)

@@ -89,6 +89,10 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
         lambda t: {"pk": t.company.pk, "accompaniment_pk": t.accompaniment.pk},
         Role.COMPANY_LEAD,
     ),
+    "organisations:centre_remove_staff": (
+        lambda t: {"membership_pk": t.members[Role.TRAINER].pk},
+        Role.CENTRE_ADMIN,
+    ),
     "organisations:invitation_revoke": (lambda t: {"pk": t.invitation.pk}, Role.COMPANY_LEAD),
     "organisations:invitation_accept": (lambda t: {"token": t.token}, None),
 }

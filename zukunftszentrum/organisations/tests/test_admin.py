@@ -170,3 +170,15 @@ def test_centre_changes_in_the_admin_are_logged(login, programme_admin) -> None:
     assert AuditEvent.objects.filter(
         action=AuditEvent.Action.CENTRE_CHANGED, centre_id=centre.pk
     ).exists()
+
+
+def test_admin_password_change_goes_to_the_platform_page(login, programme_admin) -> None:
+    response = login(programme_admin).get(reverse("admin:password_change"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_change_password")
+
+
+def test_person_page_lists_their_roles(login, programme_admin) -> None:
+    employee = make_member(Role.EMPLOYEE, organisation=make_organisation(name="Rollen-Test GmbH"))
+    url = reverse("admin:organisations_user_change", args=[employee.user_id])
+    assert "Rollen-Test GmbH" in login(programme_admin).get(url).content.decode()

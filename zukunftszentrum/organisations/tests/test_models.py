@@ -23,7 +23,8 @@ def test_sixteen_laender_are_loaded() -> None:
 
 
 @pytest.mark.parametrize(
-    ("headcount", "size"), [(1, "micro"), (9, "micro"), (10, "small"), (249, "medium"), (250, "large")]
+    ("headcount", "size"),
+    [(1, "micro"), (9, "micro"), (10, "small"), (249, "medium"), (250, "large")],
 )
 def test_size_class_is_generated_by_the_database(headcount: int, size: str) -> None:
     org = make_organisation(headcount=headcount)
@@ -72,7 +73,9 @@ def test_works_council_member_may_also_be_employee() -> None:
 @pytest.mark.parametrize(("headcount", "council"), [(2, False), (1, True)])
 def test_solo_is_an_organisation_of_one_without_council(headcount: int, council: bool) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_organisation(headcount=headcount, kind=Organisation.Kind.SOLO, has_works_council=council)
+        make_organisation(
+            headcount=headcount, kind=Organisation.Kind.SOLO, has_works_council=council
+        )
 
 
 def test_kreis_code_must_have_five_digits() -> None:

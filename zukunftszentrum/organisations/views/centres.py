@@ -12,9 +12,16 @@ from django.views.decorators.http import require_POST
 from zukunftszentrum.core.access import requires
 
 from .. import actions, emails
-from ..forms import CENTRE_INVITE_ROLES, AccompanimentRequestForm, InvitationForm, role_choices
+from ..exceptions import OrganisationError
+from ..forms import (
+    CENTRE_INVITE_ROLES,
+    AccompanimentRequestForm,
+    CentreForm,
+    InvitationForm,
+    role_choices,
+)
 from ..pages import centre_workspace_page
-from ..queries import centres_managed_by
+from ..queries import centres_managed_by, staff_of_centre
 from ..roles import Capability
 from .invitations import invite_and_notify, render_invite_page
 
@@ -67,4 +74,35 @@ def request_accompaniment(request: HttpRequest) -> HttpResponse:
         request,
         _("Wenn ein Unternehmen mit dieser Adresse registriert ist, erhält es Ihre Anfrage."),
     )
+    return redirect("organisations:centre_workspace")
+
+
+@requires(Capability.MANAGE_CENTRE)
+def edit(request: HttpRequest) -> HttpResponse:
+    member = request.member  # type: ignore[attr-defined]
+    centre = get_object_or_404(centres_managed_by(member), pk=member.centre_id)
+    form = CentreForm(request.POST or None, instance=centre)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        centre.refresh_from_db()  # the form wrote into the instance; the action compares afresh
+        actions.update_centre(member=member, centre=centre, changes=changes)
+        messages.success(request, _("Die Angaben des Zentrums wurden gespeichert."))
+        return redirect("organisations:centre_workspace")
+    return render(request, "organisations/centre_edit.html", {"form": form, "centre": centre})
+
+
+@requires(Capability.MANAGE_CENTRE)
+@require_POST
+def remove_staff(request: HttpRequest, membership_pk: int) -> HttpResponse:
+    member = request.member  # type: ignore[attr-defined]
+    centre = get_object_or_404(centres_managed_by(member), pk=member.centre_id)
+    membership = get_object_or_404(staff_of_centre(centre), pk=membership_pk)
+    try:
+        actions.end_membership(member=member, membership=membership)
+    except OrganisationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("%(person)s gehört nicht mehr zum Team.") % {"person": membership.user}
+        )
     return redirect("organisations:centre_workspace")
