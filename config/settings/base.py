@@ -44,6 +44,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "zukunftszentrum.organisations.middleware.ActiveMembershipMiddleware",
+    "zukunftszentrum.organisations.consent.PrivacyConsentMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -131,11 +132,15 @@ def mailers(default_backend: str) -> dict:
         "use_tls": os.environ.get("EMAIL_USE_TLS", "1") == "1",
         "timeout": 20,
     }
-    return {"default": {"BACKEND": backend, "OPTIONS": smtp_options if backend == SMTP_BACKEND else {}}}
+    return {
+        "default": {"BACKEND": backend, "OPTIONS": smtp_options if backend == SMTP_BACKEND else {}}
+    }
 
 
 MAILERS = mailers(
-    SMTP_BACKEND if os.environ.get("EMAIL_HOST") else "django.core.mail.backends.console.EmailBackend"
+    SMTP_BACKEND
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Zukunftszentrum <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -461,7 +461,7 @@ def _log_accompaniment(acc: Accompaniment, actor: User | None, what: str) -> Non
     record_event(
         AuditEvent.Action.ACCOMPANIMENT_CHANGED,
         actor=actor,
-        summary=f"{acc.centre} → {acc.organisation}: {what}",
+        summary=f"{acc.centre} → {acc.organisation}: {Accompaniment.Status(what).label}",
         centre_id=acc.centre_id,
         organisation_id=acc.organisation_id,
         status=what,

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -72,6 +74,11 @@ admin.site.password_change = admin_password_change  # type: ignore[method-assign
 admin.site.site_header = _("Zukunftszentren: Verwaltung")
 admin.site.site_title = _("Verwaltung")
 admin.site.index_title = _("Daten der Plattform")
+
+# Permissions come from roles, not Django groups; allauth's copy of the address follows the
+# user's email. Neither belongs in the administration.
+admin.site.unregister(Group)
+admin.site.unregister(EmailAddress)
 
 
 class AuditedAdmin(SiteAccessMixin, admin.ModelAdmin):

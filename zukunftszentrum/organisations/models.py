@@ -64,7 +64,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name
 
     def get_short_name(self) -> str:
-        return self.full_name.split(" ")[0] if self.full_name else self.email
+        return self.full_name or self.email
 
 
 class Land(models.Model):
@@ -223,17 +223,30 @@ class Membership(models.Model):
     """Ties a person to a centre, an organisation or the network, with one role."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("Person"),
     )
     role = models.CharField(_("Rolle"), max_length=20, choices=ROLE_CHOICES)
     centre = models.ForeignKey(
-        Centre, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
+        Centre,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("Zentrum"),
     )
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("Organisation"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    ended_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("seit"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("beendet am"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]

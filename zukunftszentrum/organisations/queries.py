@@ -95,11 +95,15 @@ def open_invitations(*, organisation: Organisation | None = None, centre: Centre
 
 def network_centres() -> QuerySet[Centre]:
     """All centres with their Länder, for public pages."""
-    return Centre.objects.prefetch_related("lands").annotate(
-        organisation_count=Count(
-            "accompaniments", filter=Q(accompaniments__status=Accompaniment.Status.ACTIVE)
+    return (
+        Centre.objects.prefetch_related("lands")
+        .annotate(
+            organisation_count=Count(
+                "accompaniments", filter=Q(accompaniments__status=Accompaniment.Status.ACTIVE)
+            )
         )
-    )
+        .order_by("kind", "name")
+    )  # annotate() drops the model's default ordering
 
 
 def uncovered_lands() -> QuerySet[Land]:

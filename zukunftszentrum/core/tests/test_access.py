@@ -36,7 +36,9 @@ EDIT = AccessRule(AccessKind.CAPABILITY, frozenset({"edit", "admin"}))
         (EDIT, True, frozenset({"admin", "view"}), True),
     ],
 )
-def test_rule_allows(rule: AccessRule, authenticated: bool, caps: frozenset, expected: bool) -> None:
+def test_rule_allows(
+    rule: AccessRule, authenticated: bool, caps: frozenset, expected: bool
+) -> None:
     assert rule.allows(authenticated=authenticated, capabilities=caps) is expected
 
 

@@ -5,9 +5,7 @@ import pytest
 from zukunftszentrum.core.suppression import disclosable_counts, effective_min_size, is_disclosable
 
 
-@pytest.mark.parametrize(
-    ("configured", "expected"), [(0, 5), (3, 5), (5, 5), (7, 7), (20, 20)]
-)
+@pytest.mark.parametrize(("configured", "expected"), [(0, 5), (3, 5), (5, 5), (7, 7), (20, 20)])
 def test_minimum_is_never_below_five(configured: int, expected: int) -> None:
     assert effective_min_size(configured) == expected
 

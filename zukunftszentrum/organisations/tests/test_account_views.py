@@ -11,6 +11,7 @@ from zukunftszentrum.organisations.tests.factories import (
     make_centre,
     make_member,
     make_organisation,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +37,8 @@ def test_dashboard_speaks_to_each_role(login, role: Role, expected: str) -> None
     assert expected in response.content.decode()
 
 
-def test_dashboard_without_role_explains_invitations(client, django_user_model) -> None:
-    client.force_login(django_user_model.objects.create_user("x@example.org", "pw-123-abc-xyz"))
+def test_dashboard_without_role_explains_invitations(client) -> None:
+    client.force_login(make_user())
     assert "noch keine Rolle" in client.get(DASHBOARD).content.decode()
 
 

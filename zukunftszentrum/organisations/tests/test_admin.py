@@ -126,6 +126,8 @@ def test_programme_admin_cannot_make_superusers_or_edit_them(login, programme_ad
             "preferred_language": "de",
             "is_active": "on",
             "is_superuser": "on",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
         },
     )
     target.refresh_from_db()
