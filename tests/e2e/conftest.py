@@ -13,12 +13,9 @@ from pathlib import Path
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from zukunftszentrum.core.models import ConsentRecord
-from zukunftszentrum.organisations.models import User
 from zukunftszentrum.organisations.tests.factories import PASSWORD
 
 from .axe import check_a11y
@@ -106,15 +103,6 @@ def url(live_server) -> Callable[..., str]:
         return live_server.url + reverse(name, args=args or None, kwargs=kwargs or None)
 
     return _url
-
-
-def give_consent(user: User) -> None:
-    """Record consent to the current privacy notice, so the consent prompt does not interrupt."""
-    ConsentRecord.objects.create(
-        user=user,
-        kind=ConsentRecord.Kind.PRIVACY_NOTICE,
-        version=settings.ZZ_PRIVACY_NOTICE_VERSION,
-    )
 
 
 def log_in(page: Page, login_url: str, email: str, password: str = PASSWORD) -> None:

@@ -13,7 +13,7 @@ from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member, make_organisation, make_user
 
 from .axe import check_a11y, visit
-from .conftest import give_consent, log_in
+from .conftest import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -33,10 +33,9 @@ def test_lead_invites_an_employee_who_signs_up(
     page: Page, fresh_page: Page, url, mailoutbox
 ) -> None:
     company = make_organisation(name="Musterbau GmbH", land="NW", headcount=42)
-    lead = make_member(
+    make_member(
         Role.COMPANY_LEAD, organisation=company, user=make_user("clara@musterbau.de", name="Clara")
     )
-    give_consent(lead.user)
 
     log_in(page, url("account_login"), "clara@musterbau.de")
     expect(page).to_have_url(url("organisations:dashboard"))
@@ -92,7 +91,6 @@ def test_works_council_member_switches_role_in_the_header(page: Page, url) -> No
     person = make_user("dana@adler.de", name="Dana Adler")
     make_member(Role.EMPLOYEE, organisation=company, user=person)
     make_member(Role.WORKS_COUNCIL, organisation=company, user=person)
-    give_consent(person)
 
     log_in(page, url("account_login"), "dana@adler.de")
     expect(page).to_have_url(url("organisations:dashboard"))

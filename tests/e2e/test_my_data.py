@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 def test_person_downloads_their_data_and_deletes_the_account(page: Page, url) -> None:
     company = make_organisation(name="Bäckerei Korn OHG", land="HE")
     make_member(Role.COMPANY_LEAD, organisation=company)
-    person = make_user("emil@korn.de", name="Emil Korn")
+    person = make_user("emil@korn.de", name="Emil Korn", consented=False)
     make_member(Role.EMPLOYEE, organisation=company, user=person)
 
     # No consent recorded yet: the first page after signing in is the privacy prompt.

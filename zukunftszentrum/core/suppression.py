@@ -6,9 +6,6 @@ Every aggregate over people that is shown, exported or served by the API passes 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TypeVar
-
-K = TypeVar("K")
 
 ABSOLUTE_MIN_GROUP_SIZE = 5  # configurable upward only
 
@@ -23,6 +20,6 @@ def is_disclosable(count: int, min_size: int) -> bool:
     return count >= effective_min_size(min_size)
 
 
-def disclosable_counts(counts: Mapping[K, int], min_size: int) -> dict[K, int | None]:
+def disclosable_counts[K](counts: Mapping[K, int], min_size: int) -> dict[K, int | None]:
     """Counts per group, with groups below the minimum replaced by None (shown as "zu wenige")."""
     return {k: (v if is_disclosable(v, min_size) else None) for k, v in counts.items()}

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
+from .models import Membership
 from .queries import active_memberships
 from .roles import ROLE_CAPABILITIES, Role
 
@@ -32,7 +33,7 @@ class ActiveMembershipMiddleware:
         return self.get_response(request)
 
 
-def _choose(request: HttpRequest, memberships: list) -> object | None:
+def _choose(request: HttpRequest, memberships: list[Membership]) -> Membership | None:
     if not request.user.is_authenticated or not memberships:
         return None
     wanted = request.session.get(SESSION_KEY)

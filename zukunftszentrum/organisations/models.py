@@ -42,7 +42,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("Sprache"), max_length=5, choices=settings.LANGUAGES, default="de"
     )
     is_staff = models.BooleanField(_("Zugang zur Verwaltung"), default=False)
-    is_active = models.BooleanField(_("aktiv"), default=True)
+    is_active = models.BooleanField(_("aktiv"), default=True)  # type: ignore[misc]
     date_joined = models.DateTimeField(_("registriert am"), default=timezone.now)
     erased_at = models.DateTimeField(_("gelöscht am"), null=True, blank=True)
 
@@ -50,7 +50,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []  # noqa: RUF012 - Django reads it as a class attribute
 
     class Meta:
         verbose_name = _("Person")

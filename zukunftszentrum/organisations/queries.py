@@ -3,6 +3,7 @@ what that viewer may see; another tenant's object is simply absent (so views ans
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 
 from .models import Accompaniment, Centre, Invitation, Land, Membership, Organisation, User
@@ -24,7 +25,7 @@ ROLE_ORDER = [
 ]
 
 
-def active_memberships(user: User) -> list[Membership]:
+def active_memberships(user: User | AnonymousUser) -> list[Membership]:
     """The person's current memberships, most responsible role first."""
     if not user.is_authenticated:
         return []

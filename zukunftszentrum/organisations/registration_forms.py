@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +67,10 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["wz_section"].choices = [("", _("– bitte wählen –")), *WZ_CHOICES]
+        cast(forms.ChoiceField, self.fields["wz_section"]).choices = [
+            ("", _("– bitte wählen –")),
+            *WZ_CHOICES,
+        ]
 
     def clean(self) -> dict:
         data = super().clean() or {}

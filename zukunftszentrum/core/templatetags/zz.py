@@ -20,7 +20,7 @@ def kern_widget(field: BoundField) -> SafeString:
     """Render a field's widget with KERN classes and the ARIA links to its hint and error."""
     css = _WIDGET_CLASS.get(field.widget_type, "kern-form-input__input")
     described = []
-    attrs: dict[str, str] = {}
+    attrs: dict[str, str | bool] = {}
     if field.help_text:
         described.append(f"{field.auto_id}-hint")
     if field.errors:

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from zukunftszentrum.core.models import ConsentRecord
 from zukunftszentrum.organisations.models import Membership, Organisation, User
-from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member, make_user
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import public
 
-from ..registration_forms import RegistrationForm
 from ..middleware import SESSION_KEY
 from ..registration import EmailTaken, Registration, register_organisation
+from ..registration_forms import RegistrationForm
 
 
 @public

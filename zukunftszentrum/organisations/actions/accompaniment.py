@@ -1,0 +1,110 @@
+"""A centre accompanies an organisation: request -> consent -> assignment."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zukunftszentrum.core.audit import record_event
+from zukunftszentrum.core.models import AuditEvent
+
+from ..exceptions import (
+    AccompanimentError,
+    NotAllowed,
+)
+from ..models import Accompaniment, Membership, Organisation, User
+from ..queries import organisations_to_request
+from ..roles import Capability, has_capability
+from ._common import _require
+
+
+@transaction.atomic
+def request_accompaniment(
+    *, member: Membership, organisation: Organisation, message: str = ""
+) -> Accompaniment:
+    """A centre asks to accompany an organisation; nothing is visible to it before consent."""
+    _require(member, Capability.ACCOMPANY_COMPANIES)
+    if not member.centre_id:
+        raise NotAllowed(_("Nur Zentren können eine Begleitung anfragen."))
+    try:
+        with transaction.atomic():
+            acc = Accompaniment.objects.create(
+                centre_id=member.centre_id,
+                organisation=organisation,
+                message=message,
+                requested_by=member.user,
+            )
+    except IntegrityError as exc:
+        raise AccompanimentError(
+            _("Für diese Organisation besteht bereits eine offene Anfrage oder Begleitung.")
+        ) from exc
+    _log_accompaniment(acc, member.user, "requested")
+    return acc
+
+
+@transaction.atomic
+def request_accompaniment_by_lead_email(
+    *, member: Membership, lead_email: str, message: str = ""
+) -> list[Accompaniment]:
+    """Ask every organisation this address leads. The caller must answer the same whether or
+    not anything was created, so the advisor learns nothing about who is registered."""
+    _require(member, Capability.ACCOMPANY_COMPANIES)
+    created = []
+    for organisation in organisations_to_request(member, lead_email=lead_email):
+        try:
+            created.append(
+                request_accompaniment(member=member, organisation=organisation, message=message)
+            )
+        except AccompanimentError:
+            continue  # already asked or already accompanied: the answer must look the same
+    return created
+
+
+@transaction.atomic
+def decide_accompaniment(
+    *, member: Membership, accompaniment: Accompaniment, consent: bool
+) -> None:
+    """The organisation's lead gives or refuses consent to a centre's request."""
+    _require(member, Capability.MANAGE_ORGANISATION)
+    acc = Accompaniment.objects.select_for_update().get(pk=accompaniment.pk)
+    if member.organisation_id != acc.organisation_id:
+        raise NotAllowed(_("Diese Anfrage betrifft nicht Ihre Organisation."))
+    if acc.status != Accompaniment.Status.REQUESTED:
+        raise AccompanimentError(_("Über diese Anfrage wurde bereits entschieden."))
+    acc.status = Accompaniment.Status.ACTIVE if consent else Accompaniment.Status.DECLINED
+    acc.decided_by = member.user
+    acc.decided_at = timezone.now()
+    acc.save(update_fields=["status", "decided_by", "decided_at"])
+    _log_accompaniment(acc, member.user, acc.status)
+
+
+@transaction.atomic
+def end_accompaniment(*, member: Membership, accompaniment: Accompaniment) -> None:
+    """Either side ends an accompaniment (or withdraws a pending request)."""
+    acc = Accompaniment.objects.select_for_update().get(pk=accompaniment.pk)
+    own_org = member.organisation_id == acc.organisation_id and has_capability(
+        member.role, Capability.MANAGE_ORGANISATION
+    )
+    own_centre = member.centre_id == acc.centre_id and has_capability(
+        member.role, Capability.ACCOMPANY_COMPANIES
+    )
+    if not (own_org or own_centre):
+        raise NotAllowed(_("Diese Begleitung betrifft Sie nicht."))
+    if acc.status not in (Accompaniment.Status.REQUESTED, Accompaniment.Status.ACTIVE):
+        return  # already ended or declined: nothing to do
+    acc.status = Accompaniment.Status.ENDED
+    acc.ended_at = timezone.now()
+    acc.save(update_fields=["status", "ended_at"])
+    _log_accompaniment(acc, member.user, "ended")
+
+
+def _log_accompaniment(acc: Accompaniment, actor: User | None, what: str) -> None:
+    record_event(
+        AuditEvent.Action.ACCOMPANIMENT_CHANGED,
+        actor=actor,
+        summary=f"{acc.centre} → {acc.organisation}: {Accompaniment.Status(what).label}",
+        centre_id=acc.centre_id,
+        organisation_id=acc.organisation_id,
+        status=what,
+    )

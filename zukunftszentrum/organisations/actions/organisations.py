@@ -1,0 +1,101 @@
+"""Changing an organisation's or a centre's details; removing a centre."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from zukunftszentrum.core.audit import record_event
+from zukunftszentrum.core.models import AuditEvent
+
+from ..exceptions import (
+    CentreStillCovers,
+    NotAllowed,
+)
+from ..models import Centre, Membership, Organisation
+from ..roles import Capability
+from ._common import _apply_changes, _require
+
+EDITABLE_ORGANISATION_FIELDS = frozenset(
+    {
+        "legal_name",
+        "land",
+        "kreis_ags",
+        "kreis_name",
+        "wz_section",
+        "headcount",
+        "has_works_council",
+    }
+)
+
+
+@transaction.atomic
+def update_organisation(
+    *, member: Membership, organisation: Organisation, changes: Mapping[str, object]
+) -> Organisation:
+    """Change an organisation's facts; only its own leads may, and each change is logged."""
+    _require(member, Capability.MANAGE_ORGANISATION)
+    if member.organisation_id != organisation.pk:
+        raise NotAllowed(_("Sie können nur Ihre eigene Organisation bearbeiten."))
+    unknown = set(changes) - EDITABLE_ORGANISATION_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    changed = _apply_changes(locked, changes)
+    if changed:
+        record_event(
+            AuditEvent.Action.ORGANISATION_CHANGED,
+            actor=member.user,
+            summary=f"{locked}: {', '.join(changed)}",
+            organisation_id=locked.pk,
+            fields=changed,
+        )
+    locked.refresh_from_db()  # the size class is computed by the database
+    return locked
+
+
+EDITABLE_CENTRE_FIELDS = frozenset(
+    {"name", "summary", "description", "email", "phone", "website", "street", "postcode", "city"}
+)
+
+
+@transaction.atomic
+def update_centre(*, member: Membership, centre: Centre, changes: Mapping[str, object]) -> Centre:
+    """Change a centre's public details; its own admins (or the programme) may, and it is logged."""
+    _require(member, Capability.MANAGE_CENTRE if member.centre_id else Capability.MANAGE_NETWORK)
+    if member.centre_id and member.centre_id != centre.pk:
+        raise NotAllowed(_("Sie können nur Ihr eigenes Zentrum bearbeiten."))
+    unknown = set(changes) - EDITABLE_CENTRE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    locked = Centre.objects.select_for_update().get(pk=centre.pk)
+    changed = _apply_changes(locked, changes)
+    if changed:
+        record_event(
+            AuditEvent.Action.CENTRE_CHANGED,
+            actor=member.user,
+            summary=f"{locked}: {', '.join(changed)}",
+            centre_id=locked.pk,
+            fields=changed,
+        )
+    return locked
+
+
+@transaction.atomic
+def delete_centre(*, member: Membership | None, centre: Centre) -> None:
+    """Remove a centre; refused while it still covers Länder or has staff or accompaniments."""
+    if member is not None:
+        _require(member, Capability.MANAGE_NETWORK)
+    covered = list(centre.lands.values_list("name", flat=True))
+    if covered:
+        raise CentreStillCovers(
+            _("Das Zentrum betreut noch diese Länder: %(lands)s. Übertragen Sie sie zuerst.")
+            % {"lands": ", ".join(covered)}
+        )
+    if centre.memberships.filter(ended_at__isnull=True).exists():
+        raise CentreStillCovers(_("Das Zentrum hat noch Mitarbeitende."))
+    centre.accompaniments.all().delete()
+    centre.memberships.all().delete()
+    centre.delete()
