@@ -13,6 +13,7 @@ import sys
 PRODUCT_COMMANDS = {
     "seed-demo": "seed_demo",
     "create-centre": "create_centre",
+    "delete-centre": "delete_centre",
     "create-programme-admin": "create_programme_admin",
 }
 
@@ -24,6 +25,7 @@ COMMANDS = {
     "seed-demo": "das fiktive Demo-Netzwerk anlegen (mehrfach ausführbar)",
     "create-centre": "ein Zentrum anlegen: NAME [--kind regional|supra_regional] "
     "[--lands SH,HH,…] [--email …]",
+    "delete-centre": "ein Zentrum entfernen: KURZNAME (nur ohne Länder und ohne Team)",
     "create-programme-admin": "eine Person für die Programmverwaltung anlegen: E-MAIL NAME "
     "[--password …]",
 }
