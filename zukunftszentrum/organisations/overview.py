@@ -74,9 +74,7 @@ def _centre_overview(member: Membership) -> dict[str, Any]:
 
 
 def _network_overview() -> dict[str, Any]:
-    counts = dict(
-        Organisation.objects.values_list("size_class").annotate(n=Count("id")).order_by()
-    )
+    counts = dict(Organisation.objects.values_list("size_class").annotate(n=Count("id")).order_by())
     by_size = [(label, counts.get(value, 0)) for value, label in Organisation.Size.choices]
     return {
         "centre_count": Centre.objects.count(),
