@@ -174,7 +174,7 @@ test: install
 messages: install
 	@command -v msgfmt >/dev/null 2>&1 || { echo "gettext is missing: apt-get install -y gettext" >&2; exit 1; }
 	mkdir -p zukunftszentrum/locale
-	$(UV_RUN) python manage.py makemessages -l en --no-obsolete \
+	$(UV_RUN) python manage.py makemessages -l en -l de --no-obsolete \
 	  --ignore='.venv/*' --ignore='node_modules/*' --ignore='var/*' --ignore='tests/*' \
 	  --ignore='test-results/*'
-	$(UV_RUN) python manage.py compilemessages -l en --ignore='.venv' --ignore='node_modules'
+	$(UV_RUN) python manage.py compilemessages -l en -l de --ignore='.venv' --ignore='node_modules'

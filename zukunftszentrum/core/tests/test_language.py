@@ -30,3 +30,13 @@ def test_every_catalog_entry_is_translated() -> None:
     entries = text.split("\n\n")[1:]  # the first block is the header
     untranslated = [e for e in entries if e.rstrip().endswith('msgstr ""') or "#, fuzzy" in e]
     assert not untranslated, untranslated[:3]
+
+
+def test_third_party_messages_use_formal_german() -> None:
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("de"):
+        assert gettext("You must type the same password each time.") == (
+            "Bitte geben Sie zweimal dasselbe Passwort ein."
+        )

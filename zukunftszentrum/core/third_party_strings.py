@@ -1,0 +1,14 @@
+"""Messages of third-party packages that we word differently (formal "Sie" in German).
+
+Listing them here puts them into our catalogs, which Django consults before the packages' own.
+Nothing imports this module; `makemessages` reads it.
+"""
+
+from django.utils.translation import gettext_noop
+
+OVERRIDDEN = [
+    gettext_noop("You must type the same password each time."),
+    gettext_noop("You must type the same email each time."),
+    gettext_noop("Your account has no password set up."),
+    gettext_noop("Your account has no verified email address."),
+]
