@@ -6,10 +6,10 @@ from collections.abc import Mapping
 
 from django.utils.translation import gettext as _
 
-from ..exceptions import (
-    NotAllowed,
-)
-from ..models import Centre, Membership, Organisation
+from zukunftszentrum.core.audit import record_event
+
+from ..exceptions import NotAllowed
+from ..models import Centre, Membership, Organisation, User
 from ..roles import Capability, has_capability
 
 
@@ -23,11 +23,30 @@ def _is_network_admin(member: Membership | None) -> bool:
     return member is not None and has_capability(member.role, Capability.MANAGE_NETWORK)
 
 
-def _apply_changes(locked: Organisation | Centre, changes: Mapping[str, object]) -> list[str]:
-    """Set the fields that really change and save only those; returns their names, sorted."""
+def _update_logged(
+    locked: Organisation | Centre,
+    changes: Mapping[str, object],
+    *,
+    editable: frozenset[str],
+    actor: User,
+    action: str,
+) -> list[str]:
+    """Set the fields that really change, save only those and log them; returns their names."""
+    unknown = set(changes) - editable
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
     changed = sorted(name for name, value in changes.items() if getattr(locked, name) != value)
     for name in changed:
         setattr(locked, name, changes[name])
     if changed:
         locked.save(update_fields=changed)
+        scope = {"centre_id": locked.pk} if isinstance(locked, Centre) else {}
+        record_event(
+            action,
+            actor=actor,
+            summary=f"{locked}: {', '.join(changed)}",
+            organisation_id=locked.pk if isinstance(locked, Organisation) else None,
+            fields=changed,
+            **scope,
+        )
     return changed

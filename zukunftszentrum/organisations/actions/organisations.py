@@ -7,16 +7,12 @@ from collections.abc import Mapping
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.core.models import AuditEvent
 
-from ..exceptions import (
-    CentreStillCovers,
-    NotAllowed,
-)
+from ..exceptions import CentreStillCovers, NotAllowed
 from ..models import Centre, Membership, Organisation
 from ..roles import Capability
-from ._common import _apply_changes, _require
+from ._common import _require, _update_logged
 
 EDITABLE_ORGANISATION_FIELDS = frozenset(
     {
@@ -39,19 +35,14 @@ def update_organisation(
     _require(member, Capability.MANAGE_ORGANISATION)
     if member.organisation_id != organisation.pk:
         raise NotAllowed(_("Sie können nur Ihre eigene Organisation bearbeiten."))
-    unknown = set(changes) - EDITABLE_ORGANISATION_FIELDS
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
-    changed = _apply_changes(locked, changes)
-    if changed:
-        record_event(
-            AuditEvent.Action.ORGANISATION_CHANGED,
-            actor=member.user,
-            summary=f"{locked}: {', '.join(changed)}",
-            organisation_id=locked.pk,
-            fields=changed,
-        )
+    _update_logged(
+        locked,
+        changes,
+        editable=EDITABLE_ORGANISATION_FIELDS,
+        actor=member.user,
+        action=AuditEvent.Action.ORGANISATION_CHANGED,
+    )
     locked.refresh_from_db()  # the size class is computed by the database
     return locked
 
@@ -67,19 +58,14 @@ def update_centre(*, member: Membership, centre: Centre, changes: Mapping[str, o
     _require(member, Capability.MANAGE_CENTRE if member.centre_id else Capability.MANAGE_NETWORK)
     if member.centre_id and member.centre_id != centre.pk:
         raise NotAllowed(_("Sie können nur Ihr eigenes Zentrum bearbeiten."))
-    unknown = set(changes) - EDITABLE_CENTRE_FIELDS
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
     locked = Centre.objects.select_for_update().get(pk=centre.pk)
-    changed = _apply_changes(locked, changes)
-    if changed:
-        record_event(
-            AuditEvent.Action.CENTRE_CHANGED,
-            actor=member.user,
-            summary=f"{locked}: {', '.join(changed)}",
-            centre_id=locked.pk,
-            fields=changed,
-        )
+    _update_logged(
+        locked,
+        changes,
+        editable=EDITABLE_CENTRE_FIELDS,
+        actor=member.user,
+        action=AuditEvent.Action.CENTRE_CHANGED,
+    )
     return locked
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -81,14 +83,24 @@ def request_accompaniment(request: HttpRequest) -> HttpResponse:
 def edit(request: HttpRequest) -> HttpResponse:
     member = request.member  # type: ignore[attr-defined]
     centre = get_object_or_404(centres_managed_by(member), pk=member.centre_id)
-    form = CentreForm(request.POST or None, instance=centre)
+    # A copy: validating the form writes the input into its instance, the page keeps the name.
+    form = CentreForm(request.POST or None, instance=copy.copy(centre))
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
-        centre.refresh_from_db()  # the form wrote into the instance; the action compares afresh
         actions.update_centre(member=member, centre=centre, changes=changes)
         messages.success(request, _("Die Angaben des Zentrums wurden gespeichert."))
         return redirect("organisations:centre_workspace")
-    return render(request, "organisations/centre_edit.html", {"form": form, "centre": centre})
+    context = {
+        "form": form,
+        "heading": _("Angaben des Zentrums bearbeiten"),
+        "subject": centre.name,
+        "intro": _(
+            "Diese Angaben erscheinen auf der öffentlichen Seite Ihres Zentrums. Welche Länder "
+            "Ihr Zentrum betreut, legt die Programmverwaltung fest."
+        ),
+        "cancel_url": reverse("organisations:centre_workspace"),
+    }
+    return render(request, "core/edit_page.html", context)
 
 
 @requires(Capability.MANAGE_CENTRE)

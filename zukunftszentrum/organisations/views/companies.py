@@ -56,8 +56,17 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Die Angaben wurden gespeichert."))
             return redirect("organisations:organisation_detail", organisation.pk)
-    context = {"form": form, "organisation": organisation}
-    return render(request, "organisations/organisation_edit.html", context)
+    context = {
+        "form": form,
+        "heading": _("Angaben bearbeiten"),
+        "subject": organisation.legal_name,
+        "intro": _(
+            "Land, Wirtschaftszweig und Größe ordnen Ihre Organisation in regionale Auswertungen "
+            "ein. Diese zeigen nur Gruppen mehrerer Betriebe, nie Ihre Organisation allein."
+        ),
+        "cancel_url": reverse("organisations:organisation_detail", args=[organisation.pk]),
+    }
+    return render(request, "core/edit_page.html", context)
 
 
 @requires(Capability.INVITE_MEMBERS)
