@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "zukunftszentrum.core",
     "zukunftszentrum.organisations",
+    "zukunftszentrum.assessments",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +151,7 @@ MESSAGE_TAGS = {10: "info", 20: "info", 25: "success", 30: "warning", 40: "dange
 # Product settings.
 # Aggregates over people are hidden below this group size (never configurable downward).
 ZZ_MIN_GROUP_SIZE = max(5, int(os.environ.get("ZZ_MIN_GROUP_SIZE", "5")))
+ZZ_CONTENT_DIR = Path(os.environ.get("ZZ_CONTENT_DIR", BASE_DIR / "content"))
 ZZ_INVITATION_DAYS = int(os.environ.get("ZZ_INVITATION_DAYS", "14"))
 ZZ_PRIVACY_NOTICE_VERSION = "2026-11"
 

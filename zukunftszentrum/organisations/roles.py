@@ -60,6 +60,11 @@ class Capability(StrEnum):
     # Network
     MANAGE_NETWORK = "manage_network"  # create centres, Django admin, all tenants
     REVIEW_PROPOSALS = "review_proposals"
+    # Self-checks
+    TAKE_ASSESSMENT = "take_assessment"  # answer checks in one's organisation
+    MANAGE_ASSESSMENTS = "manage_assessments"  # open/close company checks, see aggregated results
+    VIEW_ACCOMPANIED_RESULTS = "view_accompanied_results"  # only with an active accompaniment
+    EXPORT_RESPONSES = "export_responses"  # aggregated exports, minimum group size applies
 
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -68,23 +73,46 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_OWN_ORGANISATION,
             Capability.MANAGE_ORGANISATION,
             Capability.INVITE_MEMBERS,
+            Capability.TAKE_ASSESSMENT,
+            Capability.MANAGE_ASSESSMENTS,
         }
     ),
-    Role.EMPLOYEE: frozenset({Capability.VIEW_OWN_ORGANISATION}),
-    Role.WORKS_COUNCIL: frozenset({Capability.VIEW_OWN_ORGANISATION}),
-    Role.SOLO: frozenset({Capability.VIEW_OWN_ORGANISATION, Capability.MANAGE_ORGANISATION}),
+    Role.EMPLOYEE: frozenset({Capability.VIEW_OWN_ORGANISATION, Capability.TAKE_ASSESSMENT}),
+    Role.WORKS_COUNCIL: frozenset({Capability.VIEW_OWN_ORGANISATION, Capability.TAKE_ASSESSMENT}),
+    Role.SOLO: frozenset(
+        {
+            Capability.VIEW_OWN_ORGANISATION,
+            Capability.MANAGE_ORGANISATION,
+            Capability.TAKE_ASSESSMENT,
+            Capability.MANAGE_ASSESSMENTS,
+        }
+    ),
     Role.CENTRE_ADMIN: frozenset(
         {
             Capability.VIEW_OWN_CENTRE,
             Capability.MANAGE_CENTRE,
             Capability.ACCOMPANY_COMPANIES,
             Capability.VIEW_AUDIT_LOG,
+            Capability.VIEW_ACCOMPANIED_RESULTS,
+            Capability.EXPORT_RESPONSES,
         }
     ),
-    Role.ADVISOR: frozenset({Capability.VIEW_OWN_CENTRE, Capability.ACCOMPANY_COMPANIES}),
+    Role.ADVISOR: frozenset(
+        {
+            Capability.VIEW_OWN_CENTRE,
+            Capability.ACCOMPANY_COMPANIES,
+            Capability.VIEW_ACCOMPANIED_RESULTS,
+            Capability.EXPORT_RESPONSES,
+        }
+    ),
     Role.TRAINER: frozenset({Capability.VIEW_OWN_CENTRE}),
     Role.PROGRAMME_ADMIN: frozenset(
-        {Capability.MANAGE_NETWORK, Capability.VIEW_AUDIT_LOG, Capability.REVIEW_PROPOSALS}
+        {
+            Capability.MANAGE_NETWORK,
+            Capability.VIEW_AUDIT_LOG,
+            Capability.REVIEW_PROPOSALS,
+            Capability.EXPORT_RESPONSES,
+        }
     ),
     Role.REVIEWER: frozenset({Capability.REVIEW_PROPOSALS}),
 }
