@@ -4,9 +4,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from zukunftszentrum.core.api import api_urls
+
 urlpatterns = [
     path("", include("zukunftszentrum.core.urls")),
     path("", include("zukunftszentrum.organisations.urls")),
+    path("checks/", include("zukunftszentrum.assessments.urls")),
+    path("api/", api_urls()),
     path("konto/", include("allauth.urls")),
     path("sprache/", set_language, name="set_language"),
     path("verwaltung/", admin.site.urls),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,13 @@ class AssessmentsConfig(AppConfig):
     name = "zukunftszentrum.assessments"
     label = "assessments"
     verbose_name = _("Selbstchecks")
+
+    def ready(self) -> None:
+        """Load and validate every content file: broken content stops the app from starting."""
+        from .engine.loader import ContentError
+        from .instruments import catalog
+
+        try:
+            catalog()
+        except ContentError as exc:
+            raise ImproperlyConfigured(f"Broken self-check content: {exc}") from exc

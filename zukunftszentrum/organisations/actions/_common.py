@@ -40,13 +40,12 @@ def _update_logged(
         setattr(locked, name, changes[name])
     if changed:
         locked.save(update_fields=changed)
-        scope = {"centre_id": locked.pk} if isinstance(locked, Centre) else {}
         record_event(
             action,
             actor=actor,
             summary=f"{locked}: {', '.join(changed)}",
+            centre_id=locked.pk if isinstance(locked, Centre) else None,
             organisation_id=locked.pk if isinstance(locked, Organisation) else None,
             fields=changed,
-            **scope,
         )
     return changed

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from zukunftszentrum.assessments.tests import factories as checks
 from zukunftszentrum.core.access import AccessKind, access_rule
 from zukunftszentrum.core.models import ConsentRecord
 from zukunftszentrum.organisations import actions
@@ -95,10 +96,43 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
     ),
     "organisations:invitation_revoke": (lambda t: {"pk": t.invitation.pk}, Role.COMPANY_LEAD),
     "organisations:invitation_accept": (lambda t: {"token": t.token}, None),
+    "assessments:assessment_start": (
+        lambda t: {"pk": checks.walk_assessment(t.company)},
+        Role.EMPLOYEE,
+    ),
+    "assessments:close": (lambda t: {"pk": checks.walk_assessment(t.company)}, Role.COMPANY_LEAD),
+    "assessments:continue": (
+        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
+        Role.EMPLOYEE,
+    ),
+    "assessments:page": (
+        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE]), "number": 1},
+        Role.EMPLOYEE,
+    ),
+    "assessments:review": (
+        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
+        Role.EMPLOYEE,
+    ),
+    "assessments:done": (
+        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
+        Role.EMPLOYEE,
+    ),
+    "assessments:result": (
+        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
+        Role.EMPLOYEE,
+    ),
+    "assessments:resume": (lambda t: {"token": checks.walk_token()}, None),
+    "assessments:token_continue": (lambda t: {"token": checks.walk_token()}, None),
+    "assessments:token_page": (lambda t: {"token": checks.walk_token(), "number": 1}, None),
+    "assessments:token_review": (lambda t: {"token": checks.walk_token()}, None),
+    "assessments:token_done": (lambda t: {"token": checks.walk_token()}, None),
+    "assessments:result_by_token": (lambda t: {"token": checks.walk_token()}, None),
 }
 
 # Third-party URLs with parameters that cannot be sampled meaningfully (they carry one-time keys).
-THIRD_PARTY_PREFIXES = ("konto/", "verwaltung/", "sprache/")
+# The API (django-ninja) answers 401 instead of redirecting; its access rules are tested in
+# assessments/tests/test_api.py.
+THIRD_PARTY_PREFIXES = ("konto/", "verwaltung/", "sprache/", "api/")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,295 @@
+"""Accessible SVG for result profiles. Pure: plain values in, a string out; no Django.
+
+A horizontal bar per dimension on a 0–100 scale, gridlines at the level thresholds, the value
+printed beside each bar, and optional comparison marks (peer group, perspectives) drawn with
+distinct shapes and named in a legend, so no information rests on colour alone. The same
+numbers are always shown in a table next to the chart (see `_profile.html`).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from html import escape
+
+from zukunftszentrum.assessments.engine.schema import Instrument
+
+DimensionBar = tuple[str, str, float | None]  # (id, label, score 0–100 or None)
+
+# Layout in SVG user units (the chart scales with its container via viewBox).
+WIDTH = 680
+LABEL_WIDTH = 210
+PLOT_LEFT = LABEL_WIDTH + 10
+PLOT_WIDTH = 380
+VALUE_X = PLOT_LEFT + PLOT_WIDTH + 14
+TOP = 34
+ROW_HEIGHT = 40
+BAR_HEIGHT = 18
+LEGEND_ROW = 22
+GRIDLINES = (20, 40, 60, 80)  # the level thresholds
+LABEL_CHARS = 30  # wrap dimension names longer than this onto a second line
+
+# Contrast against white: text #1b1b1b 17:1, muted text #525252 7.8:1, bar #1f4e79 8.6:1,
+# gridlines #767676 4.5:1; every comparison colour >= 4.5:1 and each mark has a white halo
+# so it also stands out on top of a bar.
+TEXT = "#1b1b1b"
+MUTED = "#525252"
+BAR = "#1f4e79"
+GRID = "#767676"
+MARKS: tuple[tuple[str, str], ...] = (
+    ("diamond", "#b3261e"),
+    ("circle", "#1b1b1b"),
+    ("triangle", "#7a4b00"),
+    ("square", "#5b2a86"),
+)
+FONT = "'Fira Sans', Arial, sans-serif"
+
+
+def profile_svg(
+    dimensions: Sequence[DimensionBar],
+    *,
+    compare: Mapping[str, Sequence[float | None]] | None = None,
+    title: str,
+    desc: str,
+    chart_id: str = "profile",
+    no_data: str = "keine Daten",
+    bar_name: str = "Ergebnis",
+) -> str:
+    """An accessible horizontal bar chart of dimension scores (0–100) as an SVG string.
+
+    `compare` maps a legend name (e.g. "Vergleichsgruppe") to one value per dimension. The
+    texts `no_data` and `bar_name` are passed in already translated: this module has no i18n.
+    """
+    compare = dict(compare or {})
+    for name, values in compare.items():
+        if len(values) != len(dimensions):
+            raise ValueError(f"comparison {name!r} has {len(values)} values for {len(dimensions)}")
+    if len(compare) > len(MARKS):
+        raise ValueError(f"at most {len(MARKS)} comparisons can be drawn")
+    plot_bottom = TOP + ROW_HEIGHT * len(dimensions)
+    height = plot_bottom + 12 + (LEGEND_ROW * (len(compare) + 1) if compare else 0)
+    cid = escape(chart_id, quote=True)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="zz-profile-chart" role="img" '
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'aria-labelledby="{cid}-title {cid}-desc" font-family="{escape(FONT)}" font-size="13">',
+        f'<title id="{cid}-title">{escape(title)}</title>',
+        f'<desc id="{cid}-desc">{escape(desc)}</desc>',
+        *_axis(plot_bottom),
+    ]
+    for row, (_dim_id, label, score) in enumerate(dimensions):
+        marks = [(i, values[row]) for i, values in enumerate(compare.values())]
+        parts.extend(_row(row, label, score, marks, no_data))
+    if compare:
+        parts.extend(_legend(bar_name, list(compare), plot_bottom + 12))
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def bar_width(score: float) -> float:
+    """The width of a bar for a score, clamped to the 0–100 scale."""
+    return round(max(0.0, min(100.0, score)) / 100 * PLOT_WIDTH, 2)
+
+
+def format_score(score: float | None) -> str:
+    """A score as printed in charts and tables: a whole number (half up), or an empty string."""
+    if score is None:
+        return ""
+    return str(int(Decimal(str(score)).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+
+
+def _x(value: float) -> float:
+    return round(PLOT_LEFT + bar_width(value), 2)
+
+
+def _axis(plot_bottom: int) -> list[str]:
+    parts = []
+    for tick in (0, *GRIDLINES, 100):
+        x = _x(tick)
+        solid = tick in (0, 100)
+        dash = "" if solid else ' stroke-dasharray="3 3"'
+        parts.append(
+            f'<line x1="{x}" y1="{TOP - 6}" x2="{x}" y2="{plot_bottom}" stroke="{GRID}" '
+            f'stroke-width="1"{dash} aria-hidden="true"/>'
+        )
+        parts.append(
+            f'<text x="{x}" y="{TOP - 12}" text-anchor="middle" fill="{MUTED}" '
+            f'font-size="11" aria-hidden="true">{tick}</text>'
+        )
+    return parts
+
+
+def _row(
+    row: int, label: str, score: float | None, marks: list[tuple[int, float | None]], no_data: str
+) -> list[str]:
+    y = TOP + row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
+    mid = y + BAR_HEIGHT / 2
+    parts = [_label(label, mid)]
+    if score is None:
+        parts.append(
+            f'<text x="{VALUE_X}" y="{mid + 4}" fill="{MUTED}" font-style="italic" '
+            f'font-size="11" class="zz-no-data">{escape(no_data)}</text>'
+        )
+    else:
+        parts.append(
+            f'<rect x="{PLOT_LEFT}" y="{y}" width="{bar_width(score)}" height="{BAR_HEIGHT}" '
+            f'fill="{BAR}" data-score="{round(score, 1)}"/>'
+        )
+        parts.append(
+            f'<text x="{VALUE_X}" y="{mid + 4}" fill="{TEXT}" font-weight="600">'
+            f"{format_score(score)}</text>"
+        )
+    for index, value in marks:
+        if value is not None:
+            parts.append(_mark(index, _x(value), mid))
+    return parts
+
+
+def _label(label: str, mid: float) -> str:
+    lines = textwrap.wrap(label, LABEL_CHARS, max_lines=2, placeholder=" …") or [""]
+    first = mid + 4 - (len(lines) - 1) * 8
+    spans = "".join(
+        f'<tspan x="{LABEL_WIDTH}" y="{first + i * 16}">{escape(line)}</tspan>'
+        for i, line in enumerate(lines)
+    )
+    return f'<text text-anchor="end" fill="{TEXT}">{spans}</text>'
+
+
+def _mark(index: int, x: float, y: float, size: float = 7) -> str:
+    shape, colour = MARKS[index]
+    style = f'fill="{colour}" stroke="#ffffff" stroke-width="2" class="zz-mark zz-mark-{shape}"'
+    if shape == "circle":
+        return f'<circle cx="{x}" cy="{y}" r="{size - 1}" {style}/>'
+    if shape == "square":
+        s = size - 1
+        return f'<rect x="{x - s}" y="{y - s}" width="{2 * s}" height="{2 * s}" {style}/>'
+    if shape == "triangle":
+        points = [(x, y - size), (x + size, y + size - 1), (x - size, y + size - 1)]
+    else:  # diamond
+        points = [(x, y - size), (x + size, y), (x, y + size), (x - size, y)]
+    coords = " ".join(f"{round(px, 2)},{round(py, 2)}" for px, py in points)
+    return f'<polygon points="{coords}" {style}/>'
+
+
+def _legend(bar_name: str, names: list[str], top: int) -> list[str]:
+    y = top + LEGEND_ROW / 2
+    parts = [
+        f'<rect x="{PLOT_LEFT}" y="{y - 6}" width="24" height="12" fill="{BAR}"/>',
+        f'<text x="{PLOT_LEFT + 32}" y="{y + 4}" fill="{TEXT}">{escape(bar_name)}</text>',
+    ]
+    for i, name in enumerate(names, start=1):
+        y = top + LEGEND_ROW * i + LEGEND_ROW / 2
+        parts.append(_mark(i - 1, PLOT_LEFT + 12, y))
+        parts.append(f'<text x="{PLOT_LEFT + 32}" y="{y + 4}" fill="{TEXT}">{escape(name)}</text>')
+    return parts
+
+
+@dataclass(frozen=True)
+class ProfileRow:
+    """One dimension as shown in the chart and its table."""
+
+    id: str
+    label: str
+    score: float | None
+    level: int | None
+    level_label: str
+    compare: tuple[float | None, ...] = ()
+
+    @property
+    def score_display(self) -> str:
+        return format_score(self.score)
+
+    @property
+    def compare_display(self) -> tuple[str, ...]:
+        return tuple(format_score(v) for v in self.compare)
+
+
+@dataclass(frozen=True)
+class ProfileLevel:
+    level: int
+    min: float
+    max: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything `_profile.html` needs: chart, table rows, comparison names and the levels."""
+
+    title: str
+    desc: str
+    rows: tuple[ProfileRow, ...]
+    levels: tuple[ProfileLevel, ...]
+    compare_names: tuple[str, ...] = ()
+    chart_id: str = "profile"
+    no_data: str = "keine Daten"
+    bar_name: str = "Ergebnis"
+
+    @property
+    def svg(self) -> str:
+        compare = {
+            name: [row.compare[i] for row in self.rows] for i, name in enumerate(self.compare_names)
+        }
+        return profile_svg(
+            [(r.id, r.label, r.score) for r in self.rows],
+            compare=compare or None,
+            title=self.title,
+            desc=self.desc,
+            chart_id=self.chart_id,
+            no_data=self.no_data,
+            bar_name=self.bar_name,
+        )
+
+
+def build_profile(
+    instrument: Instrument,
+    scores: Mapping[str, float | None],
+    *,
+    lang: str,
+    title: str,
+    compare: Mapping[str, Mapping[str, float | None]] | None = None,
+    chart_id: str = "profile",
+    no_data: str = "keine Daten",
+    bar_name: str = "Ergebnis",
+) -> Profile:
+    """The profile of one result (or mean profile): dimension id -> score, in the instrument's order.
+
+    `compare` maps a translated name (peer group, a perspective) to its scores per dimension id.
+    """
+    compare = compare or {}
+    rows = []
+    for dim in instrument.dimensions:
+        score = scores.get(dim.id)
+        level = instrument.level_for(score)
+        rows.append(
+            ProfileRow(
+                id=dim.id,
+                label=dim.title.get(lang),
+                score=score,
+                level=level.level if level else None,
+                level_label=level.label.get(lang) if level else "",
+                compare=tuple(c.get(dim.id) for c in compare.values()),
+            )
+        )
+    desc = "; ".join(f"{r.label}: {r.score_display or no_data}" for r in rows)
+    return Profile(
+        title=title,
+        desc=desc,
+        rows=tuple(rows),
+        levels=_levels(instrument, lang),
+        compare_names=tuple(compare),
+        chart_id=chart_id,
+        no_data=no_data,
+        bar_name=bar_name,
+    )
+
+
+def _levels(instrument: Instrument, lang: str) -> tuple[ProfileLevel, ...]:
+    levels = sorted(instrument.levels, key=lambda lv: lv.min)
+    uppers = [lv.min for lv in levels[1:]] + [100.0]
+    return tuple(
+        ProfileLevel(lv.level, lv.min, upper, lv.label.get(lang))
+        for lv, upper in zip(levels, uppers, strict=True)
+    )

@@ -1,0 +1,181 @@
+"""Company check runs, answers to a check, and who took part in an anonymous one."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Perspective(models.TextChoices):
+    """In which role someone answered: shown separately only for groups of the minimum size."""
+
+    COMPANY_LEAD = "company_lead", _("Geschäftsführung")
+    EMPLOYEE = "employee", _("Beschäftigte")
+    WORKS_COUNCIL = "works_council", _("Betriebsrat")
+    ADVISOR = "advisor", _("Beratung (gemeinsam mit dem Unternehmen)")
+    SOLO = "solo", _("Solo-Selbstständige")
+    INDIVIDUAL = "individual", _("Einzelperson")
+    ANONYMOUS = "anonymous", _("anonym")
+
+
+class Assessment(models.Model):
+    """A company check run: opened by the company's lead, answered by several of its people."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("offen")
+        CLOSED = "closed", _("abgeschlossen")
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("Organisation"),
+    )
+    instrument_key = models.CharField(_("Check"), max_length=40)
+    version = models.CharField(_("Version"), max_length=20)
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("eröffnet am"), default=timezone.now)
+    closed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("Unternehmens-Check")
+        verbose_name_plural = _("Unternehmens-Checks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "instrument_key"],
+                condition=Q(status="open"),
+                name="assessment_one_open_per_instrument",
+            ),
+            models.CheckConstraint(
+                condition=(Q(status="open") & Q(closed_at__isnull=True))
+                | (Q(status="closed") & Q(closed_at__isnull=False)),
+                name="assessment_closed_at_matches_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_key} {self.version} – {self.organisation}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class Response(models.Model):
+    """One person's answers to one check, kept with the version it was answered in."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    assessment = models.ForeignKey(
+        Assessment,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responses",
+        verbose_name=_("Unternehmens-Check"),
+    )
+    instrument_key = models.CharField(_("Check"), max_length=40)
+    version = models.CharField(_("Version"), max_length=20)
+    # NULL for anonymous answers and for people without an account (they hold the token).
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="assessment_responses",
+        verbose_name=_("Person"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assessment_responses",
+        verbose_name=_("Organisation"),
+    )
+    perspective = models.CharField(
+        _("Perspektive"), max_length=20, choices=Perspective.choices, blank=True
+    )
+    answers = models.JSONField(_("Antworten"), default=dict, blank=True)
+    current_page = models.PositiveSmallIntegerField(_("aktuelle Seite"), default=0)
+    started_at = models.DateTimeField(_("begonnen am"), default=timezone.now)
+    # Set by the actions: an anonymous response keeps only the day (see actions.stamp).
+    updated_at = models.DateTimeField(_("zuletzt gespeichert"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("abgesendet am"), null=True, blank=True)
+    resume_token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    result = models.JSONField(_("Ergebnis"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("Antwort")
+        verbose_name_plural = _("Antworten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "respondent"],
+                condition=Q(assessment__isnull=False, respondent__isnull=False),
+                name="response_one_per_person_and_assessment",
+            ),
+            models.UniqueConstraint(
+                fields=["respondent", "instrument_key"],
+                condition=Q(
+                    assessment__isnull=True, respondent__isnull=False, submitted_at__isnull=True
+                ),
+                name="response_one_draft_per_person_and_instrument",
+            ),
+            models.CheckConstraint(
+                condition=Q(submitted_at__isnull=True, result__isnull=True)
+                | Q(submitted_at__isnull=False, result__isnull=False),
+                name="response_result_on_submit",
+            ),
+            models.CheckConstraint(
+                condition=Q(respondent__isnull=False) | Q(resume_token_hash__isnull=False),
+                name="response_has_owner_or_token",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_key} {self.version} ({self.pk})"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+    @property
+    def is_anonymous(self) -> bool:
+        """Answers to an anonymous check: never tied to a person, only to the private link."""
+        return self.perspective == Perspective.ANONYMOUS
+
+
+class Participation(models.Model):
+    """THAT a person answered an anonymous check, never WHICH answers: no link to the response.
+    Only the day is kept, so the time cannot be matched with a response's timestamps."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="participations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_participations"
+    )
+    created_on = models.DateField(_("am"), default=timezone.localdate)
+
+    class Meta:
+        verbose_name = _("Teilnahme")
+        verbose_name_plural = _("Teilnahmen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "user"], name="participation_one_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.assessment}"

@@ -1,0 +1,120 @@
+"""Exports: only groups, never people; small groups suppressed; files that Excel opens."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from zukunftszentrum.assessments import exports
+from zukunftszentrum.assessments.tests.output_samples import INSTRUMENT, result
+
+FIELDS = [("wz_section", "WZ-Abschnitt"), ("land", "Land")]
+
+
+def _group(key: dict[str, str], n: int, score: float = 50.0) -> list:
+    return [(key, result(score + i, 40.0, None)) for i in range(n)]
+
+
+def _table(min_size: int = 5) -> exports.ExportTable:
+    pairs = _group({"wz_section": "C", "land": "BY"}, 4) + _group(
+        {"wz_section": "F", "land": "BY"}, 5
+    )
+    return exports.export_rows(pairs, instrument=INSTRUMENT, group_fields=FIELDS, min_size=min_size)
+
+
+def test_header_names_groups_and_dimensions() -> None:
+    table = _table()
+    assert table.header[:5] == ("Check", "Version", "WZ-Abschnitt", "Land", "Anzahl")
+    assert table.header[-4:] == (
+        "Strategie und Anwendungsfälle",
+        "Daten und Datenqualität",
+        "Beteiligung und Unternehmenskultur",
+        "Wissen: Strategie und Anwendungsfälle",  # knowledge apart from self-assessment
+    )
+
+
+def test_group_of_four_is_suppressed_and_group_of_five_is_shown() -> None:
+    small, big = _table().rows
+    assert small[:5] == ("readiness", "2026.1", "C", "BY", "< 5")
+    assert all(v is None for v in small[5:])
+    assert big[:5] == ("readiness", "2026.1", "F", "BY", 5)
+    # strategy 50..54 -> 52.0; data 40; culture: nobody has a score; knowledge 100
+    assert big[6:] == (52.0, 40.0, None, 100.0)
+
+
+def test_minimum_can_be_raised_but_never_lowered() -> None:
+    assert _table(min_size=2).rows[0][4] == "< 5"
+    assert _table(min_size=6).rows[1][4] == "< 6"
+
+
+def test_minimum_comes_from_settings(settings) -> None:
+    settings.ZZ_MIN_GROUP_SIZE = 10
+    pairs = _group({"wz_section": "F", "land": "BY"}, 9)
+    table = exports.export_rows(pairs, instrument=INSTRUMENT, group_fields=FIELDS)
+    assert table.rows[0][4] == "< 10"
+
+
+def test_dimension_mean_needs_the_minimum_of_answers_too() -> None:
+    pairs = [({"land": "BY"}, result(50.0, 40.0 if i < 4 else None, None)) for i in range(6)]
+    row = exports.export_rows(pairs, instrument=INSTRUMENT, group_fields=[("land", "Land")]).rows[0]
+    assert row[3] == 6
+    assert row[5:8] == (50.0, None, None)  # only 4 people scored "data"
+
+
+@pytest.mark.parametrize(
+    ("scores", "mean"), [((1.0, 2.0, 2.0, 2.0, 2.0), 1.8), ((33.33,) * 5, 33.3)]
+)
+def test_values_round_to_one_decimal(scores: tuple[float, ...], mean: float) -> None:
+    pairs = [({"land": "BY"}, result(s, None, None)) for s in scores]
+    row = exports.export_rows(pairs, instrument=INSTRUMENT, group_fields=[("land", "Land")]).rows[0]
+    assert row[5] == mean
+
+
+def test_csv_for_german_excel() -> None:
+    data = exports.to_csv(_table())
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][2] == "WZ-Abschnitt"
+    assert rows[1][4] == "< 5" and rows[1][5:] == ["", "", "", "", ""]
+    assert rows[2][4] == "5" and rows[2][6] == "52,0"
+    assert "Datenqualität" in rows[0][-3]
+
+
+def test_xlsx_has_data_and_notes() -> None:
+    book = load_workbook(io.BytesIO(exports.to_xlsx(_table())))
+    assert book.sheetnames == ["Ergebnisse", "Hinweise"]
+    data = book["Ergebnisse"]
+    assert data["A1"].font.bold
+    assert [c.value for c in data[2]][:5] == ["readiness", "2026.1", "C", "BY", "< 5"]
+    assert data.cell(row=3, column=7).value == 52.0
+    assert data.column_dimensions["G"].width >= 10
+    notes = " ".join(str(c.value) for c in book["Hinweise"]["A"])
+    assert "weniger als 5" in notes
+
+
+def test_works_with_engine_results() -> None:
+    from zukunftszentrum.assessments.engine.scoring import score
+    from zukunftszentrum.assessments.instruments import catalog
+
+    inst = catalog().get("readiness")
+    likert = [i.id for i in inst.items if i.type == "likert"]
+    pairs = [({"land": "BY"}, score(inst, dict.fromkeys(likert, 5))) for _ in range(5)]
+    row = exports.export_rows(pairs, instrument=inst, group_fields=[("land", "Land")]).rows[0]
+    assert row[3] == 5
+    assert 100.0 in row[5:]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_download_response(fmt: str) -> None:
+    response = exports.download_response(_table(), fmt, "selbstchecks-bayern")
+    assert response["Content-Disposition"] == f'attachment; filename="selbstchecks-bayern.{fmt}"'
+    assert response["Cache-Control"] == "private, no-store"
+    assert response.content[:2] in (b"\xef\xbb", b"PK")
+
+
+def test_download_refuses_unknown_format() -> None:
+    with pytest.raises(ValueError, match="format"):
+        exports.download_response(_table(), "json", "x")
