@@ -16,6 +16,8 @@ PRODUCT_COMMANDS = {
     "delete-centre": "delete_centre",
     "create-programme-admin": "create_programme_admin",
 }
+# Run right after a product command: the self-checks' demo answers build on the demo network.
+FOLLOW_UPS = {"seed_demo": "seed_demo_checks"}
 
 COMMANDS = {
     "demo": "Demo starten: Datenbank einrichten, Demo-Daten anlegen, Zugänge zeigen und den "
@@ -104,6 +106,7 @@ def demo(rest: list[str]) -> int:
     print("2/3 Demo-Daten werden angelegt …", flush=True)
     url = f"http://127.0.0.1:{port}"
     print(format_logins(seed_demo(), url + reverse("account_login")), flush=True)
+    call_command("seed_demo_checks", verbosity=0)
     print(f"3/3 Der Server startet auf {url}/ (beenden mit Strg+C).", flush=True)
     # Without the autoreloader: it would run this whole function a second time in a child.
     call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
@@ -142,6 +145,8 @@ def manage(command: str, rest: list[str]) -> int:
 
         try:
             call_command(name, *rest)
+            if name in FOLLOW_UPS:
+                call_command(FOLLOW_UPS[name], *rest)
         except CommandError as exc:
             print(f"Fehler: {str(exc).removeprefix('Error: ')}", file=sys.stderr)
             return exc.returncode or 1

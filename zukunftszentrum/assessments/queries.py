@@ -6,20 +6,29 @@ token (`response_by_token`); nobody else — not the company's lead — can open
 
 from __future__ import annotations
 
+import random
+from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
-from django.utils.translation import get_language
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from zukunftszentrum.core.suppression import effective_min_size, is_disclosable
 from zukunftszentrum.organisations.models import Accompaniment, Membership, User
 from zukunftszentrum.organisations.roles import Capability, Role, has_capability
 
+from .charts import build_profile
+from .engine import aggregate, scoring
 from .engine.schema import Instrument
 from .exceptions import UnknownInstrument
+from .exports import ExportTable, export_rows
 from .instruments import catalog
 from .models import Assessment, Participation, Perspective, Response
+from .pdf import report_context, result_from_profile
 
 ROLE_PERSPECTIVE: dict[str, str] = {
     Role.COMPANY_LEAD: Perspective.COMPANY_LEAD,
@@ -172,39 +181,14 @@ def _title(response: Response) -> str:
 
 
 def result_context(response: Response, viewer: User | None) -> dict[str, Any]:
-    """The data of a submitted response's result page: overall score and level, each
-    dimension's score and level, the knowledge quiz apart, and the recommendations.
+    """The data of a submitted response's personal result page (see `results.page_context`):
+    profile with peer comparison, recommendations, the knowledge quiz apart, and progress.
     The caller has already made sure the viewer owns the response (or holds its token)."""
-    inst = instrument_of(response)
-    language = lang()
-    result = response.result or {}
-    dimensions = []
-    for dim in inst.dimensions:
-        data = (result.get("dimensions") or {}).get(dim.id) or {}
-        level = inst.level(_level_number(data.get("level")))
-        knowledge = (result.get("knowledge") or {}).get(dim.id)
-        dimensions.append(
-            {
-                "title": dim.title.get(language),
-                "score": data.get("score"),
-                "level": level.level if level else None,
-                "level_label": level.label.get(language) if level else "",
-                "knowledge": knowledge,
-            }
-        )
-    overall_level = inst.level(_level_number(result.get("overall_level")))
-    return {
-        "response": response,
-        "instrument": inst,
-        "title": inst.title.get(language),
-        "overall": result.get("overall"),
-        "overall_level": overall_level.level if overall_level else None,
-        "overall_label": overall_level.label.get(language) if overall_level else "",
-        "dimensions": dimensions,
-        "has_knowledge": any(d["knowledge"] is not None for d in dimensions),
-        "recommendations": _recommendations(inst, result, language),
-        "viewer": viewer,
-    }
+    from .results import page_context  # results imports pdf and charts; keep this module light
+
+    context = page_context(response, lang())
+    context["viewer"] = viewer
+    return context
 
 
 def _recommendations(inst: Instrument, result: dict[str, Any], language: str) -> list[str]:
@@ -222,3 +206,345 @@ def _level_number(value: Any) -> int | None:
     if isinstance(value, dict):
         value = value.get("level")
     return value if isinstance(value, int) else None
+
+
+# --- company results and exports ---------------------------------------------------------------
+# Perspectives in the order the company result lists them.
+PERSPECTIVE_ORDER = (
+    Perspective.COMPANY_LEAD,
+    Perspective.EMPLOYEE,
+    Perspective.WORKS_COUNCIL,
+    Perspective.ADVISOR,
+)
+GAPS_SHOWN = 3
+
+
+def company_results_visible_to(member: Membership | None) -> QuerySet[Assessment]:
+    """Check runs whose combined result the member may open: the lead (or solo) and the staff
+    of a centre with an ACTIVE accompaniment see every run; employees and works council
+    members see the combined result of CLOSED runs of their organisation (transparency)."""
+    if member is None:
+        return Assessment.objects.none()
+    visible = assessments_visible_to(member)
+    if has_capability(member.role, Capability.MANAGE_ASSESSMENTS):
+        return visible
+    if has_capability(member.role, Capability.VIEW_ACCOMPANIED_RESULTS):
+        return visible
+    if has_capability(member.role, Capability.TAKE_ASSESSMENT):
+        return visible.filter(status=Assessment.Status.CLOSED)
+    return Assessment.objects.none()
+
+
+def snapshot_result(response: Response) -> scoring.Result:
+    """A submitted response's stored result as an engine Result (recommendations left out)."""
+    data = response.result or {}
+    dims = {
+        dim_id: scoring.DimensionResult(
+            (raw or {}).get("score"),
+            _number((raw or {}).get("level")),
+            int((raw or {}).get("n_items") or 0),
+        )
+        for dim_id, raw in (data.get("dimensions") or {}).items()
+    }
+    return scoring.Result(
+        dimensions=dims,
+        overall=data.get("overall"),
+        overall_level=_number(data.get("overall_level")),
+        knowledge=dict(data.get("knowledge") or {}),
+    )
+
+
+def _number(value: Any) -> int | None:
+    if isinstance(value, dict):
+        value = value.get("level")
+    return value if isinstance(value, int) else None
+
+
+@dataclass(frozen=True)
+class CompanyAggregate:
+    """The combined profile of a check run, and per perspective where every group is large
+    enough. `combined` is None while fewer than the minimum number have submitted."""
+
+    instrument: Instrument
+    total: int
+    min_size: int
+    counts: dict[str, int]  # submitted responses per perspective
+    comparison: aggregate.GroupComparison
+    combined: scoring.Result | None
+
+    @property
+    def split(self) -> bool:
+        """Perspectives are shown side by side (each group reached the minimum)."""
+        return (
+            self.combined is not None
+            and not self.instrument.anonymous
+            and not self.comparison.combined
+            and len(self.comparison.groups) > 1
+        )
+
+    def compare(self, language: str) -> dict[str, dict[str, float | None]]:
+        """Per perspective (translated name) its mean per dimension; empty unless split."""
+        if not self.split:
+            return {}
+        groups = self.comparison.groups
+        return {
+            str(Perspective(p).label): {d: v.mean for d, v in groups[p].dimensions.items()}
+            for p in _ordered(groups)
+        }
+
+
+def _ordered(keys: Any) -> list[str]:
+    order = {p.value: i for i, p in enumerate(PERSPECTIVE_ORDER)}
+    return sorted(keys, key=lambda p: (order.get(p, len(order)), p))
+
+
+def company_aggregate(assessment: Assessment) -> CompanyAggregate:
+    """Mean profiles over the run's submitted responses, through the minimum-size rule."""
+    inst = instrument_of(assessment)
+    minimum = effective_min_size(settings.ZZ_MIN_GROUP_SIZE)
+    groups: dict[str, list[scoring.Result]] = {}
+    submitted = assessment.responses.filter(submitted_at__isnull=False).only(
+        "perspective", "result"
+    )
+    for response in submitted:
+        groups.setdefault(response.perspective, []).append(snapshot_result(response))
+    comparison = aggregate.compare_groups(groups, minimum)
+    total = sum(len(g) for g in groups.values())
+    combined = None
+    if not comparison.total.suppressed:
+        combined = result_from_profile(inst, comparison.total)
+    counts = {p: len(g) for p, g in groups.items()}
+    return CompanyAggregate(inst, total, minimum, counts, comparison, combined)
+
+
+def _may_manage(member: Membership | None, assessment: Assessment) -> bool:
+    return (
+        member is not None
+        and member.organisation_id == assessment.organisation_id
+        and has_capability(member.role, Capability.MANAGE_ASSESSMENTS)
+    )
+
+
+def _full_view(member: Membership | None, assessment: Assessment) -> bool:
+    """The lead and accompanying centre staff see perspectives; employees the combined only."""
+    return _may_manage(member, assessment) or (
+        member is not None and has_capability(member.role, Capability.VIEW_ACCOMPANIED_RESULTS)
+    )
+
+
+def company_result_context(
+    assessment: Assessment, member: Membership | None, user: User | AnonymousUser
+) -> dict[str, Any]:
+    """The company result page. The caller fetched `assessment` through
+    `company_results_visible_to(member)`. Never one person's answers: means over at least the
+    minimum number of responses, free texts of an anonymous check only to the lead."""
+    agg = company_aggregate(assessment)
+    inst, language = agg.instrument, lang()
+    full = _full_view(member, assessment) and agg.split
+    compare = agg.compare(language) if full else {}
+    context: dict[str, Any] = {
+        "assessment": assessment,
+        "instrument": inst,
+        "title": inst.title.get(language),
+        "total": agg.total,
+        "min_size": agg.min_size,
+        "shown": agg.combined is not None,
+        "split": full,
+        "split_hint": _full_view(member, assessment)
+        and not inst.anonymous
+        and len(agg.counts) > 1
+        and not agg.split,
+        "perspective_counts": _perspective_counts(agg) if _full_view(member, assessment) else [],
+        "may_download": agg.combined is not None,
+        "own": None if inst.anonymous else responses_of(user).filter(assessment=assessment).first(),
+    }
+    if agg.combined is not None:
+        context.update(_combined_context(agg, compare, language))
+    context.update(_free_text_context(assessment, member, agg, language))
+    return context
+
+
+def _perspective_counts(agg: CompanyAggregate) -> list[dict[str, Any]]:
+    if agg.instrument.anonymous:
+        return []
+    return [
+        {
+            "label": Perspective(p).label,
+            "count": agg.counts[p] if is_disclosable(agg.counts[p], agg.min_size) else None,
+        }
+        for p in _ordered(agg.counts)
+    ]
+
+
+def _combined_context(
+    agg: CompanyAggregate, compare: dict[str, dict[str, float | None]], language: str
+) -> dict[str, Any]:
+    inst, combined = agg.instrument, agg.combined
+    assert combined is not None
+    profile = build_profile(
+        inst,
+        {d: r.score for d, r in combined.dimensions.items()},
+        lang=language,
+        title=_("Ergebnis je Bereich"),
+        compare=compare,
+        chart_id="company-profile",
+        no_data=_("zu wenige Antworten"),
+        bar_name=_("Alle Antworten"),
+    )
+    level = inst.level_for(combined.overall)
+    titles = {d.id: d.title.get(language) for d in inst.dimensions}
+    return {
+        "profile": profile,
+        "overall": combined.overall,
+        "overall_level": level.level if level else None,
+        "overall_label": level.label.get(language) if level else "",
+        "recommendations": [
+            {"dimension": titles.get(r.dimension, r.dimension), "text": r.text.get(language)}
+            for r in combined.recommendations
+        ],
+        "gaps": largest_gaps(compare, titles),
+    }
+
+
+def largest_gaps(
+    compare: dict[str, dict[str, float | None]], titles: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The dimensions where the perspectives differ most: highest and lowest mean, the gap."""
+    gaps: list[dict[str, Any]] = []
+    for dim_id, title in titles.items():
+        values: list[tuple[str, float]] = [
+            (name, value) for name, s in compare.items() if (value := s.get(dim_id)) is not None
+        ]
+        if len(values) < 2:
+            continue
+        high = max(values, key=lambda v: v[1])
+        low = min(values, key=lambda v: v[1])
+        if high[1] - low[1] > 0:
+            gaps.append({"title": title, "gap": high[1] - low[1], "high": high, "low": low})
+    gaps.sort(key=lambda g: -float(g["gap"]))
+    return gaps[:GAPS_SHOWN]
+
+
+def _free_text_context(
+    assessment: Assessment, member: Membership | None, agg: CompanyAggregate, language: str
+) -> dict[str, Any]:
+    """Free texts of an anonymous check: only for the lead, only from the minimum number of
+    respondents on, shuffled per question, without dates or perspectives."""
+    inst = agg.instrument
+    items = [i for i in inst.items if i.type == "text"]
+    if not (inst.anonymous and items and _may_manage(member, assessment)):
+        return {"free_texts": [], "free_texts_hidden": False}
+    if not is_disclosable(agg.total, agg.min_size):
+        return {"free_texts": [], "free_texts_hidden": True}
+    answers = assessment.responses.filter(submitted_at__isnull=False).values_list(
+        "answers", flat=True
+    )
+    texts: dict[str, list[str]] = {i.id: [] for i in items}
+    for data in answers:
+        for item_id, bucket in texts.items():
+            value = (data or {}).get(item_id)
+            if isinstance(value, str) and value.strip():
+                bucket.append(value.strip())
+    blocks = []
+    for item in items:
+        shuffle(texts[item.id])
+        blocks.append({"question": item.text.get(language), "answers": texts[item.id]})
+    return {"free_texts": blocks, "free_texts_hidden": False}
+
+
+def shuffle(values: list[str]) -> None:
+    """Shuffle in place, so the order tells nothing about who answered when."""
+    random.SystemRandom().shuffle(values)
+
+
+def company_report_context(assessment: Assessment, member: Membership | None) -> dict[str, Any]:
+    """Template data of the company PDF; raises Suppressed below the minimum size."""
+    agg = company_aggregate(assessment)
+    if agg.combined is None:
+        raise Suppressed
+    language = lang()
+    compare = agg.compare(language) if _full_view(member, assessment) else {}
+    notes = [_("Mittelwerte über %(n)s abgesendete Antworten.") % {"n": agg.total}]
+    if compare:
+        notes.append(
+            _("Die Sichtweisen sind getrennt gezeigt; jede Gruppe hat mindestens %(n)s Antworten.")
+            % {"n": agg.min_size}
+        )
+    return report_context(
+        instrument=agg.instrument,
+        result=agg.combined,
+        lang=language,
+        date=timezone.localdate(),
+        organisation_name=assessment.organisation.legal_name,
+        compare=compare or None,
+        compare_notes=notes,
+    )
+
+
+class Suppressed(Exception):
+    """Fewer responses than the minimum group size: no aggregate may be shown."""
+
+
+# Grouping fields of an export: field -> column header.
+EXPORT_GROUPINGS: dict[str, Any] = {
+    "wz_section": gettext_lazy("WZ-Abschnitt"),
+    "size_class": gettext_lazy("Größenklasse"),
+    "land": gettext_lazy("Land"),
+    "perspective": gettext_lazy("Perspektive"),
+}
+
+
+def exportable_responses(member: Membership | None) -> QuerySet[Response]:
+    """Submitted responses a member may export aggregated: a centre those of organisations it
+    accompanies (ACTIVE), a programme admin the whole network."""
+    base = Response.objects.filter(
+        submitted_at__isnull=False, organisation__isnull=False
+    ).select_related("organisation")
+    if member is None or not has_capability(member.role, Capability.EXPORT_RESPONSES):
+        return base.none()
+    if has_capability(member.role, Capability.MANAGE_NETWORK):
+        return base
+    if member.centre_id is None:
+        return base.none()
+    accompanied = Accompaniment.objects.filter(
+        centre_id=member.centre_id, status=Accompaniment.Status.ACTIVE
+    ).values("organisation_id")
+    return base.filter(organisation_id__in=accompanied)
+
+
+def export_instrument_choices() -> list[tuple[str, str]]:
+    """Every instrument version as ("key:version", "Title (Version x)"), newest first."""
+    choices = []
+    for key in catalog().keys():  # noqa: SIM118 (a Catalog, not a dict)
+        for version in reversed(catalog().versions(key)):
+            inst = catalog().get(key, version)
+            label = _("%(title)s (Version %(version)s)") % {
+                "title": inst.title.get(lang()),
+                "version": version,
+            }
+            choices.append((f"{key}:{version}", label))
+    return choices
+
+
+def export_table(
+    member: Membership | None, *, key: str, version: str, grouping: list[str]
+) -> ExportTable:
+    """Means per group of the member's exportable responses to one instrument version.
+    Suppression (groups below the minimum) happens in `exports.export_rows`."""
+    inst = instrument(key, version)
+    responses = exportable_responses(member).filter(instrument_key=key, version=version)
+    pairs = [(_group_key(r, grouping), snapshot_result(r)) for r in responses]
+    fields = [(g, str(EXPORT_GROUPINGS[g])) for g in grouping if g in EXPORT_GROUPINGS]
+    return export_rows(pairs, instrument=inst, group_fields=fields, lang=lang())
+
+
+def _group_key(response: Response, grouping: list[str]) -> dict[str, str]:
+    org = response.organisation
+    assert org is not None
+    values = {
+        "wz_section": org.wz_section,
+        "size_class": org.get_size_class_display(),
+        "land": org.land_id or "",
+        "perspective": str(response.get_perspective_display()),
+    }
+    return {g: values[g] for g in grouping}

@@ -101,6 +101,14 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
         Role.EMPLOYEE,
     ),
     "assessments:close": (lambda t: {"pk": checks.walk_assessment(t.company)}, Role.COMPANY_LEAD),
+    "assessments:company_result": (
+        lambda t: {"pk": checks.walk_assessment(t.company)},
+        Role.COMPANY_LEAD,
+    ),
+    "assessments:company_result_pdf": (
+        lambda t: {"pk": checks.walk_assessment(t.company)},
+        Role.COMPANY_LEAD,
+    ),
     "assessments:continue": (
         lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
         Role.EMPLOYEE,
@@ -127,6 +135,11 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
     "assessments:token_review": (lambda t: {"token": checks.walk_token()}, None),
     "assessments:token_done": (lambda t: {"token": checks.walk_token()}, None),
     "assessments:result_by_token": (lambda t: {"token": checks.walk_token()}, None),
+    "assessments:result_pdf": (
+        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
+        Role.EMPLOYEE,
+    ),
+    "assessments:result_pdf_by_token": (lambda t: {"token": checks.walk_token()}, None),
 }
 
 # Third-party URLs with parameters that cannot be sampled meaningfully (they carry one-time keys).

@@ -1,0 +1,234 @@
+"""The company result: means only from the minimum group size on, perspectives apart only when
+every group is large enough, free texts of the anonymous check only for the lead, and nobody
+outside the company (or its accompanying centre) sees anything."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from zukunftszentrum.assessments import queries
+from zukunftszentrum.assessments.actions import result_snapshot
+from zukunftszentrum.assessments.engine import scoring
+from zukunftszentrum.assessments.instruments import catalog
+from zukunftszentrum.assessments.models import Assessment, Perspective, Response
+from zukunftszentrum.organisations import actions as org_actions
+from zukunftszentrum.organisations.models import Organisation
+from zukunftszentrum.organisations.roles import Role
+from zukunftszentrum.organisations.tests.factories import make_member, make_organisation
+
+pytestmark = pytest.mark.django_db
+
+NOT_YET = "Noch zu wenige Antworten"
+SPLIT_HINT = (
+    "Die Sichtweisen werden getrennt gezeigt, sobald jede Gruppe mindestens 5 Antworten hat."
+)
+
+
+def make_run(org: Organisation, key: str = "readiness", *, closed: bool = False) -> Assessment:
+    now = timezone.now()
+    return Assessment.objects.create(
+        organisation=org,
+        instrument_key=key,
+        version=catalog().get(key).version,
+        status=Assessment.Status.CLOSED if closed else Assessment.Status.OPEN,
+        closed_at=now if closed else None,
+    )
+
+
+def submit(
+    run: Assessment, n: int, perspective: str = Perspective.EMPLOYEE, value: int = 4, **extra: Any
+) -> list[Response]:
+    """n submitted responses (without respondent: held by a private link) agreeing at `value`."""
+    inst = catalog().get(run.instrument_key, run.version)
+    answers = {i.id: value for i in inst.items if i.type == "likert"} | extra
+    created = []
+    for _ in range(n):
+        created.append(
+            Response.objects.create(
+                assessment=run,
+                instrument_key=run.instrument_key,
+                version=run.version,
+                organisation=run.organisation,
+                perspective=perspective,
+                answers=answers,
+                resume_token_hash=uuid.uuid4().hex,
+                submitted_at=timezone.now(),
+                result=result_snapshot(scoring.score(inst, answers)),
+            )
+        )
+    return created
+
+
+def url(run: Assessment, name: str = "assessments:company_result") -> str:
+    return reverse(name, kwargs={"pk": run.pk})
+
+
+@pytest.fixture
+def lead() -> Any:
+    return make_member(Role.COMPANY_LEAD, organisation=make_organisation())
+
+
+def test_aggregate_hidden_at_four_and_shown_at_five(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 4)
+    client = login(lead)
+    page = client.get(url(run)).content.decode()
+    assert NOT_YET in page
+    assert "company-profile" not in page
+    assert client.get(url(run, "assessments:company_result_pdf")).status_code == 302
+
+    submit(run, 1)
+    page = client.get(url(run)).content.decode()
+    assert NOT_YET not in page
+    assert "company-profile" in page  # the chart
+    overall = round(run.responses.first().result["overall"])  # all five answered alike
+    assert f"Gesamtwert aller Antworten: {overall} von 100" in page
+    assert "Empfehlungen" in page
+
+
+def test_perspectives_combined_until_each_group_has_five(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5, Perspective.EMPLOYEE, value=5)
+    submit(run, 4, Perspective.WORKS_COUNCIL, value=2)
+    client = login(lead)
+    page = client.get(url(run)).content.decode()
+    assert SPLIT_HINT in page
+    assert "weiter auseinanderliegen" not in page
+    assert '<th scope="col" class="zz-num">Betriebsrat</th>' not in page
+
+    submit(run, 1, Perspective.WORKS_COUNCIL, value=2)
+    page = client.get(url(run)).content.decode()
+    assert SPLIT_HINT not in page
+    assert '<th scope="col" class="zz-num">Beschäftigte</th>' in page
+    assert '<th scope="col" class="zz-num">Betriebsrat</th>' in page
+    assert "am weitesten auseinanderliegen" in page
+    assert "Punkte Abstand – am höchsten" in page
+
+
+def test_largest_gaps_orders_by_difference() -> None:
+    compare = {"A": {"x": 10.0, "y": 50.0, "z": 40.0}, "B": {"x": 90.0, "y": 55.0, "z": 40.0}}
+    gaps = queries.largest_gaps(compare, {"x": "X", "y": "Y", "z": "Z"})
+    assert [(g["title"], g["gap"]) for g in gaps] == [("X", 80.0), ("Y", 5.0)]
+    assert gaps[0]["high"] == ("B", 90.0) and gaps[0]["low"] == ("A", 10.0)
+
+
+def test_advisor_needs_an_active_accompaniment(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    advisor = make_member(Role.ADVISOR)
+    client = login(advisor)
+    assert client.get(url(run)).status_code == 404
+    acc = org_actions.request_accompaniment(member=advisor, organisation=lead.organisation)
+    assert client.get(url(run)).status_code == 404  # only requested
+    org_actions.decide_accompaniment(member=lead, accompaniment=acc, consent=True)
+    answer = client.get(url(run))
+    assert answer.status_code == 200
+    assert "company-profile" in answer.content.decode()
+
+
+def test_lead_of_another_company_gets_404(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    other = make_member(Role.COMPANY_LEAD, organisation=make_organisation())
+    assert login(other).get(url(run)).status_code == 404
+    assert login(other).get(url(run, "assessments:company_result_pdf")).status_code == 404
+
+
+@pytest.mark.parametrize("role", [Role.TRAINER, Role.PROGRAMME_ADMIN, Role.REVIEWER])
+def test_roles_without_the_capability_get_403(login: Any, lead: Any, role: Role) -> None:
+    run = make_run(lead.organisation, closed=True)
+    assert login(make_member(role)).get(url(run)).status_code == 403
+
+
+def test_employee_sees_combined_result_of_a_closed_check_only(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    mine = submit(run, 5, Perspective.EMPLOYEE, value=5)
+    submit(run, 5, Perspective.WORKS_COUNCIL, value=1)
+    employee = make_member(Role.EMPLOYEE, organisation=lead.organisation)
+    client = login(employee)
+    assert client.get(url(run)).status_code == 404  # still open
+    run.status, run.closed_at = Assessment.Status.CLOSED, timezone.now()
+    run.save()
+    page = client.get(url(run)).content.decode()
+    assert "Gesamtwert aller Antworten: 50 von 100" in page  # the mean of everybody
+    assert '<th scope="col" class="zz-num">Betriebsrat</th>' not in page  # no perspectives
+    assert "am weitesten" not in page
+    assert "Antworten je Sichtweise" not in page
+    assert str(mine[0].pk) not in page
+    assert reverse("assessments:result", kwargs={"pk": mine[0].pk}) not in page
+
+
+VOICE_TEXTS = ["Mehr Schulungen bitte", "Angst vor Kontrolle", "Gute Idee", "Zu wenig Zeit", "Ok"]
+
+
+def _voice(lead: Any, n: int) -> Assessment:
+    run = make_run(lead.organisation, "work_voice")
+    for text in VOICE_TEXTS[:n]:
+        submit(run, 1, Perspective.ANONYMOUS, message_to_management=text)
+    return run
+
+
+def test_free_texts_hidden_below_the_minimum(login: Any, lead: Any) -> None:
+    run = _voice(lead, 4)
+    page = login(lead).get(url(run)).content.decode()
+    assert "Freie Antworten erscheinen erst, wenn mindestens 5 Personen" in page
+    assert not any(text in page for text in VOICE_TEXTS)
+
+
+def test_free_texts_shown_shuffled_to_the_lead_at_the_minimum(
+    login: Any, lead: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def fake_shuffle(values: list[str]) -> None:
+        calls.append(list(values))
+        values.sort(reverse=True)
+
+    monkeypatch.setattr(queries, "shuffle", fake_shuffle)
+    run = _voice(lead, 5)
+    page = login(lead).get(url(run)).content.decode()
+    assert calls and sorted(calls[0]) == sorted(VOICE_TEXTS)
+    positions = [page.index(text) for text in sorted(VOICE_TEXTS, reverse=True)]
+    assert positions == sorted(positions)  # in the shuffled order
+    texts = page[
+        page.index('id="freitext"') : page.index("</section>", page.index('id="freitext"'))
+    ]
+    assert "anonym" not in texts and "Beschäftigte" not in texts  # no perspectives
+    assert timezone.localdate().strftime("%d.%m.%Y") not in texts  # no dates
+
+
+def test_free_texts_never_reach_employees_or_advisors(login: Any, lead: Any) -> None:
+    run = _voice(lead, 5)
+    run.status, run.closed_at = Assessment.Status.CLOSED, timezone.now()
+    run.save()
+    employee = make_member(Role.EMPLOYEE, organisation=lead.organisation)
+    advisor = make_member(Role.ADVISOR)
+    acc = org_actions.request_accompaniment(member=advisor, organisation=lead.organisation)
+    org_actions.decide_accompaniment(member=lead, accompaniment=acc, consent=True)
+    for member in (employee, advisor):
+        answer = login(member).get(url(run))
+        assert answer.status_code == 200
+        page = answer.content.decode()
+        assert "company-profile" in page
+        assert not any(text in page for text in VOICE_TEXTS)
+
+
+def test_company_pdf_downloads_from_five_responses(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    answer = login(lead).get(url(run, "assessments:company_result_pdf"))
+    assert answer.status_code == 200
+    assert answer["Content-Type"] == "application/pdf"
+    assert answer["Content-Disposition"].endswith('.pdf"')
+    assert answer.content.startswith(b"%PDF")
+
+
+def test_overview_links_the_company_result_for_the_lead(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    page = login(lead).get(reverse("assessments:overview")).content.decode()
+    assert url(run) in page

@@ -1,0 +1,53 @@
+"""The combined result of a company check run, on a page and as a PDF.
+
+Who sees it (see `queries.company_results_visible_to`): the company's lead (or solo), the staff of
+a centre that accompanies the company with its consent, and — for a closed run — the company's
+employees and works council members, who see the combined result only. Every number is a mean
+over at least the minimum group size; nobody opens one person's answers here.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from zukunftszentrum.core.access import requires
+from zukunftszentrum.organisations.roles import Capability
+
+from .. import pdf
+from ..queries import (
+    Suppressed,
+    company_report_context,
+    company_result_context,
+    company_results_visible_to,
+)
+
+VIEWERS = (
+    Capability.MANAGE_ASSESSMENTS,
+    Capability.VIEW_ACCOMPANIED_RESULTS,
+    Capability.TAKE_ASSESSMENT,
+)
+
+
+@requires(*VIEWERS)
+def company_result(request: HttpRequest, pk: int) -> HttpResponse:
+    member = request.member  # type: ignore[attr-defined]
+    assessment = get_object_or_404(company_results_visible_to(member), pk=pk)
+    context = company_result_context(assessment, member, request.user)
+    return render(request, "assessments/company_result.html", context)
+
+
+@requires(*VIEWERS)
+def company_result_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    member = request.member  # type: ignore[attr-defined]
+    assessment = get_object_or_404(company_results_visible_to(member), pk=pk)
+    try:
+        context = company_report_context(assessment, member)
+    except Suppressed:
+        messages.error(request, _("Für einen Bericht gibt es noch zu wenige Antworten."))
+        return redirect("assessments:company_result", pk=assessment.pk)
+    name = slugify(f"{assessment.instrument_key}-{assessment.organisation.legal_name}")
+    return pdf.pdf_response(pdf.render_report_pdf(context), f"{name}.pdf")
