@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "zukunftszentrum.core",
     "zukunftszentrum.organisations",
     "zukunftszentrum.assessments",
+    "zukunftszentrum.needs",
 ]
 
 MIDDLEWARE = [
