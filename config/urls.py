@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("zukunftszentrum.core.urls")),
     path("", include("zukunftszentrum.organisations.urls")),
     path("checks/", include("zukunftszentrum.assessments.urls")),
+    path("bedarfe/", include("zukunftszentrum.needs.urls")),
     path("api/", api_urls()),
     path("konto/", include("allauth.urls")),
     path("sprache/", set_language, name="set_language"),

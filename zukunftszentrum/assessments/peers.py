@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from zukunftszentrum.organisations.models import Organisation
+
 from .engine import aggregate, scoring
 from .models import Response
 
@@ -46,17 +48,44 @@ def peer_group(response: Response, min_size: int | None = None) -> PeerGroup | N
     Company checks count organisations (each organisation's responses averaged first, the
     own organisation left out); individual checks count people (their latest response each,
     the person's own responses left out)."""
-    org = response.organisation
-    if org is None or response.submitted_at is None:
+    if response.organisation is None or response.submitted_at is None:
         return None
+    return _narrowest_group(
+        response.organisation,
+        _peer_candidates(response),
+        by_organisation=is_company_check(response),
+        min_size=min_size,
+    )
+
+
+def peer_group_for_company(
+    organisation: Organisation, instrument_key: str, version: str, min_size: int | None = None
+) -> PeerGroup | None:
+    """Peers of a company's combined result: other organisations' submitted responses to the
+    same instrument version, each organisation counted once."""
+    candidates = Response.objects.filter(
+        instrument_key=instrument_key,
+        version=version,
+        submitted_at__isnull=False,
+        organisation__isnull=False,
+    ).exclude(organisation=organisation)
+    return _narrowest_group(organisation, candidates, by_organisation=True, min_size=min_size)
+
+
+def _narrowest_group(
+    org: Organisation,
+    candidates: QuerySet[Response],
+    *,
+    by_organisation: bool,
+    min_size: int | None,
+) -> PeerGroup | None:
     minimum = settings.ZZ_MIN_GROUP_SIZE if min_size is None else min_size
-    candidates = _peer_candidates(response)
     for fields in PEER_GROUPS:
         lookup = {f"organisation__{name}": getattr(org, name) for name in fields}
-        results = _peer_results(candidates.filter(**lookup), is_company_check(response))
+        results = _peer_results(candidates.filter(**lookup), by_organisation)
         profile = aggregate.mean_profile(results, minimum)
         if not profile.suppressed:
-            return PeerGroup(_peer_note(response, fields, profile.n or 0), profile)
+            return PeerGroup(_peer_note(org, fields, profile.n or 0, by_organisation), profile)
     return None
 
 
@@ -126,16 +155,14 @@ def _combined(results: list[scoring.Result]) -> scoring.Result:
     return scoring.Result(dims, _mean(r.overall for r in results), None, knowledge)
 
 
-def _peer_note(response: Response, fields: tuple[str, ...], n: int) -> str:
-    org = response.organisation
-    assert org is not None
+def _peer_note(org: Organisation, fields: tuple[str, ...], n: int, companies: bool) -> str:
     params = {
         "n": n,
         "wz": org.get_wz_section_display(),  # type: ignore[attr-defined]
         "size": org.get_size_class_display(),
         "land": org.land.name,
     }
-    if is_company_check(response):
+    if companies:
         texts = (
             _(
                 "Verglichen wird mit %(n)s Unternehmen derselben Branche (%(wz)s), derselben Größenklasse (%(size)s) und aus demselben Land (%(land)s)."

@@ -29,6 +29,7 @@ from .exports import ExportTable, export_rows
 from .instruments import catalog
 from .models import Assessment, Participation, Perspective, Response
 from .pdf import report_context, result_from_profile
+from .peers import PeerGroup, peer_group_for_company
 
 ROLE_PERSPECTIVE: dict[str, str] = {
     Role.COMPANY_LEAD: Perspective.COMPANY_LEAD,
@@ -359,7 +360,13 @@ def company_result_context(
         "own": None if inst.anonymous else responses_of(user).filter(assessment=assessment).first(),
     }
     if agg.combined is not None:
-        context.update(_combined_context(agg, compare, language))
+        peers = (
+            None
+            if inst.anonymous
+            else peer_group_for_company(assessment.organisation, inst.key, inst.version)
+        )
+        context.update(_combined_context(agg, compare, language, peers))
+        context["peers"] = peers
     context.update(_free_text_context(assessment, member, agg, language))
     return context
 
@@ -377,16 +384,20 @@ def _perspective_counts(agg: CompanyAggregate) -> list[dict[str, Any]]:
 
 
 def _combined_context(
-    agg: CompanyAggregate, compare: dict[str, dict[str, float | None]], language: str
+    agg: CompanyAggregate,
+    compare: dict[str, dict[str, float | None]],
+    language: str,
+    peers: PeerGroup | None,
 ) -> dict[str, Any]:
     inst, combined = agg.instrument, agg.combined
     assert combined is not None
+    marks = {**compare, _("Vergleichsgruppe (Mittelwert)"): peers.means} if peers else compare
     profile = build_profile(
         inst,
         {d: r.score for d, r in combined.dimensions.items()},
         lang=language,
         title=_("Ergebnis je Bereich"),
-        compare=compare,
+        compare=marks or None,
         chart_id="company-profile",
         no_data=_("zu wenige Antworten"),
         bar_name=_("Alle Antworten"),
@@ -470,6 +481,15 @@ def company_report_context(assessment: Assessment, member: Membership | None) ->
             _("Die Sichtweisen sind getrennt gezeigt; jede Gruppe hat mindestens %(n)s Antworten.")
             % {"n": agg.min_size}
         )
+    inst = agg.instrument
+    peers = (
+        None
+        if inst.anonymous
+        else peer_group_for_company(assessment.organisation, inst.key, inst.version)
+    )
+    if peers:
+        compare = {**compare, _("Vergleichsgruppe (Mittelwert)"): peers.means}
+        notes.append(peers.note)
     return report_context(
         instrument=agg.instrument,
         result=agg.combined,

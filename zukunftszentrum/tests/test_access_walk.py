@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from zukunftszentrum.assessments.tests import factories as checks
 from zukunftszentrum.core.access import AccessKind, access_rule
 from zukunftszentrum.core.models import ConsentRecord
+from zukunftszentrum.needs.models import PopulationTable
 from zukunftszentrum.organisations import actions
 from zukunftszentrum.organisations.middleware import SESSION_KEY
 from zukunftszentrum.organisations.models import Accompaniment, Membership
@@ -140,6 +141,10 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
         Role.EMPLOYEE,
     ),
     "assessments:result_pdf_by_token": (lambda t: {"token": checks.walk_token()}, None),
+    "needs:population_activate": (
+        lambda t: {"pk": PopulationTable.objects.get(is_default=True).pk},
+        Role.PROGRAMME_ADMIN,
+    ),
 }
 
 # Third-party URLs with parameters that cannot be sampled meaningfully (they carry one-time keys).

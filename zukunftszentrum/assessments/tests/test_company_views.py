@@ -232,3 +232,22 @@ def test_overview_links_the_company_result_for_the_lead(login: Any, lead: Any) -
     run = make_run(lead.organisation)
     page = login(lead).get(reverse("assessments:overview")).content.decode()
     assert url(run) in page
+
+
+def test_company_result_compares_with_peer_companies(login: Any) -> None:
+    """Peers appear once five other companies of the same WZ section, size and Land answered."""
+    org = make_organisation(wz="C", headcount=60, land="HH")
+    lead = make_member(Role.COMPANY_LEAD, organisation=org)
+    run = make_run(org, closed=True)
+    submit(run, 5, value=4)
+    client = login(lead)
+    assert "noch zu wenige vergleichbare Antworten" in client.get(url(run)).content.decode()
+    for n in range(5):
+        peer = make_organisation(wz="C", headcount=50 + n, land="HH")
+        submit(make_run(peer, closed=True), 1, value=2)
+    page = client.get(url(run)).content.decode()
+    assert "Verglichen wird mit 5 Unternehmen derselben Branche" in page
+    assert "Vergleichsgruppe (Mittelwert)" in page  # the chart's legend and the table column
+    other = make_organisation(wz="F", headcount=60, land="HH")  # another section is no peer
+    submit(make_run(other, closed=True), 1, value=5)
+    assert "Verglichen wird mit 5 Unternehmen" in client.get(url(run)).content.decode()

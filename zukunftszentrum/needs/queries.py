@@ -1,0 +1,155 @@
+"""Reads of the needs analysis: population tables and the inputs of the estimation.
+
+`needs_inputs` reads the submitted responses of the target group in ONE query and folds them into
+one row per organisation: its latest needs-survey answers, its latest readiness score and the mean
+competence score of its people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
+
+from zukunftszentrum.assessments.models import Response
+from zukunftszentrum.organisations.sizes import SizeClass
+
+from .models import PopulationTable
+
+NEEDS_KEY = "needs"
+READINESS_KEY = "readiness"
+COMPETENCE_KEY = "competence"
+TOPIC_PREFIX = "topic_"
+
+
+# --- population tables ---
+def population_tables() -> QuerySet[PopulationTable]:
+    """All tables with their number of cells and establishments, the active one first."""
+    return PopulationTable.objects.select_related("uploaded_by").annotate(
+        n_cells=Count("cells"), total=Sum("cells__establishments")
+    )
+
+
+def active_population_table() -> PopulationTable | None:
+    return PopulationTable.objects.filter(is_active=True).first()
+
+
+# --- time windows: [since, until) ---
+def quarter_window(year: int, quarter: int) -> tuple[dt.datetime, dt.datetime]:
+    """The start of the quarter and the start of the next one (aware, current time zone)."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError("quarter must be 1..4")
+    start = dt.datetime(year, 3 * quarter - 2, 1)
+    end = dt.datetime(year + 1, 1, 1) if quarter == 4 else dt.datetime(year, 3 * quarter + 1, 1)
+    return timezone.make_aware(start), timezone.make_aware(end)
+
+
+def year_window(year: int) -> tuple[dt.datetime, dt.datetime]:
+    return timezone.make_aware(dt.datetime(year, 1, 1)), timezone.make_aware(
+        dt.datetime(year + 1, 1, 1)
+    )
+
+
+def quarter_label(moment: dt.datetime) -> str:
+    local = timezone.localtime(moment)
+    return f"{local.year}-Q{(local.month - 1) // 3 + 1}"
+
+
+# --- inputs ---
+@dataclass
+class InputRow:
+    organisation_id: int
+    land: str
+    wz_section: str
+    size_class: str
+    quarter: str  # of the organisation's latest response in the window
+    topics: dict[str, float | None] = field(default_factory=dict)  # topic id -> 0..100 / None
+    formats: tuple[str, ...] = ()
+    time_budget: str | None = None
+    obstacles: tuple[str, ...] = ()
+    willingness: str | None = None
+    readiness: float | None = None  # overall score of the latest readiness response
+    competence: float | None = None  # mean overall competence score of its people
+    has_needs: bool = False
+    _latest: dt.datetime | None = field(default=None, repr=False)
+    _competence: list[float] = field(default_factory=list, repr=False)
+
+
+def likert_score(value: Any) -> float | None:
+    """A likert answer 1..5 as 0..100; "na", missing or out-of-range answers give None."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 1 <= value <= 5:
+        return None
+    return (float(value) - 1.0) / 4.0 * 100.0
+
+
+def needs_inputs(
+    *, since: dt.datetime, until: dt.datetime, lands: Sequence[str] | None = None
+) -> list[InputRow]:
+    """One row per SME organisation with a submitted response in [since, until); one query."""
+    responses = Response.objects.filter(
+        instrument_key__in=(NEEDS_KEY, READINESS_KEY, COMPETENCE_KEY),
+        submitted_at__gte=since,
+        submitted_at__lt=until,
+        organisation__isnull=False,
+    ).exclude(organisation__size_class=SizeClass.LARGE.value)
+    if lands is not None:
+        responses = responses.filter(organisation__land_id__in=list(lands))
+    rows = responses.order_by("submitted_at").values_list(
+        "organisation_id",
+        "organisation__land_id",
+        "organisation__wz_section",
+        "organisation__size_class",
+        "instrument_key",
+        "submitted_at",
+        "answers",
+        "result",
+    )
+    return _fold(rows)
+
+
+def _fold(rows: Iterable[tuple[Any, ...]]) -> list[InputRow]:
+    by_org: dict[int, InputRow] = {}
+    for org_id, land, section, size, key, submitted_at, answers, result in rows:
+        row = by_org.get(org_id)
+        if row is None:
+            row = by_org[org_id] = InputRow(org_id, land, section, size, "")
+        row._latest, row.quarter = submitted_at, quarter_label(submitted_at)
+        overall = _overall(result)
+        if key == NEEDS_KEY:  # rows come oldest first: the latest answers win
+            _apply_needs(row, answers or {})
+        elif key == READINESS_KEY:
+            row.readiness = overall
+        elif overall is not None:
+            row._competence.append(overall)
+    for row in by_org.values():
+        if row._competence:
+            row.competence = sum(row._competence) / len(row._competence)
+    return sorted(by_org.values(), key=lambda r: r.organisation_id)
+
+
+def _overall(result: Any) -> float | None:
+    value = result.get("overall") if isinstance(result, dict) else None
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _apply_needs(row: InputRow, answers: dict[str, Any]) -> None:
+    row.has_needs = True
+    row.topics = {
+        key: likert_score(value) for key, value in answers.items() if key.startswith(TOPIC_PREFIX)
+    }
+    row.formats = tuple(_strings(answers.get("formats")))
+    row.obstacles = tuple(_strings(answers.get("obstacles")))
+    row.time_budget = _string(answers.get("time_budget"))
+    row.willingness = _string(answers.get("willingness"))
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _string(value: Any) -> str | None:
+    return value if isinstance(value, str) and value != "na" else None

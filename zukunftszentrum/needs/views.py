@@ -1,0 +1,55 @@
+"""Pages of the needs analysis: the population tables (programme admins)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zukunftszentrum.core.access import requires
+from zukunftszentrum.organisations.roles import Capability
+
+from . import actions, queries
+from .estimation.population import PopulationError
+from .forms import PopulationUploadForm
+from .models import PopulationTable
+
+
+@requires(Capability.MANAGE_NETWORK)
+def population(request: HttpRequest) -> HttpResponse:
+    """The population tables, and the upload of a new one."""
+    form = PopulationUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            table = _upload(request, form)
+        except PopulationError as error:
+            messages.error(request, _("Die Tabelle wurde nicht übernommen: %s") % error)
+        else:
+            messages.success(request, _("Die Tabelle „%s“ wurde hochgeladen.") % table.name)
+            return redirect("needs:population")
+    tables = queries.population_tables()
+    return render(request, "needs/population.html", {"form": form, "tables": tables})
+
+
+def _upload(request: HttpRequest, form: PopulationUploadForm) -> PopulationTable:
+    upload = form.cleaned_data["csv_file"]
+    text = actions.decode_upload(upload.read(), upload.name)
+    return actions.upload_population_table(
+        user=request.user,
+        text=text,
+        name=form.cleaned_data["name"],
+        source=form.cleaned_data["source"],
+        year=form.cleaned_data["year"],
+        request=request,
+    )
+
+
+@requires(Capability.MANAGE_NETWORK)
+@require_POST
+def population_activate(request: HttpRequest, pk: int) -> HttpResponse:
+    table = get_object_or_404(PopulationTable, pk=pk)
+    actions.activate_population_table(user=request.user, table=table, request=request)
+    messages.success(request, _("Die Tabelle „%s“ ist jetzt aktiv.") % table.name)
+    return redirect("needs:population")
