@@ -228,7 +228,8 @@ def _check_version(response: Response, version: str | None) -> None:
 
 
 def _lock(response: Response) -> Response:
-    locked = Response.objects.select_for_update().select_related("assessment").get(pk=response.pk)
+    # No select_related: PostgreSQL cannot lock the nullable side of an outer join.
+    locked = Response.objects.select_for_update().get(pk=response.pk)
     if locked.is_submitted:
         raise AlreadySubmitted(_("Diese Antworten wurden bereits abgesendet."))
     return locked

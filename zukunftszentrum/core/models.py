@@ -27,6 +27,8 @@ class AuditEvent(models.Model):
         DATA_EXPORTED = "data_exported", _("Daten exportiert")
         ACCOUNT_DELETED = "account_deleted", _("Konto gelöscht")
         CONSENT_GIVEN = "consent_given", _("Einwilligung erteilt")
+        POPULATION_UPLOADED = "population_uploaded", _("Grundgesamtheit hochgeladen")
+        POPULATION_ACTIVATED = "population_activated", _("Grundgesamtheit aktiviert")
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

@@ -7,12 +7,13 @@ from typing import Any
 from django.db import transaction
 
 from zukunftszentrum.core.audit import record_event
+from zukunftszentrum.core.models import AuditEvent
 
 from .estimation.population import PopulationError, parse_population_csv
 from .models import PopulationCell, PopulationTable
 
-ACTION_UPLOADED = "population_uploaded"
-ACTION_ACTIVATED = "population_activated"
+ACTION_UPLOADED = AuditEvent.Action.POPULATION_UPLOADED
+ACTION_ACTIVATED = AuditEvent.Action.POPULATION_ACTIVATED
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 

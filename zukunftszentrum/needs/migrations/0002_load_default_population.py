@@ -6,7 +6,7 @@ from pathlib import Path
 from django.db import migrations
 
 CSV_PATH = Path(__file__).resolve().parent.parent / "data" / "betriebe_land_wz_2015.csv"
-SOURCE = "Statistisches Bundesamt, Unternehmensregister, Tabelle 52111-0004"
+SOURCE = "Statistisches Bundesamt (Destatis), Unternehmensregister, Tabelle 52111-0004"
 SIZE_SHARES = {
     "source": "IfM Bonn, Unternehmensbestand nach Größenklassen (EU-Definition), 2022",
     "shares": {"micro": 0.849, "small": 0.117, "medium": 0.027, "large": 0.008},

@@ -54,8 +54,9 @@ def test_page_lists_tables_with_source_year_cells(admin_client) -> None:
     response = admin_client.get(URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Statistisches Bundesamt, Unternehmensregister, Tabelle 52111-0004" in html
+    assert "Statistisches Bundesamt (Destatis), Unternehmensregister, Tabelle 52111-0004" in html
     assert "2015" in html and "272" in html and "IfM Bonn" in html
+    assert "3.736.751" in html
 
 
 @pytest.mark.django_db
