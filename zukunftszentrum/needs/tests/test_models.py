@@ -14,7 +14,10 @@ def test_default_table_is_loaded_and_active() -> None:
     table = PopulationTable.objects.get(is_default=True)
     assert table.is_active
     assert table.year == 2015
-    assert table.source == "Statistisches Bundesamt (Destatis), Unternehmensregister, Tabelle 52111-0004"
+    assert (
+        table.source
+        == "Statistisches Bundesamt (Destatis), Unternehmensregister, Tabelle 52111-0004"
+    )
     assert table.cells.count() == 272
     assert table.cells.aggregate(total=Sum("establishments"))["total"] == 3_736_751
 
