@@ -9,47 +9,37 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from zukunftszentrum.core.access import login_required, public
 
 from ..navigation import Flow
 from ..pdf import pdf_response, render_report_pdf
-from ..queries import lang, response_by_token, responses_of, result_context
+from ..queries import lang, result_context
 from ..results import report
-
-
-def _by_id(request: HttpRequest, pk: Any) -> Flow:
-    return Flow(get_object_or_404(responses_of(request.user), pk=pk))  # type: ignore[arg-type]
-
-
-def _by_token(token: str) -> Flow:
-    response = response_by_token(token)
-    if response is None:
-        raise Http404("token")
-    return Flow(response, token)
+from .take import flow_by_id, flow_by_token
 
 
 @login_required
 def result(request: HttpRequest, pk: Any) -> HttpResponse:
-    return _render(request, _by_id(request, pk), request.user)
+    return _render(request, flow_by_id(request, pk), request.user)
 
 
 @public
 def result_by_token(request: HttpRequest, token: str) -> HttpResponse:
-    return _render(request, _by_token(token), None)
+    return _render(request, flow_by_token(token), None)
 
 
 @login_required
 def result_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
-    return _pdf(_by_id(request, pk))
+    return _pdf(flow_by_id(request, pk))
 
 
 @public
 def result_pdf_by_token(request: HttpRequest, token: str) -> HttpResponse:
-    return _pdf(_by_token(token))
+    return _pdf(flow_by_token(token))
 
 
 def _pdf_url(flow: Flow) -> str:

@@ -26,11 +26,13 @@ ALREADY_SUBMITTED = gettext_lazy(
 )
 
 
-def _by_id(request: HttpRequest, pk: Any) -> Flow:
+def flow_by_id(request: HttpRequest, pk: Any) -> Flow:
+    """The signed-in person's own response (another person's is a 404)."""
     return Flow(get_object_or_404(responses_of(request.user), pk=pk))  # type: ignore[arg-type]
 
 
-def _by_token(token: str) -> Flow:
+def flow_by_token(token: str) -> Flow:
+    """The response behind a private link (an unknown token is a 404)."""
     response = response_by_token(token)
     if response is None:
         raise Http404("token")
@@ -40,28 +42,28 @@ def _by_token(token: str) -> Flow:
 # --- signed-in people: by id ------------------------------------------------------------------
 @login_required
 def continue_(request: HttpRequest, pk: Any) -> HttpResponse:
-    return _continue(_by_id(request, pk))
+    return _continue(flow_by_id(request, pk))
 
 
 @login_required
 def page(request: HttpRequest, pk: Any, number: int) -> HttpResponse:
-    return _page(request, _by_id(request, pk), number)
+    return _page(request, flow_by_id(request, pk), number)
 
 
 @login_required
 def review(request: HttpRequest, pk: Any) -> HttpResponse:
-    return _review(request, _by_id(request, pk))
+    return _review(request, flow_by_id(request, pk))
 
 
 @login_required
 def done(request: HttpRequest, pk: Any) -> HttpResponse:
-    return _done(request, _by_id(request, pk))
+    return _done(request, flow_by_id(request, pk))
 
 
 # --- the private link: by token ---------------------------------------------------------------
 @public
 def resume(request: HttpRequest, token: str) -> HttpResponse:
-    flow = _by_token(token)
+    flow = flow_by_token(token)
     context = {"flow": flow, "response": flow.response, "instrument": instrument_of(flow.response)}
     context["link"] = request.build_absolute_uri(flow.url("resume"))
     return render(request, "assessments/resume.html", context)
@@ -69,22 +71,22 @@ def resume(request: HttpRequest, token: str) -> HttpResponse:
 
 @public
 def token_continue(request: HttpRequest, token: str) -> HttpResponse:
-    return _continue(_by_token(token))
+    return _continue(flow_by_token(token))
 
 
 @public
 def token_page(request: HttpRequest, token: str, number: int) -> HttpResponse:
-    return _page(request, _by_token(token), number)
+    return _page(request, flow_by_token(token), number)
 
 
 @public
 def token_review(request: HttpRequest, token: str) -> HttpResponse:
-    return _review(request, _by_token(token))
+    return _review(request, flow_by_token(token))
 
 
 @public
 def token_done(request: HttpRequest, token: str) -> HttpResponse:
-    return _done(request, _by_token(token))
+    return _done(request, flow_by_token(token))
 
 
 # --- shared steps -----------------------------------------------------------------------------
