@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.core.models import AuditEvent
@@ -20,13 +21,16 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 def decode_upload(raw: bytes, filename: str) -> str:
     """The CSV text of an uploaded file; a wrong file type raises PopulationError."""
     if not filename.lower().endswith(".csv"):
-        raise PopulationError(f"Die Datei {filename!r} ist keine CSV-Datei (Endung .csv erwartet)")
+        raise PopulationError(
+            _("Die Datei „%(name)s“ ist keine CSV-Datei (Endung .csv erwartet)")
+            % {"name": filename}
+        )
     if len(raw) > MAX_UPLOAD_BYTES:
-        raise PopulationError("Die Datei ist größer als 2 MB")
+        raise PopulationError(_("Die Datei ist größer als 2 MB"))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PopulationError("Die Datei ist keine UTF-8-kodierte CSV-Datei") from None
+        raise PopulationError(_("Die Datei ist keine UTF-8-kodierte CSV-Datei")) from None
 
 
 @transaction.atomic

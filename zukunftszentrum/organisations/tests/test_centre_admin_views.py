@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.organisations.forms import CentreForm
 from zukunftszentrum.organisations.models import Centre
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member
@@ -19,17 +20,7 @@ def _remove_url(membership) -> str:
 
 
 def _form(centre: Centre, **changes: str) -> dict[str, str]:
-    fields = [
-        "name",
-        "summary",
-        "description",
-        "email",
-        "phone",
-        "website",
-        "street",
-        "postcode",
-        "city",
-    ]
+    fields = CentreForm.Meta.fields
     return {**{f: getattr(centre, f) for f in fields}, **changes}
 
 
