@@ -15,9 +15,11 @@ PRODUCT_COMMANDS = {
     "create-centre": "create_centre",
     "delete-centre": "delete_centre",
     "create-programme-admin": "create_programme_admin",
+    "needs-estimate": "needs_estimate",
 }
-# Run right after a product command: the self-checks' demo answers build on the demo network.
-FOLLOW_UPS = {"seed_demo": "seed_demo_checks"}
+# Run right after a product command, in order: the self-checks' demo answers build on the demo
+# network, the needs survey's companies come last (they also compute the needs estimates).
+FOLLOW_UPS = {"seed_demo": ("seed_demo_checks", "seed_demo_needs")}
 
 COMMANDS = {
     "demo": "Demo starten: Datenbank einrichten, Demo-Daten anlegen, Zugänge zeigen und den "
@@ -25,6 +27,8 @@ COMMANDS = {
     "serve": "Produktivbetrieb: gunicorn mit config.wsgi auf 127.0.0.1:$PORT "
     "(Einstellungen config.settings.prod, wenn DJANGO_SETTINGS_MODULE nicht gesetzt ist)",
     "seed-demo": "das fiktive Demo-Netzwerk anlegen (mehrfach ausführbar)",
+    "needs-estimate": "Bedarfsanalyse berechnen: [2026 2026-Q4 …] oder --queued "
+    "(die wartenden Berechnungen, etwa per cron)",
     "create-centre": "ein Zentrum anlegen: NAME [--kind regional|supra_regional] "
     "[--lands SH,HH,…] [--email …]",
     "delete-centre": "ein Zentrum entfernen: KURZNAME (nur ohne Länder und ohne Team)",
@@ -106,7 +110,8 @@ def demo(rest: list[str]) -> int:
     print("2/3 Demo-Daten werden angelegt …", flush=True)
     url = f"http://127.0.0.1:{port}"
     print(format_logins(seed_demo(), url + reverse("account_login")), flush=True)
-    call_command("seed_demo_checks", verbosity=0)
+    for follow_up in FOLLOW_UPS["seed_demo"]:
+        call_command(follow_up, verbosity=0)
     print(f"3/3 Der Server startet auf {url}/ (beenden mit Strg+C).", flush=True)
     # Without the autoreloader: it would run this whole function a second time in a child.
     call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
@@ -145,8 +150,8 @@ def manage(command: str, rest: list[str]) -> int:
 
         try:
             call_command(name, *rest)
-            if name in FOLLOW_UPS:
-                call_command(FOLLOW_UPS[name], *rest)
+            for follow_up in FOLLOW_UPS.get(name, ()):
+                call_command(follow_up, *rest)
         except CommandError as exc:
             print(f"Fehler: {str(exc).removeprefix('Error: ')}", file=sys.stderr)
             return exc.returncode or 1

@@ -76,6 +76,9 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The needs analysis writes from a background thread: wait for the lock, do not fail.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.User"
@@ -156,6 +159,10 @@ ZZ_MIN_GROUP_SIZE = max(5, int(os.environ.get("ZZ_MIN_GROUP_SIZE", "5")))
 ZZ_CONTENT_DIR = Path(os.environ.get("ZZ_CONTENT_DIR", BASE_DIR / "content"))
 ZZ_INVITATION_DAYS = int(os.environ.get("ZZ_INVITATION_DAYS", "14"))
 ZZ_PRIVACY_NOTICE_VERSION = "2026-11"
+# How the needs analysis computes its estimates: "thread" (a background worker in the web
+# process), "inline" (at once, in the request that asks) or "manual" (queued runs wait for
+# `zukunftszentrum needs-estimate --queued`, e.g. from cron; the tests use it).
+ZZ_NEEDS_RUNNER = os.environ.get("ZZ_NEEDS_RUNNER", "thread")
 
 LOGGING = {
     "version": 1,

@@ -12,4 +12,5 @@ STORAGES = {
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 ACCOUNT_RATE_LIMITS = False
+ZZ_NEEDS_RUNNER = "manual"  # tests compute queued runs explicitly (needs.runs.drain)
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)

@@ -46,6 +46,7 @@ PERSONAL_PAGES = [
     ("audit-log", "organisations:audit_log"),
     ("centre-workspace", "organisations:centre_workspace"),
     ("centre-invite", "organisations:centre_invite"),
+    ("needs", "needs:dashboard"),
 ]
 ORGANISATION_PAGES = [
     ("organisation", "organisations:organisation_detail"),

@@ -128,10 +128,19 @@ def _pick(rng: random.Random, chances: dict[str, float]) -> list[str]:
     return chosen or [max(chances, key=lambda k: chances[k])]
 
 
-def needs_answers(inst: Instrument, rng: random.Random, org: Organisation) -> dict[str, Any]:
+def needs_answers(
+    inst: Instrument,
+    rng: random.Random,
+    org: Organisation,
+    *,
+    drift: dict[str, float] | None = None,
+) -> dict[str, Any]:
     """A needs survey whose topics, formats, time budget and obstacles follow the
-    organisation's Land, industry and size, with noise."""
+    organisation's Land, industry and size, with noise. `drift` adds to a topic's importance
+    (0..1 scale; e.g. a trend over time) without changing any random draw."""
     shift = _adjustments(org)
+    for key, value in (drift or {}).items():
+        shift[key] = shift.get(key, 0.0) + value
     importance = {k: v + shift.get(k, 0.0) + rng.gauss(0, 0.15) for k, v in TOPIC_BASE.items()}
     answers: dict[str, Any] = {f"topic_{k}": _likert(v) for k, v in importance.items()}
     answers["topics_wanted"] = sorted(importance, key=lambda k: -importance[k])[:3]

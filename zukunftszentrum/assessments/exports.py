@@ -29,11 +29,16 @@ Cell = str | int | float | None
 
 @dataclass(frozen=True)
 class ExportTable:
-    """A header and rows of plain values, ready for CSV or XLSX."""
+    """A header and rows of plain values, ready for CSV or XLSX.
+
+    `notes` fill the XLSX's second sheet (default: the notes of the check exports)."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     min_size: int
+    notes: tuple[str, ...] = ()
+    sheet_title: str = ""
+    notes_title: str = ""
 
 
 def export_rows(
@@ -98,7 +103,7 @@ def to_xlsx(table: ExportTable) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.title = _("Ergebnisse")
+    sheet.title = table.sheet_title or _("Ergebnisse")
     sheet.append(list(table.header))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -111,9 +116,9 @@ def to_xlsx(table: ExportTable) -> bytes:
             max(10, width + 2), 40
         )
     sheet.freeze_panes = "A2"
-    notes = book.create_sheet(_("Hinweise"))
+    notes = book.create_sheet(table.notes_title or _("Hinweise"))
     notes.column_dimensions["A"].width = 110
-    for line in method_notes(table.min_size):
+    for line in table.notes or method_notes(table.min_size):
         notes.append([line])
         notes.cell(row=notes.max_row, column=1).alignment = Alignment(wrap_text=True)
     notes["A1"].font = Font(bold=True)

@@ -109,12 +109,12 @@ def result_from_profile(instrument: Instrument, profile: aggregate.Profile) -> s
     )
 
 
-def render_report_pdf(context: Mapping[str, Any]) -> bytes:
-    """The report as PDF bytes (A4), rendered from the report template."""
+def render_report_pdf(context: Mapping[str, Any], *, template: str = TEMPLATE) -> bytes:
+    """The report as PDF bytes (A4), rendered from `template` (default: the self-check report)."""
     from weasyprint import HTML  # imported late: loading Pango takes a moment
 
     with translation.override(context.get("lang", "de")):
-        html = render_to_string(TEMPLATE, dict(context))
+        html = render_to_string(template, dict(context))
     pdf = HTML(string=html, base_url=_font_base_url()).write_pdf()
     assert pdf is not None
     return bytes(pdf)

@@ -6,3 +6,8 @@ class NeedsConfig(AppConfig):
     name = "zukunftszentrum.needs"
     label = "needs"
     verbose_name = _("Regionale Bedarfsanalyse")
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

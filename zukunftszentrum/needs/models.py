@@ -69,3 +69,100 @@ class PopulationCell(models.Model):
 
     def __str__(self) -> str:
         return f"{self.land}/{self.wz_section}: {self.establishments}"
+
+
+class EstimateRun(models.Model):
+    """One computation of all domain estimates for a time window, with the table it used.
+
+    Runs are computed in the background (see `needs.runs`); pages read the current run of a
+    window and never recompute. A run goes queued -> running -> done (or failed); when it is
+    done it becomes the window's current run. New responses mark the current run stale.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("wartet")
+        RUNNING = "running", _("wird berechnet")
+        DONE = "done", _("fertig")
+        FAILED = "failed", _("fehlgeschlagen")
+
+    window = models.CharField(_("Zeitraum"), max_length=10)  # "2026" or "2026-Q3"
+    population = models.ForeignKey(
+        PopulationTable,
+        on_delete=models.PROTECT,
+        related_name="runs",
+        verbose_name=_("Grundgesamtheit"),
+    )
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("Fortschritt (%)"), default=0)
+    stage = models.CharField(_("Schritt"), max_length=20, blank=True)
+    requested_at = models.DateTimeField(_("angefordert am"), default=timezone.now)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("angefordert von"),
+    )
+    started_at = models.DateTimeField(_("begonnen am"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("fertig am"), null=True, blank=True)
+    is_current = models.BooleanField(_("aktuell"), default=False)
+    stale = models.BooleanField(_("neue Antworten seit der Berechnung"), default=False)
+    min_size = models.PositiveSmallIntegerField(_("Mindestgruppengröße"), default=5)
+    n_companies = models.PositiveIntegerField(_("Unternehmen"), default=0)
+    n_excluded = models.PositiveIntegerField(_("nicht zuordenbare Unternehmen"), default=0)
+    # Raking diagnostics: iterations, converged, max_margin_error, trim_rounds, max_weight_ratio,
+    # uncovered (Land x WZ cells with establishments but no respondents).
+    diagnostics = models.JSONField(_("Kennzahlen der Gewichtung"), default=dict, blank=True)
+    error = models.TextField(_("Fehler"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("Berechnung der Bedarfsanalyse")
+        verbose_name_plural = _("Berechnungen der Bedarfsanalyse")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["window"], condition=Q(is_current=True), name="estimate_run_one_current"
+            ),
+            models.UniqueConstraint(
+                fields=["window"],
+                condition=Q(status__in=["queued", "running"]),
+                name="estimate_run_one_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.window} #{self.pk} ({self.status})"
+
+
+class DomainResult(models.Model):
+    """The estimates of one domain in one run: weighted and raw, per outcome.
+
+    `weighted` and `raw` map an outcome key ("topic_data", "formats:coaching", ...) to
+    [value, se, ci_low, ci_high, n, n_eff], or null where the item has too few answers. A
+    suppressed domain (`suppressed` set) stores no weighted figures; `raw` is empty when fewer
+    than the minimum companies answered at all (`n_raw`).
+    """
+
+    run = models.ForeignKey(EstimateRun, on_delete=models.CASCADE, related_name="domains")
+    key = models.CharField(_("Domäne"), max_length=80)
+    suppressed = models.CharField(_("ohne Schätzung, weil"), max_length=20, blank=True)
+    n = models.PositiveIntegerField(_("Unternehmen"), null=True, blank=True)  # weighted
+    n_raw = models.PositiveIntegerField(_("Unternehmen (ungewichtet)"), default=0)
+    population = models.FloatField(_("geschätzte Betriebe"), null=True, blank=True)
+    n_eff = models.FloatField(_("effektive Fallzahl"), null=True, blank=True)
+    deff = models.FloatField(_("Designeffekt"), null=True, blank=True)
+    thin = models.BooleanField(_("dünn besetzt"), default=False)
+    weighted = models.JSONField(default=dict, blank=True)
+    raw = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["run", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "key"], name="domain_result_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.run_id}/{self.key}"

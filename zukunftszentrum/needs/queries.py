@@ -59,6 +59,70 @@ def quarter_label(moment: dt.datetime) -> str:
     return f"{local.year}-Q{(local.month - 1) // 3 + 1}"
 
 
+@dataclass(frozen=True)
+class Window:
+    """A time window of the analysis: a calendar year ("2026") or a quarter ("2026-Q3")."""
+
+    key: str
+    year: int
+    quarter: int | None = None
+
+    @property
+    def bounds(self) -> tuple[dt.datetime, dt.datetime]:
+        if self.quarter is None:
+            return year_window(self.year)
+        return quarter_window(self.year, self.quarter)
+
+    def quarters(self, count: int = 8) -> list[Window]:
+        """The `count` quarters ending with this window's last quarter, oldest first."""
+        year, quarter = self.year, self.quarter or 4
+        out = []
+        for _ in range(count):
+            out.append(Window(f"{year}-Q{quarter}", year, quarter))
+            year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+        return out[::-1]
+
+
+FIRST_YEAR = 2024  # no responses can be older than the platform
+
+
+def parse_window(key: str | None) -> Window | None:
+    """ "2026" or "2026-Q3" -> Window; anything else (or a year out of range) -> None."""
+    text = (key or "").strip()
+    year_text, sep, quarter_text = text.partition("-Q")
+    if not year_text.isdigit() or len(year_text) != 4:
+        return None
+    year = int(year_text)
+    if not FIRST_YEAR <= year <= timezone.localdate().year + 1:
+        return None
+    if not sep:
+        return Window(text, year)
+    if quarter_text not in ("1", "2", "3", "4"):
+        return None
+    return Window(text, year, int(quarter_text))
+
+
+def current_window() -> Window:
+    """The default: the current calendar year."""
+    year = timezone.localdate().year
+    return Window(str(year), year)
+
+
+def windows_of(moment: dt.datetime) -> tuple[str, str]:
+    """The keys of the year and the quarter a moment falls into."""
+    return str(timezone.localtime(moment).year), quarter_label(moment)
+
+
+def window_choices(count_years: int = 3) -> list[Window]:
+    """The years from this one back, each followed by its quarters (latest first)."""
+    this_year = timezone.localdate().year
+    out = []
+    for year in range(this_year, max(FIRST_YEAR, this_year - count_years + 1) - 1, -1):
+        out.append(Window(str(year), year))
+        out += [Window(f"{year}-Q{q}", year, q) for q in (4, 3, 2, 1)]
+    return out
+
+
 # --- inputs ---
 @dataclass
 class InputRow:

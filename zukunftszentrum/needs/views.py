@@ -1,20 +1,25 @@
-"""Pages of the needs analysis: the population tables (programme admins)."""
+"""Pages of the needs analysis: the dashboard (centre staff, programme admins) and the
+population tables (programme admins)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.organisations.roles import Capability
 
-from . import actions, queries
+from . import actions, queries, runs
+from .dashboard import build
 from .estimation.population import PopulationError
 from .forms import PopulationUploadForm
 from .models import PopulationTable
+from .presentation import page_context
+from .selection import select
 
 
 @requires(Capability.MANAGE_NETWORK)
@@ -53,3 +58,31 @@ def population_activate(request: HttpRequest, pk: int) -> HttpResponse:
     actions.activate_population_table(user=request.user, table=table, request=request)
     messages.success(request, _("Die Tabelle „%s“ ist jetzt aktiv.") % table.name)
     return redirect("needs:population")
+
+
+@requires(Capability.VIEW_NEEDS_ANALYSIS)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Estimates for the viewer's region (or a chosen Land, industry, time window)."""
+    sel = select(request.member, request.GET)  # type: ignore[attr-defined]
+    board = build(sel.window, sel.area, land=sel.land, section=sel.section, weighting=sel.weighting)
+    return render(request, "needs/dashboard.html", page_context(board, sel))
+
+
+@requires(Capability.VIEW_NEEDS_ANALYSIS)
+def progress(request: HttpRequest) -> HttpResponse:
+    """The progress of the pending computations (polled by the dashboard while it waits)."""
+    sel = select(request.member, request.GET)  # type: ignore[attr-defined]
+    pending = runs.pending_runs([sel.window, *sel.window.quarters()])
+    context = {"pending": pending, "sel": sel, "polled": True}
+    return render(request, "needs/_progress.html", context)
+
+
+@requires(Capability.VIEW_NEEDS_ANALYSIS)
+@require_POST
+def recompute(request: HttpRequest) -> HttpResponse:
+    """Compute the window and its quarters anew (in the background)."""
+    sel = select(request.member, request.POST)  # type: ignore[attr-defined]
+    for window in (sel.window, *sel.window.quarters()):
+        runs.request_run(window, user=request.user)
+    messages.info(request, _("Die Zahlen werden neu berechnet. Der Fortschritt steht unten."))
+    return redirect(f"{reverse('needs:dashboard')}?{sel.query()}")

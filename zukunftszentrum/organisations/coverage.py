@@ -125,6 +125,15 @@ def centre_regions(entry: CentreEntry) -> list[MapRegion]:
     return regions
 
 
+def plain_region(land: Land) -> MapRegion:
+    """A Land's geometry on the map and in the tile grid, for other maps to colour."""
+    return _region(land, [], "")
+
+
+def tile_viewbox() -> str:
+    return _tile_viewbox()
+
+
 def _centre_entries() -> list[CentreEntry]:
     """Every centre, regional first, by name. Colours go to centres with Länder in that order,
     so a centre keeps its colour on every page."""

@@ -65,6 +65,7 @@ class Capability(StrEnum):
     MANAGE_ASSESSMENTS = "manage_assessments"  # open/close company checks, see aggregated results
     VIEW_ACCOMPANIED_RESULTS = "view_accompanied_results"  # only with an active accompaniment
     EXPORT_RESPONSES = "export_responses"  # aggregated exports, minimum group size applies
+    VIEW_NEEDS_ANALYSIS = "view_needs_analysis"  # regional estimates: own centre's Länder or all
 
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -95,6 +96,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_AUDIT_LOG,
             Capability.VIEW_ACCOMPANIED_RESULTS,
             Capability.EXPORT_RESPONSES,
+            Capability.VIEW_NEEDS_ANALYSIS,
         }
     ),
     Role.ADVISOR: frozenset(
@@ -103,15 +105,18 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.ACCOMPANY_COMPANIES,
             Capability.VIEW_ACCOMPANIED_RESULTS,
             Capability.EXPORT_RESPONSES,
+            Capability.VIEW_NEEDS_ANALYSIS,
         }
     ),
-    Role.TRAINER: frozenset({Capability.VIEW_OWN_CENTRE}),
+    # Trainers design the offers: they read the regional needs.
+    Role.TRAINER: frozenset({Capability.VIEW_OWN_CENTRE, Capability.VIEW_NEEDS_ANALYSIS}),
     Role.PROGRAMME_ADMIN: frozenset(
         {
             Capability.MANAGE_NETWORK,
             Capability.VIEW_AUDIT_LOG,
             Capability.REVIEW_PROPOSALS,
             Capability.EXPORT_RESPONSES,
+            Capability.VIEW_NEEDS_ANALYSIS,
         }
     ),
     Role.REVIEWER: frozenset({Capability.REVIEW_PROPOSALS}),

@@ -141,6 +141,8 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
         Role.EMPLOYEE,
     ),
     "assessments:result_pdf_by_token": (lambda t: {"token": checks.walk_token()}, None),
+    # The region is the viewer's own (another centre's region is tested in needs/tests).
+    "needs:export": (lambda t: {"fmt": "csv"}, None),
     "needs:population_activate": (
         lambda t: {"pk": PopulationTable.objects.get(is_default=True).pk},
         Role.PROGRAMME_ADMIN,

@@ -28,7 +28,8 @@ def test_help_lists_the_commands_in_german(capsys):
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "Befehle:" in out and "Aufruf: zukunftszentrum" in out
-    for command in ("demo", "serve", "seed-demo", "create-centre", "create-programme-admin"):
+    commands = ("demo", "serve", "seed-demo", "create-centre", "create-programme-admin")
+    for command in (*commands, "needs-estimate"):
         assert f"\n    {command}" in out
     assert "migrate" in out  # everything else goes to Django
 
@@ -123,3 +124,10 @@ def test_a_bad_port_is_explained(command, capsys, monkeypatch, no_server):
     monkeypatch.setenv("PORT", "acht")
     assert main([command]) == 2
     assert "PORT muss eine Zahl" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_needs_estimate_computes_a_window(capsys):
+    assert main(["needs-estimate", "2026-Q1"]) == 0
+    assert "2026-Q1: 0 Unternehmen" in capsys.readouterr().out
+    assert main(["needs-estimate", "nächstes Jahr"]) != 0

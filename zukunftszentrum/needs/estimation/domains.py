@@ -72,12 +72,16 @@ class DomainEstimate:
     deff: float | None = None
     thin: bool = False
     outcomes: Mapping[str, OutcomeEstimate | None] | None = None
+    # Responding companies in the domain, weighted or not; kept for suppressed domains too, so
+    # callers can tell "none" from "some, below the minimum" (shown only as "fewer than n").
+    n_raw: int = 0
 
 
 def standard_domains(
     dims: Dimensions, coverage_areas: Mapping[str, Iterable[str]] | None = None
 ) -> list[Domain]:
-    """Nation, each Land, section, size class, every pair of them, and the coverage areas."""
+    """Nation, each Land, section, size class, every pair of them, and the coverage areas (each
+    also by section and by size class)."""
     out = [Domain("nation")]
     out += [Domain(f"land:{x}", lands=frozenset({x})) for x in dims.lands]
     out += [Domain(f"wz:{x}", sections=frozenset({x})) for x in dims.sections]
@@ -89,7 +93,15 @@ def standard_domains(
     for b, c in product(dims.sections, dims.sizes):
         out.append(Domain(f"wz:{b}|size:{c}", sections=frozenset({b}), sizes=frozenset({c})))
     for name, lands in (coverage_areas or {}).items():
-        out.append(Domain(f"area:{name}", lands=frozenset(lands)))
+        area = frozenset(lands)
+        out.append(Domain(f"area:{name}", lands=area))
+        out += [
+            Domain(f"area:{name}|wz:{b}", lands=area, sections=frozenset({b}))
+            for b in dims.sections
+        ]
+        out += [
+            Domain(f"area:{name}|size:{c}", lands=area, sizes=frozenset({c})) for c in dims.sizes
+        ]
     return out
 
 
@@ -112,11 +124,12 @@ def estimate_domains(
     qw = member @ (table.sumsq * w[:, None])
     out = []
     for i, dom in enumerate(domains):
+        raw_count = int(n_raw[i])
         if n_raw[i] < minimum or (sum_w[i] > 0 and n_pos[i] < minimum):
-            out.append(DomainEstimate(dom.key, TOO_FEW))
+            out.append(DomainEstimate(dom.key, TOO_FEW, n_raw=raw_count))
             continue
         if sum_w[i] <= 0:
-            out.append(DomainEstimate(dom.key, NO_POPULATION))
+            out.append(DomainEstimate(dom.key, NO_POPULATION, n_raw=raw_count))
             continue
         n_eff = sum_w[i] ** 2 / sum_w2[i]
         n = int(n_pos[i])
@@ -127,7 +140,7 @@ def estimate_domains(
         out.append(
             DomainEstimate(
                 dom.key, None, n, float(sum_w[i]), float(n_eff), float(n / n_eff),
-                is_thin(n, n_eff), items,
+                is_thin(n, n_eff), items, raw_count,
             )
         )  # fmt: skip
     return out

@@ -36,24 +36,38 @@ class RakeResult:
     uncovered: NDArray[np.bool_]
 
 
+Fit = tuple[tuple[int, ...], NDArray[np.float64]]  # axes summed over, target (keepdims shape)
+
+
 def rake_cells(
     counts: ArrayLike,
     joint_target: ArrayLike,
     size_target: ArrayLike,
     *,
+    one_way: bool = False,
+    size_margin: bool = True,
     tol: float = 1e-10,
     max_iter: int = 1000,
     trim_factor: float | None = TRIM_FACTOR,
     trim_rounds: int = TRIM_ROUNDS,
 ) -> RakeResult:
-    """Rake the cells (counts shaped L x S x K) to the L x S joint margin and the K size margin."""
+    """Rake the cells (counts shaped L x S x K) to the L x S joint margin and the K size margin.
+
+    With `one_way`, the joint margin is replaced by its two one-way margins (Land, WZ section):
+    the fallback for samples too sparse to reproduce every Land x WZ cell next to the sizes.
+    Without `size_margin`, only the Land x WZ margin is fitted (post-stratification: exact after
+    one step, the last resort when no set of margins with sizes can be met).
+    """
     n = np.asarray(counts, dtype=np.float64)
     if n.ndim != 3:
         raise ValueError("counts must be shaped (lands, sections, sizes)")
     joint, size, uncovered = _reachable_targets(n, joint_target, size_target)
     base = np.where(n > 0, 1.0, 0.0)
     base = base * (joint[:, :, None] > 0) * (size[None, None, :] > 0)
-    w, it, err = _ipf(n, base, joint, size, tol, max_iter)
+    fits = _one_way_fits(n, joint, size) if one_way else _joint_fits(joint, size)
+    if not size_margin:
+        fits = fits[:-1]  # the size margin is always the last fit
+    w, it, err = _ipf(n, base, fits, tol, max_iter)
     rounds = 0
     if trim_factor is not None:
         if trim_factor <= 1:
@@ -63,10 +77,31 @@ def rake_cells(
             if not (w > cap * (1 + 1e-12)).any():
                 break
             rounds += 1
-            w, more, err = _ipf(n, np.minimum(w, cap), joint, size, tol, max_iter)
+            w, more, err = _ipf(n, np.minimum(w, cap), fits, tol, max_iter)
             it += more
     ratio = float(w.max() / _mean_weight(n, w)) if n.sum() else 0.0
     return RakeResult(w.reshape(-1), it, err <= tol, err, rounds, ratio, uncovered)
+
+
+def _joint_fits(joint: NDArray[np.float64], size: NDArray[np.float64]) -> list[Fit]:
+    return [((2,), joint[:, :, None]), ((0, 1), size[None, None, :])]
+
+
+def _one_way_fits(
+    n: NDArray[np.float64], joint: NDArray[np.float64], size: NDArray[np.float64]
+) -> list[Fit]:
+    """Land and WZ margins of the joint target, over the Länder and sections with respondents
+    in a populated cell, each scaled to the same total as the size margin."""
+    reachable = (n.sum(axis=2) > 0) & (joint > 0)
+    land = np.where(reachable.any(axis=1), joint.sum(axis=1), 0.0)
+    section = np.where(reachable.any(axis=0), joint.sum(axis=0), 0.0)
+    total = size.sum()
+    land, section = land * (total / land.sum()), section * (total / section.sum())
+    return [
+        ((1, 2), land[:, None, None]),
+        ((0, 2), section[None, :, None]),
+        ((0, 1), size[None, None, :]),
+    ]
 
 
 def _reachable_targets(
@@ -90,44 +125,25 @@ def _reachable_targets(
 
 
 def _ipf(
-    n: NDArray[np.float64],
-    w0: NDArray[np.float64],
-    joint: NDArray[np.float64],
-    size: NDArray[np.float64],
-    tol: float,
-    max_iter: int,
+    n: NDArray[np.float64], w0: NDArray[np.float64], fits: list[Fit], tol: float, max_iter: int
 ) -> tuple[NDArray[np.float64], int, float]:
-    """Alternate the two margin adjustments until both margins are within `tol` (relative)."""
+    """Adjust to each margin in turn until all are within `tol` (relative)."""
     w = w0.copy()
     err = np.inf
     it = 0
     for it in range(1, max_iter + 1):  # noqa: B007 - the count is returned
-        got = (n * w).sum(axis=2)
-        w *= _ratio(joint, got)[:, :, None]
-        got_size = (n * w).sum(axis=(0, 1))
-        w *= _ratio(size, got_size)[None, None, :]
-        err = _margin_error(n, w, joint, size)
+        for axes, target in fits:
+            w *= _ratio(target, (n * w).sum(axis=axes, keepdims=True))
+        err = max(_relative((n * w).sum(axis=axes, keepdims=True), target) for axes, target in fits)
         if err <= tol:
             break
     return w, it, err
 
 
 def _ratio(target: NDArray[np.float64], got: NDArray[np.float64]) -> NDArray[np.float64]:
-    out = np.zeros_like(target)
+    out = np.zeros(np.broadcast_shapes(target.shape, got.shape))
     np.divide(target, got, out=out, where=got > 0)
     return out
-
-
-def _margin_error(
-    n: NDArray[np.float64],
-    w: NDArray[np.float64],
-    joint: NDArray[np.float64],
-    size: NDArray[np.float64],
-) -> float:
-    """The largest relative difference |margin - target| / target over all margin categories."""
-    got_joint = (n * w).sum(axis=2)
-    got_size = (n * w).sum(axis=(0, 1))
-    return max(_relative(got_joint, joint), _relative(got_size, size))
 
 
 def _relative(got: NDArray[np.float64], target: NDArray[np.float64]) -> float:

@@ -1,0 +1,143 @@
+"""The regional needs analysis in the browser: an advisor explores the centre's Länder, drills
+into a Land and an industry and downloads XLSX and PDF; a programme admin sees the nation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import shutil
+import subprocess
+import uuid
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+from playwright.sync_api import Page, expect
+
+from zukunftszentrum.assessments.models import Response
+from zukunftszentrum.needs import runs
+from zukunftszentrum.organisations.roles import Role
+from zukunftszentrum.organisations.tests.factories import (
+    make_centre,
+    make_member,
+    make_organisation,
+    make_user,
+)
+
+from .axe import check_a11y, visit
+from .conftest import MOBILE, SCREENS_DIR, log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+TOPICS = ("basics", "genai_office", "data", "production", "customer_service", "law",
+          "codetermination", "change", "vendors", "funding")  # fmt: skip
+PDFTOTEXT = shutil.which("pdftotext") or "/usr/bin/pdftotext"
+FORMATS = ("in_person", "live_online", "self_paced", "inhouse_lab", "coaching")
+
+
+def _answers(rng: random.Random, favourite: str) -> dict:
+    answers: dict = {f"topic_{t}": rng.randint(1, 4) for t in TOPICS}
+    answers[f"topic_{favourite}"] = rng.choice((4, 5, 5))
+    answers["formats"] = rng.sample(FORMATS, rng.randint(1, 3))
+    answers["time_budget"] = rng.choice(("lt2", "2to4", "4to8"))
+    answers["obstacles"] = rng.sample(("time", "money", "knowhow", "data"), 2)
+    answers["willingness"] = rng.choice(("yes", "maybe"))
+    return answers
+
+
+def _seed() -> dict:
+    """Nord (SH with 60 companies, HH with 3) and Süd (BY with 40); this year's estimates."""
+    rng = random.Random(4)
+    nord = make_centre(name="Zukunftszentrum Nord", lands=("SH", "HH"))
+    sued = make_centre(name="Zukunftszentrum Süd", lands=("BY",))
+    now = timezone.now()
+    plan = [("SH", 60, "data"), ("HH", 3, "law"), ("BY", 40, "production")]
+    for land, count, favourite in plan:
+        for i in range(count):
+            org = make_organisation(
+                land=land, wz=("C", "G", "F")[i % 3], headcount=rng.choice((4, 8, 15, 30, 120))
+            )
+            Response.objects.create(
+                instrument_key="needs",
+                version="2026.1",
+                organisation=org,
+                answers=_answers(rng, favourite),
+                result={},
+                submitted_at=now - dt.timedelta(days=rng.randint(1, 40)),
+                resume_token_hash=uuid.uuid4().hex,
+            )
+    runs.compute(str(now.year))
+    advisor = make_member(Role.ADVISOR, centre=nord, user=make_user("berater@nord.example.org"))
+    admin = make_member(Role.PROGRAMME_ADMIN, user=make_user("programm@bund.example.org"))
+    return {"nord": nord, "sued": sued, "advisor": advisor, "admin": admin}
+
+
+def test_advisor_explores_the_region_and_downloads(page: Page, url, tmp_path) -> None:
+    _seed()
+    log_in(page, url("account_login"), "berater@nord.example.org")
+    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
+        "link", name="Bedarfsanalyse"
+    ).click()
+    runs.drain()  # the trend's quarters were queued by the first view
+    page.reload()
+    check_a11y(page)
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Regionale Bedarfsanalyse: Zukunftszentrum Nord")
+    topics = page.locator("table", has=page.locator("caption", has_text="Themen nach Wichtigkeit"))
+    expect(topics.locator("tbody tr").first).to_contain_text("Daten und Datenqualität")
+    laender = page.locator("table", has=page.locator("caption", has_text="nach Ländern"))
+    expect(laender.get_by_role("row", name="Hamburg")).to_contain_text("zu wenige Antworten")
+    SCREENS_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENS_DIR / "needs-advisor.png", full_page=True)
+
+    page.locator(
+        "svg.zz-map__svg a", has=page.locator("title", has_text="Schleswig-Holstein")
+    ).click()
+    expect(heading).to_have_text("Regionale Bedarfsanalyse: Schleswig-Holstein")
+    check_a11y(page)
+    page.get_by_role("link", name="C – Verarbeitendes Gewerbe").click()
+    expect(heading).to_have_text(
+        "Regionale Bedarfsanalyse: Schleswig-Holstein: C – Verarbeitendes Gewerbe"
+    )
+    check_a11y(page)
+
+    with page.expect_download() as xlsx:
+        page.get_by_role("link", name="Schätzungen als Excel (XLSX)").click()
+    book = load_workbook(io.BytesIO(xlsx.value.path().read_bytes()))
+    assert book.worksheets[0].max_row > 10
+
+    with page.expect_download() as pdf:
+        page.get_by_role("link", name="Bericht „Bedarfsanalyse“ (PDF)").click()
+    text = subprocess.run(  # noqa: S603 - a fixed program on a file the test wrote
+        [PDFTOTEXT, str(pdf.value.path()), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Bedarfsanalyse" in text and "Schleswig-Holstein" in text
+
+
+def test_programme_admin_sees_the_nation_and_switches_to_raw(page: Page, url) -> None:
+    _seed()
+    log_in(page, url("account_login"), "programm@bund.example.org")
+    visit(page, url("needs:dashboard"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Regionale Bedarfsanalyse: Bundesweit"
+    )
+    expect(page.get_by_text("Vertretene Betriebe (Hochrechnung)")).to_be_visible()
+    page.get_by_label("ungewichtet (nur wer geantwortet hat)").check()
+    page.locator("form.zz-filter").get_by_role("button", name="Anzeigen").click()
+    expect(page.get_by_text("Vertretene Betriebe (Hochrechnung)")).to_have_count(0)
+    check_a11y(page)
+    page.get_by_text("Gewichtet oder ungewichtet – was ist der Unterschied?").click()
+    expect(page.get_by_text("zählt jede Antwort so stark")).to_be_visible()
+
+
+def test_thin_region_says_too_few_answers_on_a_phone(page: Page, url) -> None:
+    _seed()
+    log_in(page, url("account_login"), "berater@nord.example.org")
+    page.set_viewport_size(MOBILE)
+    visit(page, url("needs:dashboard") + "?land=HH")
+    expect(
+        page.get_by_role("heading", level=2, name="Zu wenige Antworten für eine Schätzung")
+    ).to_be_visible()
+    expect(page.locator("#zz-topics-title")).to_have_count(0)
+    page.screenshot(path=SCREENS_DIR / "needs-thin-mobile.png", full_page=True)

@@ -1,0 +1,327 @@
+"""The needs estimates as tables: one reading of a run's stored results for the CSV and XLSX
+downloads, the PDF report and the API, so all three show the same figures.
+
+`domain_figures` lists every domain of a region (the region, its Länder, and both by industry
+and size class) with its estimates, or the reason it has none. A suppressed domain carries that
+reason and nothing else: no estimate, no interval, not even its number of companies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from zukunftszentrum.assessments.exports import Cell, ExportTable
+from zukunftszentrum.organisations.models import Organisation
+from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
+
+from .dashboard import RAW, Figure, domain_view, section_name
+from .estimation.cells import SME_SIZES
+from .estimation.domains import NO_POPULATION, TOO_FEW
+from .method import companies, method_note
+from .models import DomainResult, EstimateRun
+from .outcomes import GROUP_TITLES, Outcome, outcomes
+from .scope import Area
+from .selection import Selection
+
+LAND_NAMES = {land.code: land.name for land in LAENDER}
+# Sort order of the parts of a domain key, and of the categories within each part.
+_DIMENSIONS = {"area": 1, "land": 2, "wz": 3, "size": 4}
+_POSITIONS: dict[str, dict[str, int]] = {
+    "land": {land.code: i for i, land in enumerate(LAENDER)},
+    "wz": {code: i for i, code in enumerate(WZ_SECTIONS)},
+    "size": {code: i for i, code in enumerate(SME_SIZES)},
+}
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """One outcome in one domain as stored; the interval clipped to the scale as on the page.
+
+    Scores are 0..100, shares 0..1. All None where too few companies answered the item."""
+
+    outcome: Outcome
+    value: float | None = None
+    se: float | None = None
+    low: float | None = None
+    high: float | None = None
+    n: int | None = None
+    n_eff: float | None = None
+
+    @property
+    def proportion(self) -> bool:
+        return self.outcome.kind == "proportion"
+
+
+@dataclass
+class DomainFigures:
+    """A domain with its estimates, or the reason (`reason`) there are none."""
+
+    key: str
+    region: str  # "Bundesweit", a centre's region or a Land, in words
+    section: str | None  # WZ section code
+    size: str | None  # size class code
+    reason: str | None  # None, "too_few_responses" or "no_population"
+    n: int | None = None
+    population: float | None = None
+    n_eff: float | None = None
+    deff: float | None = None
+    thin: bool = False
+    estimates: list[Estimate] = field(default_factory=list)
+
+    @property
+    def section_label(self) -> str:
+        return section_name(self.section) if self.section else _("alle Branchen")
+
+    @property
+    def size_label(self) -> str:
+        return str(Organisation.Size(self.size).label) if self.size else _("alle Größenklassen")
+
+    @property
+    def label(self) -> str:
+        """ "Schleswig-Holstein · C – Verarbeitendes Gewerbe" """
+        parts = [self.region, section_name(self.section) if self.section else ""]
+        parts.append(str(Organisation.Size(self.size).label) if self.size else "")
+        return " · ".join(p for p in parts if p)
+
+
+def key_parts(key: str) -> dict[str, str]:
+    """ "land:SH|wz:C" -> {"land": "SH", "wz": "C"}; "nation" -> {}."""
+    if key == "nation":
+        return {}
+    return dict(part.split(":", 1) for part in key.split("|"))  # type: ignore[misc]
+
+
+def area_keys(area: Area, present: Iterable[str] = ()) -> list[str]:
+    """The domains of a region in reading order; for the nation every domain `present`."""
+    if area.nationwide:
+        keys = set(present) | {"nation"}
+    else:
+        bases = [area.key, *(f"land:{code}" for code in area.codes)]
+        keys = set(bases)
+        for base in bases:
+            keys.update(f"{base}|wz:{s}" for s in WZ_SECTIONS)
+            keys.update(f"{base}|size:{s}" for s in SME_SIZES)
+    return sorted(keys, key=_order)
+
+
+def _order(key: str) -> tuple[Any, ...]:
+    parts = key_parts(key)
+    return (
+        len(parts),
+        *((_DIMENSIONS.get(d, 9), _POSITIONS.get(d, {}).get(c, c)) for d, c in parts.items()),
+    )
+
+
+def domain_figures(
+    run: EstimateRun, area: Area, *, weighting: str, area_names: Mapping[str, str]
+) -> list[DomainFigures]:
+    """Every domain of the area in the run (one query); `area_names` maps centre slugs to names."""
+    results = DomainResult.objects.filter(run=run)
+    if not area.nationwide:
+        results = results.filter(key__in=area_keys(area))
+    found = {r.key: r for r in results}
+    items = outcomes()
+    return [
+        _figures(key, found.get(key), weighting, items, area_names)
+        for key in area_keys(area, found)
+    ]
+
+
+def _figures(
+    key: str,
+    result: DomainResult | None,
+    weighting: str,
+    items: Sequence[Outcome],
+    area_names: Mapping[str, str],
+) -> DomainFigures:
+    kinds = {o.key: o.kind == "proportion" for o in items}
+    view = domain_view(result, "", weighting, kinds)  # the dashboard's rule: shown or why not
+    parts = key_parts(key)
+    figures = DomainFigures(
+        key, _region(parts, area_names), parts.get("wz"), parts.get("size"), view.reason
+    )
+    if view.reason is not None or result is None:
+        return figures
+    stored = result.raw if weighting == RAW else result.weighted
+    figures.n, figures.population, figures.thin = view.n, view.population, view.thin
+    figures.n_eff, figures.deff = view.n_eff, view.deff
+    figures.estimates = [_estimate(o, stored.get(o.key)) for o in items]
+    return figures
+
+
+def _estimate(outcome: Outcome, stored: Sequence[Any] | None) -> Estimate:
+    figure = Figure.from_stored(stored, outcome.kind == "proportion")
+    if figure is None or stored is None:
+        return Estimate(outcome)
+    return Estimate(outcome, figure.value, stored[1], figure.low, figure.high, figure.n, stored[5])
+
+
+def _region(parts: Mapping[str, str], area_names: Mapping[str, str]) -> str:
+    if "land" in parts:
+        return LAND_NAMES.get(parts["land"], parts["land"])
+    if "area" in parts:
+        return area_names.get(parts["area"], parts["area"])
+    return _("Bundesweit")
+
+
+def reason_text(reason: str | None) -> str:
+    if reason is None:
+        return ""
+    return (
+        _("keine Betriebe in der Grundgesamtheit")
+        if reason == NO_POPULATION
+        else _("zu wenige Antworten")
+    )
+
+
+# --- the download ---
+def export_table(run: EstimateRun, sel: Selection) -> ExportTable:
+    """One row per domain and outcome; a suppressed domain is one row without figures."""
+    names = {a.slug: str(a.name) for a in sel.areas}
+    domains = domain_figures(run, sel.area, weighting=sel.weighting, area_names=names)
+    fixed = _fixed_cells(run, sel)
+    rows: list[tuple[Cell, ...]] = []
+    for domain in domains:
+        where = (sel.window.key, domain.region, domain.section_label, domain.size_label)
+        if domain.reason is not None:
+            rows.append(_suppressed_row(where, domain, run.min_size, fixed))
+            continue
+        rows += [_row(where, domain, e, run.min_size, fixed) for e in domain.estimates]
+    return ExportTable(
+        _header(),
+        tuple(rows),
+        run.min_size,
+        notes=tuple(export_notes(run, sel)),
+        sheet_title=_("Schätzungen"),
+        notes_title=_("Methode"),
+    )
+
+
+def _header() -> tuple[str, ...]:
+    return (
+        _("Zeitraum"),
+        _("Region / Land"),
+        _("Branche"),
+        _("Größenklasse"),
+        _("Gruppe"),
+        _("Merkmal"),
+        _("Einheit"),
+        _("Darstellung"),
+        _("Schätzung (Punkte 0–100 oder Prozent, siehe Einheit)"),
+        _("Standardfehler"),
+        _("95-%-Intervall unten"),
+        _("95-%-Intervall oben"),
+        _("n (Unternehmen mit Antwort)"),
+        _("effektive Fallzahl"),
+        _("Designeffekt"),
+        _("dünn besetzt"),
+        _("Hinweis"),
+        _("Grundgesamtheit"),
+        _("Mindestgruppengröße"),
+        _("Domäne (Schlüssel)"),
+        _("Merkmal (Schlüssel)"),
+    )
+
+
+def _fixed_cells(run: EstimateRun, sel: Selection) -> tuple[str, str]:
+    table = run.population
+    weighting = _("ungewichtet") if sel.weighting == RAW else _("gewichtet")
+    return weighting, f"{table.name} ({table.source}, {table.year})"
+
+
+def _row(
+    where: tuple[Cell, ...],
+    domain: DomainFigures,
+    e: Estimate,
+    min_size: int,
+    fixed: tuple[str, str],
+) -> tuple[Cell, ...]:
+    weighting, population = fixed
+    unit = _("Prozent") if e.proportion else _("Punkte (0–100)")
+    shown = e.value is not None
+    return (
+        *where,
+        str(GROUP_TITLES[e.outcome.group]),
+        e.outcome.label(),
+        unit,
+        weighting,
+        *(_scaled(v, e.proportion) for v in (e.value, e.se, e.low, e.high)),
+        e.n if shown else _("unter %(n)s") % {"n": min_size},
+        _round(e.n_eff, 1),
+        _round(domain.deff, 2),
+        (_("ja") if domain.thin else _("nein")) if shown else "",
+        "" if shown else _("zu wenige Antworten"),
+        population,
+        min_size,
+        domain.key,
+        e.outcome.key,
+    )
+
+
+def _suppressed_row(
+    where: tuple[Cell, ...], domain: DomainFigures, min_size: int, fixed: tuple[str, str]
+) -> tuple[Cell, ...]:
+    weighting, population = fixed
+    few = domain.reason == TOO_FEW
+    n: Cell = _("unter %(n)s") % {"n": min_size} if few else None
+    return (
+        *where,
+        *("", "", ""),
+        weighting,
+        *(None,) * 4,
+        n,
+        *(None, None, ""),
+        reason_text(domain.reason),
+        population,
+        min_size,
+        domain.key,
+        "",
+    )
+
+
+def _scaled(value: float | None, proportion: bool) -> float | None:
+    return _round(value * 100 if proportion and value is not None else value, 1)
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def file_stem(sel: Selection, *, focus: bool = False) -> str:
+    """ "bedarfsanalyse-zentrum-nord-2026-gewichtet"; with `focus` also the Land and industry."""
+    parts = ["bedarfsanalyse", sel.area.slug]
+    if focus:
+        parts += [sel.land.code if sel.land else "", sel.section or ""]
+    parts += [sel.window.key, "ungewichtet" if sel.weighting == RAW else "gewichtet"]
+    return slugify("-".join(p for p in parts if p))
+
+
+# --- the method note (XLSX sheet "Methode", PDF) ---
+def export_notes(run: EstimateRun, sel: Selection) -> list[str]:
+    """The sheet "Methode": what the table holds, the population table used, the method."""
+    table = run.population
+    finished = timezone.localtime(run.finished_at) if run.finished_at else None
+    return [
+        _("Bedarfsanalyse: %(region)s, Zeitraum %(window)s")
+        % {"region": sel.area.name, "window": sel.window.key},
+        _("Stand der Berechnung: %(at)s")
+        % {"at": date_format(finished, "DATETIME_FORMAT") if finished else "–"},
+        _("Darstellung: %(weighting)s") % {"weighting": _fixed_cells(run, sel)[0]},
+        _("Grundgesamtheit: %(name)s; Quelle: %(source)s; Berichtsjahr: %(year)s")
+        % {"name": table.name, "source": table.source, "year": table.year},
+        _("Mindestgruppengröße: %(n)s antwortende Unternehmen") % {"n": run.min_size},
+        _("Unternehmen mit Antworten im Zeitraum, bundesweit: %(n)s") % {"n": companies(run)},
+        _(
+            "Einheiten: Themen und Selbst-Checks in Punkten von 0 bis 100, Anteile in Prozent; "
+            "Schätzung, Standardfehler und Intervall mit einer Nachkommastelle."
+        ),
+        "",
+        *method_note(run, sel.weighting),
+    ]

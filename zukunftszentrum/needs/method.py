@@ -1,0 +1,109 @@
+"""The method note of the needs analysis in plain words: how the figures of a run are made.
+
+Shared by the XLSX sheet "Methode" and the PDF report; what it says about the weighting follows
+the run's own diagnostics (which margins were met, cells without respondents).
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from .dashboard import RAW
+from .estimation.domains import THIN_N, THIN_N_EFF
+from .estimation.raking import TRIM_FACTOR
+from .models import EstimateRun
+
+
+def companies(run: EstimateRun) -> str:
+    """All companies of the run, or "unter 5" when even the whole country is below the minimum."""
+    if run.n_companies < run.min_size:
+        return _("unter %(n)s") % {"n": run.min_size}
+    return str(run.n_companies)
+
+
+def method_note(run: EstimateRun, weighting: str) -> list[str]:
+    """How the figures are made, in plain words, as paragraphs (also in the PDF report)."""
+    paragraphs = [
+        _(
+            "Wer zählt: kleine und mittlere Unternehmen (unter 250 Beschäftigte), die im Zeitraum "
+            "an der Bedarfsumfrage teilgenommen haben. Jedes Unternehmen zählt einmal, mit seiner "
+            "letzten Antwort."
+        ),
+        *(_weighting_note(run) if weighting != RAW else [_raw_note()]),
+        _(
+            "Unsicherheit: Zu jeder Schätzung gehört ein 95-%-Intervall. Ungleiche Gewichte machen "
+            "eine Schätzung unsicherer; das drückt die effektive Fallzahl nach Kish aus (das "
+            "Quadrat der Summe der Gewichte geteilt durch die Summe ihrer Quadrate). Der "
+            "Designeffekt ist die Zahl der Unternehmen geteilt durch die effektive Fallzahl. Bei "
+            "Mittelwerten reicht das Intervall 1,96 Standardfehler um die Schätzung, bei Anteilen "
+            "ist es das Wilson-Intervall mit der effektiven Fallzahl."
+        ),
+        _(
+            "Zu wenige Antworten: Für Gruppen mit weniger als %(n)s antwortenden Unternehmen gibt "
+            "es keine Zahlen – weder Schätzung noch Intervall noch Fallzahl. Dasselbe gilt für "
+            "eine einzelne Frage, die weniger als %(n)s Unternehmen beantwortet haben."
+        )
+        % {"n": run.min_size},
+        _(
+            "Dünn besetzt: Beruht eine Schätzung auf weniger als %(n)s Unternehmen oder einer "
+            "effektiven Fallzahl unter %(eff)s, ist sie als „dünn besetzt“ markiert. Lesen Sie "
+            "sie mit Vorsicht: Unterschiede, deren Intervalle sich überlappen, sind nicht gesichert."
+        )
+        % {"n": THIN_N, "eff": f"{THIN_N_EFF:.0f}"},
+    ]
+    return [str(p) for p in paragraphs]
+
+
+def _weighting_note(run: EstimateRun) -> list[str]:
+    diagnostics = run.diagnostics or {}
+    notes = [
+        _(
+            "Gewichtung (Raking): Aus manchen Ländern, Branchen und Größenklassen antworten mehr "
+            "Unternehmen als aus anderen. Jede Antwort erhält deshalb ein Gewicht, und die "
+            "Gewichte werden schrittweise so angepasst, dass die gewichteten Antworten je Land "
+            "und Branche der Zahl der Betriebe in der Grundgesamtheit entsprechen und die "
+            "Größenklassen ihren bundesweiten Anteilen."
+        ),
+        _(
+            "Begrenzung: Kein Gewicht darf größer als das %(factor)s-Fache des mittleren Gewichts "
+            "werden; größere werden gekappt und die übrigen neu angepasst. So bestimmt keine "
+            "einzelne Antwort das Ergebnis."
+        )
+        % {"factor": f"{TRIM_FACTOR:.0f}"},
+    ]
+    margins = diagnostics.get("margins")
+    if margins == "one_way":
+        notes.append(
+            _(
+                "In diesem Zeitraum waren die Antworten zu dünn über die Kombinationen aus Land "
+                "und Branche verteilt. Die Gewichte treffen deshalb die Zahl der Betriebe je Land "
+                "und je Branche getrennt, nicht für jede Kombination."
+            )
+        )
+    elif margins == "joint_only":
+        notes.append(
+            _(
+                "In diesem Zeitraum ließen sich nicht alle Vorgaben zugleich erfüllen. Die Gewichte "
+                "treffen die Zahl der Betriebe je Land und Branche; die Größenklassen sind nicht "
+                "auf ihre bundesweiten Anteile ausgeglichen."
+            )
+        )
+    uncovered = diagnostics.get("uncovered") or 0
+    if uncovered:
+        notes.append(
+            _(
+                "%(n)s Kombinationen aus Land und Branche haben Betriebe, aber keine Antworten; "
+                "sie sind in den Schätzungen nicht vertreten."
+            )
+            % {"n": uncovered}
+        )
+    return [str(n) for n in notes]
+
+
+def _raw_note() -> str:
+    return str(
+        _(
+            "Ungewichtet: Die Zahlen sind einfache Mittelwerte und Anteile über die antwortenden "
+            "Unternehmen. Sie beschreiben die Teilnehmenden, nicht alle Betriebe der Region."
+        )
+    )

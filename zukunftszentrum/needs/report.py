@@ -1,0 +1,97 @@
+"""The PDF "Bedarfsanalyse" of a region: the dashboard's figures on paper, with the method note.
+
+`report_context` turns a `Dashboard` into template data (the charts and rows come from
+`presentation`, so page and paper agree); `render_report` renders `needs/report.html` with the
+WeasyPrint helpers of the self-check reports. Suppressed parts say why there is no figure.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import formats, timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from zukunftszentrum.assessments.pdf import render_report_pdf
+
+from .dashboard import RAW, Dashboard, DomainView, missing_reason
+from .estimation.domains import NO_POPULATION
+from .forms import window_label
+from .method import method_note
+from .outcomes import Outcome
+from .presentation import (
+    choice_blocks,
+    fmt,
+    fmt_interval,
+    score_rows,
+    topic_block,
+    trend_block,
+)
+from .selection import Selection
+
+TEMPLATE = "needs/report.html"
+TOP_TOPICS = 3  # the topics shown per Land, industry and size class
+
+
+@dataclass
+class MatrixRow:
+    """A Land, industry or size class: the top topics' figures, or why there are none."""
+
+    label: str
+    n: str  # "unter 5" below the minimum: never the number
+    thin: bool
+    note: str  # "zu wenige Antworten" for the whole row
+    cells: list[tuple[str, str]]  # (estimate, interval) per topic; ("", "") when missing
+
+
+def report_context(board: Dashboard, sel: Selection, *, today: datetime.date) -> dict[str, Any]:
+    """Template data for `needs/report.html` (call only when `board.run` is set)."""
+    run = board.run
+    assert run is not None
+    top = [o for o, fig in board.ranked_topics if fig is not None][:TOP_TOPICS]
+    finished = timezone.localtime(run.finished_at) if run.finished_at else None
+    return {
+        "lang": (get_language() or "de")[:2],
+        "board": board,
+        "run": run,
+        "region": board.focus.label if board.focus else str(sel.area.name),
+        "area": sel.area,
+        "window": window_label(sel.window),
+        "date": formats.date_format(today, "DATE_FORMAT"),
+        "computed_at": formats.date_format(finished, "DATETIME_FORMAT") if finished else "",
+        "weighted": sel.weighting != RAW,
+        "min_size": run.min_size,
+        "topics": topic_block(board),
+        "compare_nation": board.focus is not None and board.focus.key != "nation",
+        "top": [o.label() for o in top],
+        "lands": matrix(board.lands, top, run.min_size),
+        "industries": matrix(board.industries, top, run.min_size),
+        "sizes": matrix(board.sizes, top, run.min_size),
+        "choices": choice_blocks(board),
+        "scores": score_rows(board),
+        "trend": trend_block(board) if board.complete else None,
+        "method": method_note(run, sel.weighting),
+    }
+
+
+def matrix(views: list[DomainView], topics: list[Outcome], min_size: int) -> list[MatrixRow]:
+    """One row per domain with the given topics; a suppressed domain gets no figure at all."""
+    rows = []
+    for view in views:
+        if not view.shown:
+            few = view.reason != NO_POPULATION
+            n = _("unter %(n)s") % {"n": min_size} if few else "–"
+            rows.append(MatrixRow(view.label, n, False, missing_reason(view), []))
+            continue
+        cells = [(fmt(f), fmt_interval(f)) for f in (view.figure(t.key) for t in topics)]
+        rows.append(MatrixRow(view.label, str(view.n), view.thin, "", cells))
+    return rows
+
+
+def render_report(board: Dashboard, sel: Selection, *, today: datetime.date) -> bytes:
+    """The report as PDF bytes."""
+    context = report_context(board, sel, today=today)
+    return render_report_pdf(context, template=TEMPLATE)

@@ -1,0 +1,378 @@
+"""Computing the estimates of a time window, in the background, and keeping them fresh.
+
+Pages never compute: they read the window's current `EstimateRun` and, when it is missing or
+stale (new responses arrived, see `signals.py`), ask for a new one with `request_run`. The run is
+computed in a background thread (settings.ZZ_NEEDS_RUNNER = "thread"), at once ("inline"), or
+left queued for `drain()` ("manual": tests, or a cron job running `needs-estimate --queued`).
+Progress is written to the run as it goes, so the dashboard can show it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections.abc import Iterable, Mapping
+from datetime import timedelta
+from typing import Any
+
+import numpy as np
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from zukunftszentrum.core.suppression import effective_min_size
+from zukunftszentrum.organisations.models import Centre
+from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
+
+from .estimation.cells import Dimensions, build_cell_table, encode
+from .estimation.domains import DomainEstimate, OutcomeEstimate, estimate_domains, standard_domains
+from .estimation.population import SIZE_SHARES_2022, sme_shares
+from .estimation.raking import rake_cells
+from .models import DomainResult, EstimateRun, PopulationTable
+from .outcomes import outcomes, value_matrix
+from .queries import InputRow, Window, active_population_table, needs_inputs, parse_window
+
+log = logging.getLogger(__name__)
+
+STUCK_AFTER = timedelta(minutes=30)  # a run pending longer than this was lost (e.g. a restart)
+Status = EstimateRun.Status
+
+
+# --- asking for runs ---
+def current_run(window: Window) -> EstimateRun | None:
+    return (
+        EstimateRun.objects.select_related("population")
+        .filter(window=window.key, is_current=True)
+        .first()
+    )
+
+
+def pending_run(window: Window) -> EstimateRun | None:
+    """The queued or running run of a window; one lost by a restart is marked failed."""
+    run = EstimateRun.objects.filter(
+        window=window.key, status__in=(Status.QUEUED, Status.RUNNING)
+    ).first()
+    if run is not None and run.requested_at < timezone.now() - STUCK_AFTER:
+        _fail(run, "abgebrochen (kein Fortschritt)")
+        return None
+    return run
+
+
+def pending_runs(windows: Iterable[Window]) -> list[EstimateRun]:
+    """The queued and running runs of these windows (no side effects)."""
+    keys = [w.key for w in windows]
+    return list(
+        EstimateRun.objects.filter(window__in=keys, status__in=(Status.QUEUED, Status.RUNNING))
+    )
+
+
+def request_run(window: Window, *, user: Any = None) -> EstimateRun | None:
+    """Queue a run for the window unless one is pending; returns the pending run.
+
+    None when there is no active population table (nothing can be weighted)."""
+    pending = pending_run(window)
+    if pending is not None:
+        if pending.status == Status.QUEUED and _runner() == "thread":
+            kick()  # e.g. queued before a restart
+        return pending
+    table = active_population_table()
+    if table is None:
+        return None
+    try:
+        with transaction.atomic():
+            run = EstimateRun.objects.create(
+                window=window.key,
+                population=table,
+                min_size=effective_min_size(settings.ZZ_MIN_GROUP_SIZE),
+                requested_by=user if getattr(user, "is_authenticated", False) else None,
+            )
+    except IntegrityError:  # a second tab or a double click queued one a moment ago
+        return pending_run(window)
+    _dispatch(run.pk)
+    return run
+
+
+def ensure_fresh(window: Window) -> EstimateRun | None:
+    """The pending run, after queueing one if the window has no fresh current run."""
+    current = current_run(window)
+    if current is not None and not current.stale:
+        return pending_run(window)
+    return request_run(window)
+
+
+def mark_stale(windows: Iterable[str] | None = None) -> int:
+    """New or changed inputs: the current runs (and running ones) of these windows (None: all)."""
+    runs = EstimateRun.objects.filter(stale=False).filter(
+        is_current=True
+    ) | EstimateRun.objects.filter(stale=False, status=Status.RUNNING)
+    if windows is not None:
+        runs = runs.filter(window__in=list(windows))
+    return EstimateRun.objects.filter(pk__in=runs.values("pk")).update(stale=True)
+
+
+def _runner() -> str:
+    return str(getattr(settings, "ZZ_NEEDS_RUNNER", "thread"))
+
+
+def _dispatch(run_id: int) -> None:
+    runner = _runner()
+    if runner == "inline":
+        execute(run_id)
+    elif runner == "thread":
+        transaction.on_commit(kick)
+    # "manual": queued runs wait for `drain()` (tests, or a cron job with `needs-estimate`)
+
+
+def drain() -> int:
+    """Compute every queued run in this process, oldest first; returns how many ran."""
+    count = 0
+    while run := EstimateRun.objects.filter(status=Status.QUEUED).order_by("pk").first():
+        execute(run.pk)
+        count += 1
+    return count
+
+
+# One worker thread per process computes the queued runs one after the other (two cores: runs
+# side by side would only slow each other down). Several processes may each run a worker:
+# `execute` claims a run with a conditional update, so each run is computed once.
+_lock = threading.Lock()
+_worker: threading.Thread | None = None
+
+
+def kick() -> None:
+    """Start this process's worker unless it is running."""
+    global _worker
+    with _lock:
+        if _worker is None:
+            _worker = threading.Thread(target=_work, name="needs-estimates", daemon=True)
+            _worker.start()
+
+
+def _work() -> None:
+    global _worker
+    try:
+        while True:
+            with _lock:  # checked under the lock, so a run queued now is never left behind
+                run = EstimateRun.objects.filter(status=Status.QUEUED).order_by("pk").first()
+                if run is None:
+                    _worker = None
+                    return
+            execute(run.pk)
+    except Exception:  # the worker must not die holding _worker
+        log.exception("needs estimate worker stopped")
+        with _lock:
+            _worker = None
+    finally:
+        connection.close()
+
+
+# --- computing ---
+def compute(window_key: str, *, user: Any = None) -> EstimateRun:
+    """Compute a window now, in this process (command line, benchmark); returns the run."""
+    window = parse_window(window_key)
+    if window is None:
+        raise ValueError(f"unknown window {window_key!r}")
+    pending = pending_run(window)
+    if pending is not None:
+        _fail(pending, "ersetzt durch eine Berechnung von Hand")
+    table = active_population_table()
+    if table is None:
+        raise ValueError("no active population table")
+    run = EstimateRun.objects.create(
+        window=window.key,
+        population=table,
+        min_size=effective_min_size(settings.ZZ_MIN_GROUP_SIZE),
+        requested_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    execute(run.pk)
+    run.refresh_from_db()
+    return run
+
+
+def execute(run_id: int) -> None:
+    """Compute a queued run; failures are recorded on the run, never raised."""
+    updated = EstimateRun.objects.filter(pk=run_id, status=Status.QUEUED).update(
+        status=Status.RUNNING, started_at=timezone.now(), progress=5, stage="reading"
+    )
+    if not updated:
+        return
+    run = EstimateRun.objects.select_related("population").get(pk=run_id)
+    try:
+        _compute(run)
+    except Exception as error:  # recorded on the run and logged
+        log.exception("needs estimate run %s failed", run_id)
+        _fail(run, f"{type(error).__name__}: {error}")
+
+
+def _progress(run: EstimateRun, progress: int, stage: str) -> None:
+    EstimateRun.objects.filter(pk=run.pk).update(progress=progress, stage=stage)
+
+
+def _compute(run: EstimateRun) -> None:
+    window = parse_window(run.window)
+    assert window is not None
+    since, until = window.bounds
+    rows = needs_inputs(since=since, until=until)
+    _progress(run, 40, "weighting")
+    items = outcomes()
+    dims = Dimensions(lands=tuple(land.code for land in LAENDER), sections=tuple(WZ_SECTIONS))
+    usable = [r for r in rows if _usable(r, dims)]
+    cells = _cells(dims, usable)
+    table = build_cell_table(
+        dims, cells, value_matrix(usable, items), [o.key for o in items], [o.kind for o in items]
+    )
+    joint, size = population_targets(run.population, dims)
+    weights, diagnostics = _weights(table.counts.reshape(dims.shape), joint, size)
+    _progress(run, 65, "estimating")
+    domains = standard_domains(dims, coverage_areas())
+    weighted = estimate_domains(table, weights, domains, run.min_size)
+    raw = estimate_domains(table, np.ones(dims.n_cells), domains, run.min_size)
+    _progress(run, 85, "saving")
+    _save(run, weighted, raw, n_companies=len(usable), n_excluded=len(rows) - len(usable))
+    run.diagnostics = diagnostics
+    EstimateRun.objects.filter(pk=run.pk).update(diagnostics=diagnostics)
+
+
+def _usable(row: InputRow, dims: Dimensions) -> bool:
+    return (
+        row.land in dims.lands and row.wz_section in dims.sections and row.size_class in dims.sizes
+    )
+
+
+def _cells(dims: Dimensions, rows: list[InputRow]) -> np.ndarray:
+    if not rows:
+        return np.zeros(0, dtype=np.intp)
+    land = encode([r.land for r in rows], dims.lands, "land")
+    section = encode([r.wz_section for r in rows], dims.sections, "section")
+    size = encode([r.size_class for r in rows], dims.sizes, "size")
+    return (land * len(dims.sections) + section) * len(dims.sizes) + size
+
+
+def population_targets(table: PopulationTable, dims: Dimensions) -> tuple[np.ndarray, np.ndarray]:
+    """The Land x WZ establishments (0 where the table has no cell) and the size margin."""
+    joint = np.zeros(dims.shape[:2])
+    index = {
+        (land, s): (i, j) for i, land in enumerate(dims.lands) for j, s in enumerate(dims.sections)
+    }
+    for land, section, count in table.cells.values_list("land", "wz_section", "establishments"):
+        if (land, section) in index:
+            joint[index[(land, section)]] = count
+    shares = (table.size_shares or {}).get("shares") or SIZE_SHARES_2022
+    return joint, sme_shares(shares) * joint.sum()
+
+
+# When the sample cannot meet all margins at once (IPF does not converge), the margins are
+# relaxed in this order; the last one always converges. The run records which one was used.
+FALLBACKS: tuple[tuple[str, dict[str, bool]], ...] = (
+    ("one_way", {"one_way": True}),
+    ("joint_only", {"size_margin": False}),
+)
+
+
+def _weights(
+    counts: np.ndarray, joint: np.ndarray, size: np.ndarray
+) -> tuple[np.ndarray, dict[str, Any]]:
+    """Raked cell weights: to the Land x WZ joint margin and the size margin, or the first of
+    FALLBACKS that converges. All zero when no respondent is in a cell with a population."""
+    try:
+        result = rake_cells(counts, joint, size)
+    except ValueError:
+        return np.zeros(counts.size), {"converged": False, "no_population": True}
+    margins = "joint"
+    for fallback, options in FALLBACKS:
+        if result.converged:
+            break
+        result, margins = rake_cells(counts, joint, size, **options), fallback
+    return result.weights, {
+        "margins": margins,
+        "iterations": result.iterations,
+        "converged": result.converged,
+        "max_margin_error": _finite(result.max_margin_error),
+        "trim_rounds": result.trim_rounds,
+        "max_weight_ratio": _finite(result.max_weight_ratio),
+        "uncovered": int(result.uncovered.sum()),
+    }
+
+
+@transaction.atomic
+def _save(
+    run: EstimateRun,
+    weighted: list[DomainEstimate],
+    raw: list[DomainEstimate],
+    *,
+    n_companies: int,
+    n_excluded: int,
+) -> None:
+    DomainResult.objects.bulk_create(
+        (_result(run, w, r) for w, r in zip(weighted, raw, strict=True)), batch_size=500
+    )
+    locked = EstimateRun.objects.select_for_update().get(pk=run.pk)
+    EstimateRun.objects.filter(window=run.window, is_current=True).update(is_current=False)
+    EstimateRun.objects.filter(pk=run.pk).update(
+        status=Status.DONE,
+        progress=100,
+        stage="done",
+        finished_at=timezone.now(),
+        is_current=True,
+        stale=locked.stale,  # responses that arrived while computing keep it stale
+        n_companies=n_companies,
+        n_excluded=n_excluded,
+    )
+    # Older runs of the window are not needed any more.
+    DomainResult.objects.filter(run__window=run.window, run__is_current=False).delete()
+
+
+def _result(run: EstimateRun, w: DomainEstimate, r: DomainEstimate) -> DomainResult:
+    return DomainResult(
+        run=run,
+        key=w.key,
+        suppressed=w.suppressed or "",
+        n=w.n,
+        n_raw=w.n_raw,
+        population=_finite(w.population),
+        n_eff=_finite(w.n_eff),
+        deff=_finite(w.deff),
+        thin=w.thin,
+        weighted=_outcomes(w.outcomes),
+        raw=_outcomes(r.outcomes) if r.suppressed is None else {},
+    )
+
+
+def _outcomes(values: Mapping[str, OutcomeEstimate | None] | None) -> dict[str, Any]:
+    if not values:
+        return {}
+    return {
+        key: None
+        if e is None
+        else [
+            _finite(e.value),
+            _finite(e.se),
+            _finite(e.ci_low),
+            _finite(e.ci_high),
+            e.n,
+            _finite(e.n_eff),
+        ]
+        for key, e in values.items()
+    }
+
+
+def _finite(value: float | None) -> float | None:
+    """JSON (and PostgreSQL's jsonb) has no infinity: an unknown figure is stored as null."""
+    if value is None or not math.isfinite(value):
+        return None
+    return round(float(value), 6)
+
+
+def _fail(run: EstimateRun, message: str) -> None:
+    EstimateRun.objects.filter(pk=run.pk).update(
+        status=Status.FAILED, finished_at=timezone.now(), error=message[:2000], stage="failed"
+    )
+
+
+def coverage_areas() -> dict[str, list[str]]:
+    """Each centre with Länder: slug -> Land codes (the domains "area:<slug>")."""
+    areas: dict[str, list[str]] = {}
+    for slug, code in Centre.objects.filter(lands__isnull=False).values_list("slug", "lands__pk"):
+        areas.setdefault(slug, []).append(code)
+    return {slug: sorted(codes) for slug, codes in areas.items()}

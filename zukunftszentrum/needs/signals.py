@@ -1,0 +1,38 @@
+"""New or changed inputs make the estimates stale; the dashboard then asks for a new run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import m2m_changed, post_save
+
+from zukunftszentrum.assessments.models import Response
+from zukunftszentrum.organisations.models import Centre, Organisation
+
+from .queries import COMPETENCE_KEY, NEEDS_KEY, READINESS_KEY, windows_of
+from .runs import mark_stale
+
+INPUT_KEYS = frozenset({NEEDS_KEY, READINESS_KEY, COMPETENCE_KEY})
+
+
+def response_saved(sender: Any, instance: Response, **kwargs: Any) -> None:
+    if instance.submitted_at is not None and instance.instrument_key in INPUT_KEYS:
+        mark_stale(windows_of(instance.submitted_at))
+
+
+def organisation_saved(sender: Any, instance: Organisation, **kwargs: Any) -> None:
+    """Land, industry or size may have changed: every window may count it differently."""
+    mark_stale()
+
+
+def centre_lands_changed(sender: Any, action: str, **kwargs: Any) -> None:
+    if action in ("post_add", "post_remove", "post_clear"):
+        mark_stale()  # the coverage areas are domains of every run
+
+
+def connect() -> None:
+    post_save.connect(response_saved, sender=Response, dispatch_uid="needs-response")
+    post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="needs-organisation")
+    m2m_changed.connect(
+        centre_lands_changed, sender=Centre.lands.through, dispatch_uid="needs-centre-lands"
+    )

@@ -1,0 +1,131 @@
+"""GET /api/needs/estimates: the stored figures, suppression, run metadata, access, OpenAPI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from zukunftszentrum.needs.dashboard import Figure
+from zukunftszentrum.needs.models import DomainResult, EstimateRun
+from zukunftszentrum.needs.outcomes import outcomes
+from zukunftszentrum.organisations.roles import Role
+from zukunftszentrum.organisations.tests.factories import make_centre, make_member
+
+from .network import YEAR, area_key, build_network
+
+URL = reverse("api:needs_estimates")
+KINDS = {o.key: o.kind for o in outcomes()}
+
+
+@pytest.fixture
+def network(db) -> dict[str, Any]:
+    return build_network()
+
+
+def _get(client, **params: str) -> dict[str, Any]:
+    response = client.get(URL, params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def _check_figures(domains: list[dict[str, Any]], run: EstimateRun, field: str) -> int:
+    """Every served figure equals the stored one (interval clipped as on the page)."""
+    results = {r.key: r for r in DomainResult.objects.filter(run=run)}
+    checked = 0
+    for domain in domains:
+        for e in domain["estimates"]:
+            if e["value"] is None:
+                assert e["n"] is None and e["ci_low"] is None
+                continue
+            value = getattr(results[domain["key"]], field)[e["outcome"]]
+            figure = Figure.from_stored(value, KINDS[e["outcome"]] == "proportion")
+            assert figure is not None
+            served = (e["value"], e["se"], e["ci_low"], e["ci_high"], e["n"], e["n_eff"])
+            assert served == (figure.value, value[1], figure.low, figure.high, value[4], value[5])
+            assert e["unit"] == ("share" if KINDS[e["outcome"]] == "proportion" else "points")
+            checked += 1
+    return checked
+
+
+def test_advisor_gets_the_regions_estimates_and_the_run(network, login) -> None:
+    nord, run = network["nord"], network["run"]
+    data = _get(login(make_member(Role.ADVISOR, centre=nord)))
+    assert data["window"] == YEAR and data["weighting"] == "gewichtet"
+    assert data["area"] == {"slug": nord.slug, "name": "Zentrum Nord", "lands": ["SH", "HH"]}
+    meta = data["run"]
+    assert meta["population"] == {
+        "name": run.population.name,
+        "source": run.population.source,
+        "year": run.population.year,
+    }
+    assert meta["min_size"] == 5 and meta["stale"] is False and meta["companies"] == 16
+    keys = [d["key"] for d in data["domains"]]
+    assert keys[:3] == [area_key(nord), "land:SH", "land:HH"]
+    assert not any("BY" in k or ("area:" in k and nord.slug not in k) for k in keys)
+    assert _check_figures(data["domains"], run, "weighted") > 100
+    area = data["domains"][0]
+    stored = DomainResult.objects.get(run=run, key=area_key(nord))
+    assert (area["n"], area["population"], area["n_eff"], area["deff"]) == (
+        stored.n,
+        stored.population,
+        stored.n_eff,
+        stored.deff,
+    )
+
+
+@pytest.mark.parametrize("key", ["land:HH", "land:SH|wz:G", "area:{slug}|size:micro"])
+def test_suppressed_domains_carry_the_reason_and_no_figures(network, login, key) -> None:
+    key = key.format(slug=network["nord"].slug)
+    data = _get(login(make_member(Role.TRAINER, centre=network["nord"])))
+    [domain] = [d for d in data["domains"] if d["key"] == key]
+    assert domain["suppressed"] == "too_few_responses"
+    assert domain["estimates"] == []
+    assert all(domain[f] is None for f in ("n", "population", "n_eff", "deff", "thin"))
+
+
+def test_raw_weighting_serves_the_unweighted_figures(network, login) -> None:
+    data = _get(login(make_member(Role.ADVISOR, centre=network["nord"])), gewichtung="roh")
+    assert data["weighting"] == "roh"
+    assert _check_figures(data["domains"], network["run"], "raw") > 100
+    assert all(d["deff"] is None for d in data["domains"])
+
+
+def test_programme_admin_gets_every_domain_of_the_nation(network, login) -> None:
+    run = network["run"]
+    data = _get(login(make_member(Role.PROGRAMME_ADMIN)), gebiet="bund")
+    keys = {d["key"] for d in data["domains"]}
+    assert keys == set(DomainResult.objects.filter(run=run).values_list("key", flat=True))
+    assert data["domains"][0]["key"] == "nation"
+    sued = _get(login(make_member(Role.PROGRAMME_ADMIN)), gebiet=network["sued"].slug)
+    assert sued["area"]["lands"] == ["BY"]
+
+
+def test_wrong_role_is_forbidden_and_anonymous_unauthorised(network, login, client) -> None:
+    assert client.get(URL).status_code == 401
+    for role in (Role.COMPANY_LEAD, Role.EMPLOYEE, Role.REVIEWER):
+        assert login(make_member(role)).get(URL).status_code == 403
+
+
+def test_another_centres_region_or_land_is_not_found(network, login) -> None:
+    client = login(make_member(Role.ADVISOR, centre=network["nord"]))
+    assert client.get(URL, {"gebiet": network["sued"].slug}).status_code == 404
+    assert client.get(URL, {"land": "BY"}).status_code == 404
+    assert client.get(URL, {"gebiet": "bund"}).status_code == 404
+
+
+def test_without_a_computation_the_run_is_queued_and_none_served(db, login) -> None:
+    centre = make_centre(name="Zentrum Neu", lands=("SL",))
+    data = _get(login(make_member(Role.ADVISOR, centre=centre)), zeitraum=YEAR)
+    assert data["run"] is None and data["domains"] == [] and data["pending"] is True
+    assert EstimateRun.objects.filter(window=YEAR, status=EstimateRun.Status.QUEUED).exists()
+
+
+def test_the_endpoint_is_documented(db, client) -> None:
+    schema = client.get(reverse("api:openapi-json")).json()
+    operation = schema["paths"]["/api/needs/estimates"]["get"]
+    assert operation["summary"] == "Schätzungen der regionalen Bedarfsanalyse"
+    assert "min_size" in operation["description"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert names == {"zeitraum", "gebiet", "land", "wz", "gewichtung"}

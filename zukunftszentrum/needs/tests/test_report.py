@@ -1,0 +1,149 @@
+"""The PDF "Bedarfsanalyse": the stored figures, no figure for a suppressed domain, access, log.
+
+The PDF is read back with `pdftotext -layout` (poppler-utils), so a table row is one line.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.needs import runs
+from zukunftszentrum.needs.dashboard import Figure
+from zukunftszentrum.needs.outcomes import by_group, outcomes
+from zukunftszentrum.needs.presentation import fmt, fmt_interval
+from zukunftszentrum.organisations.roles import Role
+from zukunftszentrum.organisations.tests.factories import (
+    make_centre,
+    make_member,
+    make_organisation,
+)
+
+from .network import YEAR, area_key, build_network, respond, stored
+
+URL = reverse("needs:report")
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.fixture
+def network(db) -> dict[str, Any]:
+    return build_network()
+
+
+def _pdf_text(client, **params: str) -> str:
+    response = client.get(URL, params)
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "private, no-store"
+    assert PDFTOTEXT is not None, "poppler-utils (pdftotext) is needed for these tests"
+    done = subprocess.run(  # noqa: S603 - fixed arguments
+        [PDFTOTEXT, "-layout", "-", "-"], input=response.content, capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8")
+
+
+def _topic_lines(run, key: str, field: str = "weighted") -> list[tuple[str, str, str]]:
+    """(label, estimate, interval) of each topic as the report prints it."""
+    values = getattr(stored(run, key), field)
+    out = []
+    with translation.override("de"):
+        for topic in by_group(outcomes(), "topic"):
+            figure = Figure.from_stored(values[topic.key], proportion=False)
+            out.append((topic.label(), fmt(figure), fmt_interval(figure)))
+    return out
+
+
+def test_report_has_the_regions_stored_figures(network, login) -> None:
+    nord, run = network["nord"], network["run"]
+    text = _pdf_text(login(make_member(Role.ADVISOR, centre=nord)))
+    assert "Bedarfsanalyse" in text and "Zentrum Nord" in text and f"Jahr {YEAR}" in text
+    assert run.population.name in text and "Berichtsjahr 2015" in text
+    area = stored(run, area_key(nord))
+    summary = re.search(r"Antwortende Unternehmen.*\n\s*\n?\s*(\d+)\s+([\d.]+)\s+(\d+)", text)
+    assert summary is not None
+    assert int(summary[1]) == area.n
+    assert summary[2] == f"{area.population:,.0f}".replace(",", ".")
+    assert int(summary[3]) == round(area.n_eff)
+    for label, value, interval in _topic_lines(run, area_key(nord)):
+        row = rf"^\s*{re.escape(label)}\s+{re.escape(value)}( \*)?\s+{re.escape(interval)}\s"
+        assert re.search(row, text, re.MULTILINE), (label, value, interval)
+    assert "Wie die Zahlen entstehen" in text and "Raking" in text and "Wilson" in text
+
+
+def test_suppressed_domains_show_no_figure(network, login) -> None:
+    text = _pdf_text(login(make_member(Role.TRAINER, centre=network["nord"])))
+    # Hamburg (2 companies) and industry G in the region (3): the reason and "unter 5", no number
+    assert re.search(r"^\s*Hamburg\s+zu wenige Antworten\s+unter 5\s*$", text, re.MULTILINE)
+    assert re.search(r"^\s*G – Handel;\s+zu wenige Antworten\s+unter 5\s*$", text, re.MULTILINE)
+    assert not re.search(r"Hamburg.*\d", text.replace("unter 5", ""))
+    # Schleswig-Holstein (8 companies) has figures and its n
+    land = stored(network["run"], "land:SH")
+    assert re.search(rf"^\s*Schleswig-\s+.*\(\d+–\d+\).*\s{land.n}\s*$", text, re.MULTILINE)
+
+
+def test_a_land_can_be_reported_and_raw_figures_say_so(network, login) -> None:
+    run = network["run"]
+    client = login(make_member(Role.ADVISOR, centre=network["nord"]))
+    text = _pdf_text(client, land="SH", gewichtung="roh")
+    assert "Schleswig-Holstein" in text and "ungewichtet" in text
+    assert "Vertretene Betriebe" not in text
+    for label, value, interval in _topic_lines(run, "land:SH", "raw"):
+        row = rf"^\s*{re.escape(label)}\s+{re.escape(value)}( \*)?\s+{re.escape(interval)}\s"
+        assert re.search(row, text, re.MULTILINE), (label, value, interval)
+
+
+def test_a_region_with_too_few_responses_gets_a_short_report(db, login) -> None:
+    centre = make_centre(name="Zentrum Leer", lands=("SL",))
+    for i in range(2):
+        respond(make_organisation(land="SL"), i)
+    runs.compute(YEAR)
+    text = _pdf_text(login(make_member(Role.ADVISOR, centre=centre)))
+    assert "Zu wenige Antworten für eine Schätzung" in text
+    assert "weniger als 5 Unternehmen" in text
+    assert re.search(r"^\s*Saarland\s+unter 5\s*$", text, re.MULTILINE)
+    assert "Welche Themen" not in text and "Formate, Zeit" not in text
+    assert "2 Unternehmen" not in text and "geantwortet." not in text.split("Zu wenige")[0]
+    assert "Wie die Zahlen entstehen" in text
+
+
+def test_programme_admin_reports_the_nation(network, login) -> None:
+    text = _pdf_text(login(make_member(Role.PROGRAMME_ADMIN)), gebiet="bund")
+    assert "Bundesweit" in text
+    assert "Bayern" in text and "Hamburg" in text
+
+
+def test_the_download_is_logged(network, login) -> None:
+    member = make_member(Role.ADVISOR, centre=network["nord"])
+    response = login(member).get(URL, {"land": "SH", "wz": "C"})
+    stem = f"bedarfsanalyse-{network['nord'].slug}-sh-c-{YEAR}-gewichtet.pdf"
+    assert stem in response["Content-Disposition"]
+    event = AuditEvent.objects.get(action=AuditEvent.Action.DATA_EXPORTED)
+    assert event.actor == member.user and event.details["format"] == "pdf"
+    assert event.details["params"]["land"] == "SH" and event.details["params"]["wz"] == "C"
+
+
+def test_wrong_role_is_forbidden(network, login) -> None:
+    for role in (Role.COMPANY_LEAD, Role.EMPLOYEE, Role.SOLO):
+        assert login(make_member(role)).get(URL).status_code == 403
+
+
+def test_another_centres_region_or_land_is_not_found(network, login) -> None:
+    client = login(make_member(Role.TRAINER, centre=network["nord"]))
+    assert client.get(URL, {"gebiet": network["sued"].slug}).status_code == 404
+    assert client.get(URL, {"land": "BY"}).status_code == 404
+    assert client.get(URL, {"gebiet": "bund"}).status_code == 404
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED).exists()
+
+
+def test_without_a_computation_it_goes_back_to_the_dashboard(db, login) -> None:
+    centre = make_centre(name="Zentrum Neu", lands=("SL",))
+    response = login(make_member(Role.ADVISOR, centre=centre)).get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("needs:dashboard"))
