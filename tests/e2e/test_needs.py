@@ -52,7 +52,7 @@ def _seed() -> dict:
     nord = make_centre(name="Zukunftszentrum Nord", lands=("SH", "HH"))
     sued = make_centre(name="Zukunftszentrum Süd", lands=("BY",))
     now = timezone.now()
-    plan = [("SH", 60, "data"), ("HH", 3, "law"), ("BY", 40, "production")]
+    plan = [("SH", 60, "data"), ("HH", 3, "data"), ("BY", 40, "production")]
     for land, count, favourite in plan:
         for i in range(count):
             org = make_organisation(
