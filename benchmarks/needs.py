@@ -122,9 +122,9 @@ def main() -> None:
     print(
         f"all steps (cells + raking with trimming + domains): {(t_cells + t_trim + t_dom) * 1000:.1f} ms"
     )
-    print(
-        "PostgreSQL load and dashboard response time: not measured yet; comes with the dashboard."
-    )
+    import needs_postgres  # benchmarks/needs_postgres.py: runs only against PostgreSQL
+
+    needs_postgres.run(dims, land, section, size, scores)
 
 
 def reference(land, section, size, joint, size_target):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
 from zukunftszentrum.assessments.models import Response
@@ -153,7 +154,11 @@ def likert_score(value: Any) -> float | None:
 def needs_inputs(
     *, since: dt.datetime, until: dt.datetime, lands: Sequence[str] | None = None
 ) -> list[InputRow]:
-    """One row per SME organisation with a submitted response in [since, until); one query."""
+    """One row per SME organisation with a submitted response in [since, until); one query.
+
+    Streamed in chunks and folded on the way, so memory grows with the organisations, not the
+    responses; of a result only its overall score is read from the database.
+    """
     responses = Response.objects.filter(
         instrument_key__in=(NEEDS_KEY, READINESS_KEY, COMPETENCE_KEY),
         submitted_at__gte=since,
@@ -162,7 +167,7 @@ def needs_inputs(
     ).exclude(organisation__size_class=SizeClass.LARGE.value)
     if lands is not None:
         responses = responses.filter(organisation__land_id__in=list(lands))
-    rows = responses.order_by("submitted_at").values_list(
+    rows = responses.order_by().values_list(  # no sort: the fold keeps the latest itself
         "organisation_id",
         "organisation__land_id",
         "organisation__wz_section",
@@ -170,34 +175,47 @@ def needs_inputs(
         "instrument_key",
         "submitted_at",
         "answers",
-        "result",
+        KeyTransform("overall", "result"),
     )
-    return _fold(rows)
+    return _fold(rows.iterator(chunk_size=CHUNK))
+
+
+CHUNK = 20_000
 
 
 def _fold(rows: Iterable[tuple[Any, ...]]) -> list[InputRow]:
     by_org: dict[int, InputRow] = {}
-    for org_id, land, section, size, key, submitted_at, answers, result in rows:
+    latest: dict[tuple[int, str], dt.datetime] = {}  # (organisation, instrument) -> when
+    for org_id, land, section, size, key, submitted_at, answers, overall in rows:
         row = by_org.get(org_id)
         if row is None:
             row = by_org[org_id] = InputRow(org_id, land, section, size, "")
-        row._latest, row.quarter = submitted_at, quarter_label(submitted_at)
-        overall = _overall(result)
-        if key == NEEDS_KEY:  # rows come oldest first: the latest answers win
+        if row._latest is None or submitted_at > row._latest:
+            row._latest = submitted_at
+        if key == COMPETENCE_KEY:  # each person's check counts (the mean over its people)
+            if (score := _number(overall)) is not None:
+                row._competence.append(score)
+            continue
+        seen = latest.get((org_id, key))
+        if seen is not None and submitted_at <= seen:
+            continue  # an older answer of the same check: the latest wins
+        latest[(org_id, key)] = submitted_at
+        if key == NEEDS_KEY:
             _apply_needs(row, answers or {})
-        elif key == READINESS_KEY:
-            row.readiness = overall
-        elif overall is not None:
-            row._competence.append(overall)
+        else:
+            row.readiness = _number(overall)
+    zone = timezone.get_current_timezone()
     for row in by_org.values():
+        assert row._latest is not None
+        local = row._latest.astimezone(zone)
+        row.quarter = f"{local.year}-Q{(local.month - 1) // 3 + 1}"
         if row._competence:
             row.competence = sum(row._competence) / len(row._competence)
     return sorted(by_org.values(), key=lambda r: r.organisation_id)
 
 
-def _overall(result: Any) -> float | None:
-    value = result.get("overall") if isinstance(result, dict) else None
-    return float(value) if isinstance(value, int | float) else None
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _apply_needs(row: InputRow, answers: dict[str, Any]) -> None:
