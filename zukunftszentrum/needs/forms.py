@@ -53,7 +53,7 @@ class DashboardFilter(forms.Form):
     gewichtung = forms.ChoiceField(
         label=_("Darstellung"), choices=WEIGHTINGS, required=False, widget=forms.RadioSelect
     )
-    thema = forms.ChoiceField(label=_("Thema auf der Karte"), required=False)
+    thema = forms.ChoiceField(label=_("Thema für Karte und Tabellen"), required=False)
 
     def __init__(self, data: Any, *, areas: Sequence[Area], area: Area, **kwargs: Any) -> None:
         super().__init__(data, **kwargs)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_save, pre_save
 
 from zukunftszentrum.assessments.models import Response
 from zukunftszentrum.organisations.models import Centre, Organisation
@@ -20,9 +20,21 @@ def response_saved(sender: Any, instance: Response, **kwargs: Any) -> None:
         mark_stale(windows_of(instance.submitted_at))
 
 
-def organisation_saved(sender: Any, instance: Organisation, **kwargs: Any) -> None:
-    """Land, industry or size may have changed: every window may count it differently."""
-    mark_stale()
+WEIGHTING_FIELDS = ("land_id", "wz_section", "headcount")
+
+
+def organisation_saving(sender: Any, instance: Organisation, **kwargs: Any) -> None:
+    """Remember the stored Land, industry and headcount, to see after saving if they changed."""
+    if instance.pk is not None:
+        stored = Organisation.objects.filter(pk=instance.pk).values_list(*WEIGHTING_FIELDS)
+        instance._needs_before = stored.first()  # type: ignore[attr-defined]
+
+
+def organisation_saved(sender: Any, instance: Organisation, created: bool, **kwargs: Any) -> None:
+    """A changed Land, industry or size counts the organisation elsewhere in every window."""
+    before = getattr(instance, "_needs_before", None)
+    if not created and before != tuple(getattr(instance, f) for f in WEIGHTING_FIELDS):
+        mark_stale()
 
 
 def centre_lands_changed(sender: Any, action: str, **kwargs: Any) -> None:
@@ -32,6 +44,7 @@ def centre_lands_changed(sender: Any, action: str, **kwargs: Any) -> None:
 
 def connect() -> None:
     post_save.connect(response_saved, sender=Response, dispatch_uid="needs-response")
+    pre_save.connect(organisation_saving, sender=Organisation, dispatch_uid="needs-organisation-1")
     post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="needs-organisation")
     m2m_changed.connect(
         centre_lands_changed, sender=Centre.lands.through, dispatch_uid="needs-centre-lands"

@@ -215,3 +215,17 @@ def test_command_computes_windows_and_queued_runs(network) -> None:
     runs.request_run(parse_window(f"{YEAR}-Q3"))  # type: ignore[arg-type]
     call_command("needs_estimate", "--queued", stdout=out)
     assert "1 wartende Berechnung(en) ausgeführt." in out.getvalue()
+
+
+def test_only_a_change_that_matters_marks_the_runs_stale(network) -> None:
+    run = EstimateRun.objects.get(window=str(YEAR), is_current=True)
+    org = Organisation.objects.filter(land="SH").first()
+    assert org is not None
+    org.has_works_council = not org.has_works_council
+    org.save()
+    run.refresh_from_db()
+    assert not run.stale  # the works council is not a weighting variable
+    org.wz_section = "J"
+    org.save()
+    run.refresh_from_db()
+    assert run.stale
