@@ -47,16 +47,25 @@ def _answers(rng: random.Random, favourite: str) -> dict:
 
 
 def _seed() -> dict:
-    """Nord (SH with 60 companies, HH with 3) and Süd (BY with 40); this year's estimates."""
+    """Nord (SH 60 companies, HH 3, MV 8) and Süd (BY 40); this year's estimates."""
     rng = random.Random(4)
-    nord = make_centre(name="Zukunftszentrum Nord", lands=("SH", "HH"))
+    nord = make_centre(name="Zukunftszentrum Nord", lands=("SH", "HH", "MV"))
     sued = make_centre(name="Zukunftszentrum Süd", lands=("BY",))
     now = timezone.now()
-    plan = [("SH", 60, "data"), ("HH", 3, "data"), ("BY", 40, "production")]
-    for land, count, favourite in plan:
+    # Hamburg's 3 are too few; Mecklenburg-Vorpommern's 8 are then hidden too, so that Hamburg
+    # cannot be derived from the region minus the others.
+    plan = [
+        ("SH", 60, "data", "CGF"),
+        ("HH", 3, "data", "C"),
+        ("MV", 8, "data", "C"),
+        ("BY", 40, "production", "CGF"),
+    ]
+    for land, count, favourite, sections in plan:
         for i in range(count):
             org = make_organisation(
-                land=land, wz=("C", "G", "F")[i % 3], headcount=rng.choice((4, 8, 15, 30, 120))
+                land=land,
+                wz=sections[i % len(sections)],
+                headcount=rng.choice((4, 8, 15, 30, 120)),
             )
             Response.objects.create(
                 instrument_key="needs",
@@ -88,6 +97,7 @@ def test_advisor_explores_the_region_and_downloads(page: Page, url, tmp_path) ->
     expect(topics.locator("tbody tr").first).to_contain_text("Daten und Datenqualität")
     laender = page.locator("table", has=page.locator("caption", has_text="nach Ländern"))
     expect(laender.get_by_role("row", name="Hamburg")).to_contain_text("zu wenige Antworten")
+    expect(laender.get_by_role("row", name="Mecklenburg-Vorpommern")).to_contain_text("verdeckt")
     SCREENS_DIR.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENS_DIR / "needs-advisor.png", full_page=True)
 

@@ -17,7 +17,7 @@ from zukunftszentrum.organisations.reference import WZ_SECTIONS
 
 from . import runs
 from .estimation.cells import SME_SIZES
-from .estimation.domains import NO_POPULATION
+from .estimation.domains import NO_POPULATION, PROTECTED, TOO_FEW
 from .models import DomainResult, EstimateRun
 from .outcomes import CHOICE_GROUPS, Outcome, by_group, outcomes
 from .queries import Window
@@ -89,7 +89,7 @@ def domain_view(
         return DomainView(key, label, "too_few_responses", 0)
     if weighting == RAW:
         if not result.raw:
-            return DomainView(key, label, "too_few_responses", result.n_raw)
+            return DomainView(key, label, result.suppressed or TOO_FEW, result.n_raw)
         figures = {k: Figure.from_stored(v, kinds.get(k, False)) for k, v in result.raw.items()}
         return DomainView(key, label, None, result.n_raw, result.n_raw < 10, figures=figures)
     if result.suppressed:
@@ -242,8 +242,24 @@ def section_name(code: str) -> str:
 
 
 def missing_reason(view: DomainView | None) -> str:
-    if view is None or view.reason is None:
+    return reason_text(view.reason) if view is not None else ""
+
+
+def reason_text(reason: str | None) -> str:
+    """Why a domain has no figures, in words (page, exports, PDF)."""
+    if reason is None:
         return ""
-    if view.reason == NO_POPULATION:
+    if reason == NO_POPULATION:
         return _("keine Betriebe in der Grundgesamtheit")
+    if reason == PROTECTED:
+        return _("verdeckt, damit kleine Gruppen nicht errechnet werden können")
     return _("zu wenige Antworten")
+
+
+def count_text(view: DomainView, min_size: int) -> str:
+    """The number of companies as it may be shown: below the minimum only "unter 5"."""
+    if view.shown:
+        return str(view.n)
+    if view.reason == TOO_FEW:
+        return _("unter %(n)s") % {"n": min_size}
+    return "–"

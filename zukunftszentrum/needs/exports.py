@@ -21,9 +21,9 @@ from zukunftszentrum.assessments.exports import Cell, ExportTable
 from zukunftszentrum.organisations.models import Organisation
 from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
 
-from .dashboard import RAW, Figure, domain_view, section_name
+from .dashboard import RAW, Figure, domain_view, reason_text, section_name
 from .estimation.cells import SME_SIZES
-from .estimation.domains import NO_POPULATION, TOO_FEW
+from .estimation.domains import TOO_FEW
 from .method import companies, method_note
 from .models import DomainResult, EstimateRun
 from .outcomes import GROUP_TITLES, Outcome, outcomes
@@ -169,16 +169,6 @@ def _region(parts: Mapping[str, str], area_names: Mapping[str, str]) -> str:
     if "area" in parts:
         return area_names.get(parts["area"], parts["area"])
     return _("Bundesweit")
-
-
-def reason_text(reason: str | None) -> str:
-    if reason is None:
-        return ""
-    return (
-        _("keine Betriebe in der Grundgesamtheit")
-        if reason == NO_POPULATION
-        else _("zu wenige Antworten")
-    )
 
 
 # --- the download ---

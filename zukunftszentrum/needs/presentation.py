@@ -20,7 +20,14 @@ from zukunftszentrum.organisations.coverage import TILE_SIZE, MapRegion, plain_r
 from zukunftszentrum.organisations.models import Land
 
 from . import charts
-from .dashboard import Dashboard, DomainView, Figure, missing_reason, section_name
+from .dashboard import (
+    Dashboard,
+    DomainView,
+    Figure,
+    count_text,
+    missing_reason,
+    section_name,
+)
 from .forms import window_label
 from .outcomes import GROUP_TITLES, Outcome
 from .selection import Selection
@@ -59,7 +66,7 @@ class Row:
     compare: Figure | None = None
     thin: bool = False
     href: str = ""
-    n: int | None = None
+    count: str = ""  # companies, as they may be shown ("unter 5" below the minimum)
 
     @property
     def value(self) -> str:
@@ -133,7 +140,9 @@ def score_rows(board: Dashboard) -> list[Row]:
     ]
 
 
-def domain_rows(views: list[DomainView], topic: Outcome, sel: Selection, param: str) -> list[Row]:
+def domain_rows(
+    views: list[DomainView], topic: Outcome, sel: Selection, param: str, min_size: int
+) -> list[Row]:
     """Lands, industries or sizes with the chosen topic; suppressed ones say why."""
     rows = []
     for view in views:
@@ -146,7 +155,7 @@ def domain_rows(views: list[DomainView], topic: Outcome, sel: Selection, param: 
                 missing_reason(view) if not view.shown else "",
                 thin=view.thin,
                 href=href,
-                n=view.n if view.shown else None,
+                count=count_text(view, min_size),
             )
         )
     return rows
@@ -303,12 +312,11 @@ def _interval_svg(
 def page_context(board: Dashboard, sel: Selection) -> dict[str, Any]:
     topic = chosen_topic(board, sel)
     shown = board.focus is not None and board.focus.shown
+    minimum = board.run.min_size if board.run else effective_min_size(settings.ZZ_MIN_GROUP_SIZE)
     return {
         "board": board,
         "sel": sel,
-        "min_size": board.run.min_size
-        if board.run
-        else effective_min_size(settings.ZZ_MIN_GROUP_SIZE),
+        "min_size": minimum,
         "crumbs": {"area": sel.query(land="", wz=""), "land": sel.query(wz="")},
         "window_label": window_label(sel.window),
         "section_label": section_name(sel.section) if sel.section else "",
@@ -319,8 +327,8 @@ def page_context(board: Dashboard, sel: Selection) -> dict[str, Any]:
         "choices": choice_blocks(board),
         "scores": score_rows(board),
         "map": choropleth(board, topic, sel) if topic and not sel.land and shown else None,
-        "land_rows": domain_rows(board.lands, topic, sel, "land") if topic else [],
-        "industry_rows": domain_rows(board.industries, topic, sel, "wz") if topic else [],
-        "size_rows": domain_rows(board.sizes, topic, sel, "") if topic else [],
+        "land_rows": domain_rows(board.lands, topic, sel, "land", minimum) if topic else [],
+        "industry_rows": domain_rows(board.industries, topic, sel, "wz", minimum) if topic else [],
+        "size_rows": domain_rows(board.sizes, topic, sel, "", minimum) if topic else [],
         "trend": trend_block(board) if shown else None,
     }

@@ -13,12 +13,10 @@ from typing import Any
 
 from django.utils import formats, timezone
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from zukunftszentrum.assessments.pdf import render_report_pdf
 
-from .dashboard import RAW, Dashboard, DomainView, missing_reason
-from .estimation.domains import NO_POPULATION
+from .dashboard import RAW, Dashboard, DomainView, count_text, missing_reason
 from .forms import window_label
 from .method import method_note
 from .outcomes import Outcome
@@ -82,8 +80,7 @@ def matrix(views: list[DomainView], topics: list[Outcome], min_size: int) -> lis
     rows = []
     for view in views:
         if not view.shown:
-            few = view.reason != NO_POPULATION
-            n = _("unter %(n)s") % {"n": min_size} if few else "–"
+            n = count_text(view, min_size)
             rows.append(MatrixRow(view.label, n, False, missing_reason(view), []))
             continue
         cells = [(fmt(f), fmt_interval(f)) for f in (view.figure(t.key) for t in topics)]

@@ -26,7 +26,14 @@ from zukunftszentrum.organisations.models import Centre
 from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
 
 from .estimation.cells import Dimensions, build_cell_table, encode
-from .estimation.domains import DomainEstimate, OutcomeEstimate, estimate_domains, standard_domains
+from .estimation.domains import (
+    DomainEstimate,
+    OutcomeEstimate,
+    estimate_domains,
+    partitions,
+    protect_complements,
+    standard_domains,
+)
 from .estimation.population import SIZE_SHARES_2022, sme_shares
 from .estimation.raking import rake_cells
 from .models import DomainResult, EstimateRun, PopulationTable
@@ -225,9 +232,15 @@ def _compute(run: EstimateRun) -> None:
     joint, size = population_targets(run.population, dims)
     weights, diagnostics = _weights(table.counts.reshape(dims.shape), joint, size)
     _progress(run, 65, "estimating")
-    domains = standard_domains(dims, coverage_areas())
-    weighted = estimate_domains(table, weights, domains, run.min_size)
-    raw = estimate_domains(table, np.ones(dims.n_cells), domains, run.min_size)
+    areas = coverage_areas()
+    domains = standard_domains(dims, areas)
+    parts = partitions(dims, areas)
+    weighted, raw = (
+        protect_complements(
+            estimate_domains(table, w, domains, run.min_size), parts, domains, dims, run.min_size
+        )
+        for w in (weights, np.ones(dims.n_cells))
+    )
     _progress(run, 85, "saving")
     _save(run, weighted, raw, n_companies=len(usable), n_excluded=len(rows) - len(usable))
     run.diagnostics = diagnostics

@@ -23,6 +23,7 @@ THIN_N = 10  # ... or below this many responding companies
 
 TOO_FEW = "too_few_responses"
 NO_POPULATION = "no_population"
+PROTECTED = "protected"  # enough responses, but hidden so a small neighbour cannot be derived
 
 
 @dataclass(frozen=True)
@@ -181,3 +182,81 @@ def wilson(p: float, n_eff: float, z: float = Z_95) -> tuple[float, float]:
     centre = (p + z2 / (2 * n_eff)) / denom
     half = z / denom * np.sqrt(max(p * (1 - p), 0.0) / n_eff + z2 / (4 * n_eff * n_eff))
     return float(max(centre - half, 0.0)), float(min(centre + half, 1.0))
+
+
+def partitions(
+    dims: Dimensions, coverage_areas: Mapping[str, Iterable[str]] | None = None
+) -> list[tuple[str, list[str]]]:
+    """Every (parent, children) pair of `standard_domains` whose children split the parent.
+
+    The most local first (a region's Länder before the nation's), so that secondary suppression
+    hides figures within a region before it reaches for other regions' figures.
+    """
+    lands, sections, sizes = dims.lands, dims.sections, dims.sizes
+    out: list[tuple[str, list[str]]] = []
+    for name, members in (coverage_areas or {}).items():
+        area, codes = f"area:{name}", sorted(members)
+        out.append((area, [f"land:{x}" for x in codes]))
+        out.append((area, [f"{area}|wz:{s}" for s in sections]))
+        out.append((area, [f"{area}|size:{k}" for k in sizes]))
+        out += [(f"{area}|wz:{s}", [f"land:{x}|wz:{s}" for x in codes]) for s in sections]
+        out += [(f"{area}|size:{k}", [f"land:{x}|size:{k}" for x in codes]) for k in sizes]
+    for x in lands:
+        out.append((f"land:{x}", [f"land:{x}|wz:{s}" for s in sections]))
+        out.append((f"land:{x}", [f"land:{x}|size:{k}" for k in sizes]))
+    for s in sections:
+        out.append((f"wz:{s}", [f"land:{x}|wz:{s}" for x in lands]))
+        out.append((f"wz:{s}", [f"wz:{s}|size:{k}" for k in sizes]))
+    for k in sizes:
+        out.append((f"size:{k}", [f"land:{x}|size:{k}" for x in lands]))
+        out.append((f"size:{k}", [f"wz:{s}|size:{k}" for s in sections]))
+    out.append(("nation", [f"land:{x}" for x in lands]))
+    out.append(("nation", [f"wz:{s}" for s in sections]))
+    out.append(("nation", [f"size:{k}" for k in sizes]))
+    return out
+
+
+def protect_complements(
+    estimates: Sequence[DomainEstimate],
+    parts: Sequence[tuple[str, Sequence[str]]],
+    domains: Sequence[Domain],
+    dims: Dimensions,
+    min_size: int = 5,
+) -> list[DomainEstimate]:
+    """Secondary suppression: no hidden group of 1 to min_size - 1 companies can be derived.
+
+    Where a shown parent is split into children and the hidden children hold between 1 and
+    min_size - 1 companies together, the parent minus the shown children would reveal them. The
+    smallest shown child is hidden as well (`PROTECTED`), until the hidden ones hold none or at
+    least min_size companies; domains made of the same cells (a centre with one Land and that
+    Land) are hidden together. Repeated until nothing changes.
+    """
+    minimum = effective_min_size(min_size)
+    by_key = {e.key: e for e in estimates}
+    same: dict[bytes, list[str]] = {}
+    for dom in domains:
+        same.setdefault(dom.mask(dims).tobytes(), []).append(dom.key)
+    twins = {key: keys for keys in same.values() for key in keys}
+    hidden = {e.key for e in estimates if e.suppressed is not None}
+    protected: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for parent, children in parts:
+            if parent not in by_key or parent in hidden:
+                continue
+            kids = [by_key[c] for c in children if c in by_key]
+            exposed = sum(k.n_raw for k in kids if k.key in hidden)
+            if not 0 < exposed < minimum:
+                continue
+            shown = sorted((k for k in kids if k.key not in hidden), key=lambda k: (k.n_raw, k.key))
+            target = shown[0].key if shown else parent
+            for key in twins.get(target, [target]):
+                if key in by_key and key not in hidden:
+                    hidden.add(key)
+                    protected.add(key)
+            changed = True
+    return [
+        DomainEstimate(e.key, PROTECTED, n_raw=e.n_raw) if e.key in protected else e
+        for e in estimates
+    ]

@@ -1,7 +1,9 @@
 """A small computed network for the tests of the downloads, the PDF report and the API.
 
-Zentrum Nord (SH, HH): 8 companies in SH (5 in C, 3 in G), 2 in HH; Zentrum Süd (BY): 6.
-So "land:HH" and "land:SH|wz:G" are below the minimum of 5, "area:<nord>" and "land:SH" are not.
+Zentrum Nord (SH, HH, MV): 14 companies in SH (6 in C, 5 in F, 3 in G), 2 in HH, 6 in MV;
+Zentrum Süd (BY): 6. So "land:HH" and "land:SH|wz:G" are below the minimum of 5, and their
+smallest neighbours ("land:MV", "land:SH|wz:F") are hidden as well, so that they cannot be
+derived (secondary suppression); "area:<nord>", "land:SH" and "land:SH|wz:C" are shown.
 """
 
 from __future__ import annotations
@@ -46,14 +48,17 @@ def respond(org: Organisation, i: int, *, key: str = "needs", overall: float | N
 
 
 def build_network() -> dict[str, Any]:
-    nord = make_centre(name="Zentrum Nord", lands=("SH", "HH"))
+    nord = make_centre(name="Zentrum Nord", lands=("SH", "HH", "MV"))
     sued = make_centre(name="Zentrum Süd", lands=("BY",))
-    for i in range(8):
-        org = make_organisation(land="SH", wz="C" if i < 5 else "G", headcount=3 + 12 * i)
+    for i in range(14):
+        wz = "C" if i < 6 else "F" if i < 11 else "G"
+        org = make_organisation(land="SH", wz=wz, headcount=10 + 3 * i)
         respond(org, i)
-        respond(org, i, key="readiness", overall=20.0 + 7 * i)
+        respond(org, i, key="readiness", overall=20.0 + 4 * i)
     for i in range(2):
         respond(make_organisation(land="HH", wz="C", headcount=20), i)
+    for i in range(6):
+        respond(make_organisation(land="MV", wz="C", headcount=20), i)
     for i in range(6):
         respond(make_organisation(land="BY", wz="F", headcount=3 + 20 * i), i + 1)
     run = runs.compute(YEAR)

@@ -53,14 +53,14 @@ def test_advisor_gets_the_regions_estimates_and_the_run(network, login) -> None:
     nord, run = network["nord"], network["run"]
     data = _get(login(make_member(Role.ADVISOR, centre=nord)))
     assert data["window"] == YEAR and data["weighting"] == "gewichtet"
-    assert data["area"] == {"slug": nord.slug, "name": "Zentrum Nord", "lands": ["SH", "HH"]}
+    assert data["area"] == {"slug": nord.slug, "name": "Zentrum Nord", "lands": ["SH", "HH", "MV"]}
     meta = data["run"]
     assert meta["population"] == {
         "name": run.population.name,
         "source": run.population.source,
         "year": run.population.year,
     }
-    assert meta["min_size"] == 5 and meta["stale"] is False and meta["companies"] == 16
+    assert meta["min_size"] == 5 and meta["stale"] is False and meta["companies"] == 28
     keys = [d["key"] for d in data["domains"]]
     assert keys[:3] == [area_key(nord), "land:SH", "land:HH"]
     assert not any("BY" in k or ("area:" in k and nord.slug not in k) for k in keys)

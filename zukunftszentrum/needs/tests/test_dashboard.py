@@ -45,13 +45,19 @@ def respond(org: Organisation, *, at: dt.datetime | None = None, high: str = "da
 
 @pytest.fixture
 def network(db) -> dict[str, Any]:
-    """Nord (SH, HH) with 8 companies in SH and 2 in HH; Süd (BY) with 6; computed this year."""
-    nord = make_centre(name="Zentrum Nord", lands=("SH", "HH"))
+    """Nord (SH 14 companies: C 6, F 5, G 3; HH 2; MV 6) and Süd (BY 6); computed this year.
+
+    Hamburg (2) is too small; so that it cannot be derived from Nord minus the others,
+    Mecklenburg-Vorpommern (the smallest other Land) is hidden too; likewise G (3) and F (5).
+    """
+    nord = make_centre(name="Zentrum Nord", lands=("SH", "HH", "MV"))
     sued = make_centre(name="Zentrum Süd", lands=("BY",))
-    for i in range(8):
-        respond(make_organisation(land="SH", wz="C" if i < 5 else "G", headcount=5 + 10 * i))
-    for _ in range(2):
-        respond(make_organisation(land="HH", wz="C", headcount=20))
+    for wz, count in (("C", 6), ("F", 5), ("G", 3)):
+        for _ in range(count):
+            respond(make_organisation(land="SH", wz=wz, headcount=20))
+    for land, count in (("HH", 2), ("MV", 6)):
+        for _ in range(count):
+            respond(make_organisation(land=land, wz="C", headcount=20))
     for i in range(6):
         respond(make_organisation(land="BY", wz="F", headcount=3 + 20 * i), high="law")
     runs.compute(str(YEAR))
@@ -71,6 +77,8 @@ def test_advisor_sees_own_region_with_topics_map_and_suppressed_land(network, lo
     # Hamburg: two companies -> "zu wenige Antworten", no figure in its map title
     assert re.search(r"<title>Hamburg: zu wenige Antworten</title>", page)
     assert re.search(r"<title>Schleswig-Holstein: \d+ \(95", page)
+    # Mecklenburg-Vorpommern would give Hamburg away: hidden, with the reason
+    assert "<title>Mecklenburg-Vorpommern: verdeckt, damit kleine Gruppen" in page
     # Bayern belongs to another centre: muted, no link
     assert "Bayern: nicht Teil dieser Region" in page
     assert "?land=BY" not in page and "land=BY" not in page
@@ -86,6 +94,9 @@ def test_drill_down_into_a_land_and_an_industry(network, login) -> None:
     assert 'id="zz-topics-title"' in page
     page = _get(client, land="SH", wz="G").content.decode()  # three companies
     assert "Zu wenige Antworten für eine Schätzung" in page
+    assert 'id="zz-topics-title"' not in page
+    page = _get(client, land="SH", wz="F").content.decode()  # five, but SH minus C reveals G
+    assert "Diese Zahlen bleiben verdeckt" in page
     assert 'id="zz-topics-title"' not in page
 
 
@@ -171,7 +182,7 @@ def test_new_response_marks_the_run_stale_and_the_next_view_queues_a_run(network
     assert EstimateRun.objects.filter(window=str(YEAR), status=EstimateRun.Status.QUEUED).exists()
     runs.drain()
     fresh = EstimateRun.objects.get(window=str(YEAR), is_current=True)
-    assert fresh.pk != run.pk and not fresh.stale and fresh.n_companies == 17
+    assert fresh.pk != run.pk and not fresh.stale and fresh.n_companies == 29
     assert not DomainResult.objects.filter(run=run).exists()  # the old figures are gone
 
 
@@ -209,7 +220,7 @@ def test_command_computes_windows_and_queued_runs(network) -> None:
 
     out = StringIO()
     call_command("needs_estimate", f"{YEAR}-Q4", stdout=out)
-    assert f"{YEAR}-Q4: 16 Unternehmen" in out.getvalue()
+    assert f"{YEAR}-Q4: 28 Unternehmen" in out.getvalue()
     with pytest.raises(CommandError, match="Unbekannter Zeitraum"):
         call_command("needs_estimate", "letztes Jahr")
     runs.request_run(parse_window(f"{YEAR}-Q3"))  # type: ignore[arg-type]

@@ -12,10 +12,14 @@ from zukunftszentrum.needs.estimation.cells import (
 )
 from zukunftszentrum.needs.estimation.domains import (
     NO_POPULATION,
+    PROTECTED,
     TOO_FEW,
     Z_95,
     Domain,
+    DomainEstimate,
     estimate_domains,
+    partitions,
+    protect_complements,
     standard_domains,
     wilson,
 )
@@ -139,3 +143,62 @@ def test_proportions_must_be_zero_or_one_and_missing_answers_are_skipped():
     assert est.n == 7
     assert est.outcomes["p"].n == 5
     assert est.outcomes["p"].value == pytest.approx(3 / 5)
+
+
+# --- secondary suppression ---
+TWO = Dimensions(lands=("A", "B", "C"), sections=("X",), sizes=("small",))
+
+
+def _est(key: str, n: int) -> DomainEstimate:
+    return DomainEstimate(key, None if n >= 5 else TOO_FEW, n=n if n >= 5 else None, n_raw=n)
+
+
+@pytest.mark.parametrize(
+    ("counts", "hidden"),
+    [
+        ({"A": 10, "B": 6, "C": 2}, {"land:B", "land:C"}),  # C (2) derivable: hide B, smallest
+        ({"A": 10, "B": 6, "C": 0}, {"land:C"}),  # C has no companies: nothing to protect
+        ({"A": 10, "B": 3, "C": 2}, {"land:B", "land:C"}),  # 3 + 2 = 5 hidden together: enough
+        ({"A": 10, "B": 6, "C": 5}, set()),  # nothing below the minimum
+        ({"A": 7, "B": 6, "C": 1}, {"land:B", "land:C"}),  # ties broken by size, then key
+    ],
+)
+def test_protect_complements_hides_the_smallest_neighbour(counts, hidden) -> None:
+    lands = {f"land:{x}": n for x, n in counts.items()}
+    estimates = [_est("nation", sum(counts.values())), *(_est(k, n) for k, n in lands.items())]
+    domains = [Domain("nation"), *(Domain(k, lands=frozenset({k[-1]})) for k in lands)]
+    parts = [("nation", list(lands))]
+    out = {e.key: e for e in protect_complements(estimates, parts, domains, TWO)}
+    assert {k for k, e in out.items() if e.suppressed} == hidden
+    assert out["nation"].suppressed is None
+    assert all(out[k].suppressed == PROTECTED for k in hidden if counts[k[-1]] >= 5)
+    assert all(out[k].n_raw == lands[k] for k in lands)
+
+
+def test_protection_spreads_through_nested_splits_and_twins() -> None:
+    # Region R = {A, B}; B alone is its own region S (a twin). C has 2 companies.
+    domains = [
+        Domain("nation"),
+        Domain("area:r", lands=frozenset({"A", "B"})),
+        Domain("area:s", lands=frozenset({"B"})),
+        *(Domain(f"land:{x}", lands=frozenset({x})) for x in "ABC"),
+    ]
+    n = {"nation": 20, "area:r": 18, "area:s": 6, "land:A": 12, "land:B": 6, "land:C": 2}
+    estimates = [_est(k, v) for k, v in n.items()]
+    parts = [("area:r", ["land:A", "land:B"]), ("nation", ["land:A", "land:B", "land:C"])]
+    out = {e.key: e.suppressed for e in protect_complements(estimates, parts, domains, TWO)}
+    # nation - A - B reveals C: B (6, smallest) is hidden, and with it its twin area:s; then
+    # area:r - A reveals B (6 >= 5): allowed.
+    assert out == {
+        "nation": None, "area:r": None, "area:s": PROTECTED,
+        "land:A": None, "land:B": PROTECTED, "land:C": TOO_FEW,
+    }  # fmt: skip
+
+
+def test_partitions_split_every_parent_exactly() -> None:
+    dims = Dimensions(lands=("A", "B"), sections=("X", "Y"), sizes=("small", "medium"))
+    domains = {d.key: d for d in standard_domains(dims, {"r": ["A", "B"]})}
+    for parent, children in partitions(dims, {"r": ["A", "B"]}):
+        masks = np.array([domains[c].mask(dims) for c in children])
+        assert (masks.sum(axis=0) <= 1).all(), parent  # disjoint
+        assert (masks.any(axis=0) == domains[parent].mask(dims)).all(), parent  # cover
