@@ -39,7 +39,10 @@ Dashboard geprüft (ein Land außerhalb des Gebiets ergibt 404), schränken die 
 `domains` enthält das Gebiet, jedes seiner Länder und beide je WZ-Abschnitt und je Größenklasse
 (bei „bund“: alle Domänen). Punktwerte (`unit` „points“) reichen von 0 bis 100, Anteile (`unit`
 „share“) von 0 bis 1; die Intervalle sind 95-%-Intervalle, auf die Skala begrenzt. Eine Domäne mit
-weniger antwortenden Unternehmen als `run.min_size` hat `suppressed` gesetzt und keinerlei Zahlen.
+weniger antwortenden Unternehmen als `run.min_size` hat `suppressed` gesetzt
+(„too_few_responses“) und keinerlei Zahlen; ebenso eine Domäne, aus der sich zusammen mit den
+übrigen eine zu kleine Gruppe errechnen ließe („protected“), und eine ohne Betriebe in der
+Grundgesamtheit („no_population“).
 
 Erfordert eine angemeldete Sitzung. Rollen ohne Zugang zur Bedarfsanalyse erhalten 403, das Gebiet
 oder Land eines anderen Zentrums 404.
