@@ -21,3 +21,13 @@ def login(client: Client):
         return c
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request in English leaves English active in the thread; the next test starts German."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.organisations.models import Land, Organisation
+from zukunftszentrum.organisations.models import Land, Organisation, section_label
 from zukunftszentrum.organisations.reference import WZ_SECTIONS
 
 from . import runs
@@ -238,7 +238,7 @@ def _trend(
 
 def section_name(code: str) -> str:
     """ "C – Verarbeitendes Gewerbe" in the reader's language."""
-    return f"{code} – {_(WZ_SECTIONS[code][0])}"
+    return section_label(code)
 
 
 def missing_reason(view: DomainView | None) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zukunftszentrum.organisations.models import WZ_CHOICES
@@ -80,8 +80,8 @@ class DashboardFilter(forms.Form):
 
 def window_label(window: Window) -> str:
     if window.quarter is None:
-        return gettext_now("Jahr %(year)s") % {"year": window.year}
-    return gettext_now("%(quarter)s. Quartal %(year)s") % {
+        return gettext("Jahr %(year)s") % {"year": window.year}
+    return gettext("%(quarter)s. Quartal %(year)s") % {
         "quarter": window.quarter,
         "year": window.year,
     }

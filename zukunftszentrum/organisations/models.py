@@ -8,7 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.text import format_lazy
+from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .reference import WZ_SECTIONS
@@ -116,9 +117,18 @@ class Centre(models.Model):
         return self.name
 
 
-WZ_CHOICES = [
-    (code, format_lazy("{} – {}", code, _(de_name))) for code, (de_name, _en) in WZ_SECTIONS.items()
-]
+def section_name(code: str) -> str:
+    """A WZ section's name in the active language (the reference table carries both)."""
+    de_name, en_name = WZ_SECTIONS[code]
+    return en_name if (get_language() or "de").startswith("en") else de_name
+
+
+def section_label(code: str) -> str:
+    """ "C – Verarbeitendes Gewerbe", or "C – Manufacturing" in English."""
+    return f"{code} – {section_name(code)}"
+
+
+WZ_CHOICES = [(code, lazy(section_label, str)(code)) for code in WZ_SECTIONS]
 
 
 def _size_class_expression() -> models.Case:

@@ -163,7 +163,13 @@ def test_employee_sees_combined_result_of_a_closed_check_only(login: Any, lead: 
     assert reverse("assessments:result", kwargs={"pk": mine[0].pk}) not in page
 
 
-VOICE_TEXTS = ["Mehr Schulungen bitte", "Angst vor Kontrolle", "Gute Idee", "Zu wenig Zeit", "Passt für uns"]
+VOICE_TEXTS = [
+    "Mehr Schulungen bitte",
+    "Angst vor Kontrolle",
+    "Gute Idee",
+    "Zu wenig Zeit",
+    "Passt für uns",
+]
 
 
 def _voice(lead: Any, n: int) -> Assessment:

@@ -240,3 +240,11 @@ def test_only_a_change_that_matters_marks_the_runs_stale(network) -> None:
     org.save()
     run.refresh_from_db()
     assert run.stale
+
+
+def test_english_page_names_periods_and_industries_in_english(network, login) -> None:
+    client = login(make_member(Role.ADVISOR, centre=network["nord"]))
+    page = client.get(URL, {"land": "SH"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Regional needs analysis" in page
+    assert f"Year {YEAR}" in page and f"Q4 {YEAR}" in page
+    assert "C – Manufacturing" in page and "Verarbeitendes Gewerbe" not in page
