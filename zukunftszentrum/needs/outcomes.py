@@ -8,7 +8,7 @@ rows into the n x m matrix the cell table takes (NaN = not answered).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -97,25 +97,34 @@ def value_matrix(rows: Sequence[InputRow], items: Sequence[Outcome]) -> NDArray[
 
     Shares of a multiple-choice item count every company that answered the survey (choosing
     none is an answer); shares of a single-choice item count those who chose an option.
+    Built column by column, so a million companies take one pass per outcome, not per cell.
     """
     y = np.full((len(rows), len(items)), np.nan)
-    for i, row in enumerate(rows):
-        for j, outcome in enumerate(items):
-            y[i, j] = _value(row, outcome)
+    answered = np.fromiter((r.has_needs for r in rows), dtype=bool, count=len(rows))
+    for j, outcome in enumerate(items):
+        y[:, j] = _column(rows, outcome)
+        if outcome.group != "score":
+            y[~answered, j] = np.nan
     return y
 
 
-def _value(row: InputRow, outcome: Outcome) -> float:
+def _column(rows: Sequence[InputRow], outcome: Outcome) -> NDArray[np.float64]:
+    def floats(values: Iterable[float | None]) -> NDArray[np.float64]:
+        return np.fromiter((np.nan if v is None else v for v in values), np.float64, len(rows))
+
     if outcome.group == "score":
-        value = row.readiness if outcome.item == "readiness" else row.competence
-        return np.nan if value is None else value
-    if not row.has_needs:
-        return np.nan
+        if outcome.item == "readiness":
+            return floats(r.readiness for r in rows)
+        return floats(r.competence for r in rows)
     if outcome.group == "topic":
-        score = row.topics.get(outcome.item)
-        return np.nan if score is None else score
+        return floats(r.topics.get(outcome.item) for r in rows)
+    option = outcome.option
     if outcome.group in MULTIPLE:
-        chosen = row.formats if outcome.group == "formats" else row.obstacles
-        return float(outcome.option in chosen)
-    answer = row.time_budget if outcome.group == "time_budget" else row.willingness
-    return np.nan if answer is None else float(answer == outcome.option)
+        if outcome.group == "formats":
+            return floats(float(option in r.formats) for r in rows)
+        return floats(float(option in r.obstacles) for r in rows)
+    if outcome.group == "time_budget":
+        return floats(
+            None if r.time_budget is None else float(r.time_budget == option) for r in rows
+        )
+    return floats(None if r.willingness is None else float(r.willingness == option) for r in rows)
