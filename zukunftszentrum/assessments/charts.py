@@ -126,7 +126,7 @@ def _row(
 ) -> list[str]:
     y = TOP + row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2
     mid = y + BAR_HEIGHT / 2
-    parts = [_label(label, mid)]
+    parts = [row_label(label, mid)]
     if score is None:
         parts.append(
             f'<text x="{VALUE_X}" y="{mid + 4}" fill="{MUTED}" font-style="italic" '
@@ -147,14 +147,15 @@ def _row(
     return parts
 
 
-def _label(label: str, mid: float) -> str:
+def row_label(label: str, mid: float) -> str:
+    """A row's name, right-aligned before the plot, wrapped onto at most two lines."""
     lines = textwrap.wrap(label, LABEL_CHARS, max_lines=2, placeholder=" …") or [""]
     first = mid + 4 - (len(lines) - 1) * 8
     spans = "".join(
         f'<tspan x="{LABEL_WIDTH}" y="{first + i * 16}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)
     )
-    return f'<text text-anchor="end" fill="{TEXT}">{spans}</text>'
+    return f'<text text-anchor="end" fill="{TEXT}" class="zz-label">{spans}</text>'
 
 
 def _mark(index: int, x: float, y: float, size: float = 7) -> str:

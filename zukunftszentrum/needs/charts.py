@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -20,7 +19,6 @@ from zukunftszentrum.assessments.charts import (
     BAR,
     FONT,
     GRID,
-    LABEL_CHARS,
     LABEL_WIDTH,
     LEGEND_ROW,
     MUTED,
@@ -30,6 +28,7 @@ from zukunftszentrum.assessments.charts import (
     VALUE_X,
     WIDTH,
     format_score,
+    row_label,
 )
 from zukunftszentrum.core.geo import contrast_ratio
 
@@ -266,7 +265,7 @@ def _grid(scale: Scale, start: float, end: float, *, vertical: bool) -> list[str
 
 def _interval_row(index: int, row: IntervalRow, scale: Scale) -> list[str]:
     mid = TOP + index * ROW_HEIGHT + ROW_HEIGHT / 2
-    parts = [f'<g class="zz-row" data-row="{index}">', _label(row.label, mid)]
+    parts = [f'<g class="zz-row" data-row="{index}">', row_label(row.label, mid)]
     if row.value is not None and row.low is not None and row.high is not None:
         low, high = min(row.low, row.value), max(row.high, row.value)
         parts += _whisker(scale.pos(low), scale.pos(high), mid, horizontal=True)
@@ -314,16 +313,6 @@ def marker(
         points = [(x, y - k), (x + k, y), (x, y + k), (x - k, y)]
     coords = " ".join(f"{round(px, 2)},{round(py, 2)}" for px, py in points)
     return f'<polygon points="{coords}" {style}/>'
-
-
-def _label(label: str, mid: float) -> str:
-    lines = textwrap.wrap(label, LABEL_CHARS, max_lines=2, placeholder=" …") or [""]
-    first = mid + 4 - (len(lines) - 1) * 8
-    spans = "".join(
-        f'<tspan x="{LABEL_WIDTH}" y="{first + i * 16}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
-    )
-    return f'<text {END} fill="{TEXT}" class="zz-label">{spans}</text>'
 
 
 def _legend_entry(kind: str, label: str, y: float) -> list[str]:

@@ -248,3 +248,16 @@ def test_english_page_names_periods_and_industries_in_english(network, login) ->
     assert "Regional needs analysis" in page
     assert f"Year {YEAR}" in page and f"Q4 {YEAR}" in page
     assert "C – Manufacturing" in page and "Verarbeitendes Gewerbe" not in page
+
+
+@pytest.mark.parametrize("name", ["needs:progress", "needs:recompute"])
+def test_progress_and_recompute_refuse_wrong_role_and_wrong_tenant(network, login, name) -> None:
+    url = reverse(name)
+    send = "post" if name == "needs:recompute" else "get"
+    lead = login(make_member(Role.COMPANY_LEAD))
+    assert getattr(lead, send)(url, {"zeitraum": str(YEAR)}).status_code == 403
+    advisor = login(make_member(Role.ADVISOR, centre=network["nord"]))
+    other = {"zeitraum": str(YEAR), "gebiet": network["sued"].slug}
+    assert getattr(advisor, send)(url, other).status_code == 404
+    assert getattr(advisor, send)(url, {"zeitraum": str(YEAR), "land": "BY"}).status_code == 404
+    assert not EstimateRun.objects.filter(status=EstimateRun.Status.QUEUED).exists()

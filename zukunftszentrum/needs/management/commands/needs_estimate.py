@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from zukunftszentrum.needs import runs
 from zukunftszentrum.needs.queries import current_window, parse_window
@@ -24,19 +25,21 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["queued"]:
             count = runs.drain()
-            self.stdout.write(f"{count} wartende Berechnung(en) ausgeführt.")
+            self.stdout.write(_("%(count)d wartende Berechnung(en) ausgeführt.") % {"count": count})
             return
         keys = options["windows"] or [current_window().key]
         for key in keys:
             if parse_window(key) is None:
                 raise CommandError(
-                    f"Unbekannter Zeitraum: {key!r} (erwartet z. B. 2026 oder 2026-Q3)"
+                    _("Unbekannter Zeitraum: „%(key)s“ (erwartet z. B. 2026 oder 2026-Q3)")
+                    % {"key": key}
                 )
         for key in keys:
             run = runs.compute(key)
             if run.status != run.Status.DONE:
                 raise CommandError(f"{key}: {run.error}")
+            message = _("%(key)s: %(n)d Unternehmen, Gewichtung %(margins)s, fertig.")
             self.stdout.write(
-                f"{key}: {run.n_companies} Unternehmen, Gewichtung "
-                f"{run.diagnostics.get('margins', '–')}, fertig."
+                message
+                % {"key": key, "n": run.n_companies, "margins": run.diagnostics.get("margins", "–")}
             )
