@@ -73,6 +73,15 @@ def watch(page: Page) -> list[str]:
         lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None,
     )
     page.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    # The Content-Security-Policy forbids inline scripts and styles: a violation is a bug.
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(f"CSP: {m.text}")
+            if m.type == "error" and "Content Security Policy" in m.text
+            else None
+        ),
+    )
     return problems
 
 

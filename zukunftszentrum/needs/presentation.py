@@ -175,7 +175,7 @@ class Region:
 
     shape: MapRegion  # geometry: path, label point, tile position
     fill: str | None  # None: hatched, too few answers
-    text_colour: str
+    dark_label: bool  # dark text on a light fill (else white)
     title: str
     href: str
     muted: bool  # not part of the selected region
@@ -210,7 +210,7 @@ def choropleth(board: Dashboard, topic: Outcome, sel: Selection) -> ChoroplethMa
             Region(
                 shape=plain_region(land),
                 fill=fill,
-                text_colour=charts.label_colour(fill) if fill else "#1b1b1b",
+                dark_label=fill is None or charts.label_colour(fill) != charts.WHITE,
                 title=_map_title(land, view, figure),
                 href=f"?{sel.query(land=land.code)}" if view is not None else "",
                 muted=view is None,
