@@ -176,7 +176,7 @@ MESSAGE_TAGS = {10: "info", 20: "info", 25: "success", 30: "warning", 40: "dange
 ZZ_MIN_GROUP_SIZE = max(5, int(os.environ.get("ZZ_MIN_GROUP_SIZE", "5")))
 ZZ_CONTENT_DIR = Path(os.environ.get("ZZ_CONTENT_DIR", BASE_DIR / "content"))
 ZZ_INVITATION_DAYS = int(os.environ.get("ZZ_INVITATION_DAYS", "14"))
-ZZ_PRIVACY_NOTICE_VERSION = "2026-11"
+ZZ_PRIVACY_NOTICE_VERSION = "2026-12"  # who sees what, in detail
 # How the needs analysis computes its estimates: "thread" (a background worker in the web
 # process), "inline" (at once, in the request that asks) or "manual" (queued runs wait for
 # `zukunftszentrum needs-estimate --queued`, e.g. from cron; the tests use it).
