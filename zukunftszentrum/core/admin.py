@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.http import HttpRequest
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from .models import AuditEvent, ConsentRecord
+from . import operator_pages
+from .models import AccessibilityPage, AuditEvent, ConsentRecord, ImprintPage, PrivacyPage
 
 
 class SiteAccessMixin:
@@ -86,3 +89,100 @@ class ConsentRecordAdmin(ReadOnlyAdmin):
     list_filter = ("kind", "version")
     search_fields = ("user__email",)
     list_select_related = ("user",)
+
+
+# --- the operator's pages: every save is a new version ------------------------------------------
+
+
+def _form_field(field: operator_pages.Field) -> forms.Field:
+    common: dict[str, Any] = {
+        "label": field.label,
+        "required": False,  # an incomplete version may be saved; the deploy check names the gaps
+        "help_text": field.help,
+    }
+    if field.kind == "choice":
+        return forms.ChoiceField(choices=[("", "—"), *field.choices], **common)
+    if field.kind == "email":
+        return forms.EmailField(**common)
+    if field.kind == "url":
+        return forms.URLField(assume_scheme="https", **common)
+    if field.kind == "date":
+        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+    if field.kind == "long":
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), **common)
+    return forms.CharField(max_length=300, **common)
+
+
+def _page_form(kind: str, model: Any) -> type[forms.ModelForm]:
+    fields = {f.name: _form_field(f) for f in operator_pages.FIELDS[kind]}
+    meta = type("Meta", (), {"model": model, "fields": ()})
+    return type(f"{kind.title()}PageForm", (forms.ModelForm,), {**fields, "Meta": meta})
+
+
+class OperatorPageAdmin(SiteAccessMixin, admin.ModelAdmin):
+    """Versions of one page: listed, shown, and a new version starts from the latest."""
+
+    kind: str = ""
+    allow_change = False
+    list_display = ("version", "created_at", "created_by", "complete")
+    readonly_fields = ("version", "created_at", "created_by", "shown_content")
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        if obj is not None:  # an existing version is only shown
+            return super().get_form(request, obj, change=change, **kwargs)
+        return _page_form(self.kind, self.model)
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is not None:
+            return self.readonly_fields
+        return [f.name for f in operator_pages.FIELDS[self.kind]]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.readonly_fields if obj is not None else ()
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        latest = operator_pages.current(self.kind)
+        content = latest.content if latest else {}
+        return {f.name: content.get(f.name, f.default) for f in operator_pages.FIELDS[self.kind]}
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        values = {k: "" if v is None else v for k, v in form.cleaned_data.items()}
+        page = operator_pages.publish(self.kind, values, user=request.user)
+        obj.pk, obj.version, obj.kind = page.pk, page.version, page.kind
+        missing = operator_pages.missing_fields(self.kind, page.content)
+        if missing:
+            names = ", ".join(str(f.label) for f in missing)
+            self.message_user(
+                request,
+                _("Fassung %(v)s gespeichert. Noch nicht ausgefüllt: %(names)s.")
+                % {"v": page.version, "names": names},
+                messages.WARNING,
+            )
+
+    @admin.display(description=_("vollständig"), boolean=True)
+    def complete(self, page: Any) -> bool:
+        return not operator_pages.missing_fields(self.kind, page.content)
+
+    @admin.display(description=_("Angaben"))
+    def shown_content(self, page: Any) -> Any:
+        rows = [
+            (f.label, page.content.get(f.name, "") or "—") for f in operator_pages.FIELDS[self.kind]
+        ]
+        return format_html_join("", "<p><strong>{}</strong><br>{}</p>", rows)
+
+
+@admin.register(ImprintPage)
+class ImprintPageAdmin(OperatorPageAdmin):
+    kind = operator_pages.Kind.IMPRINT
+
+
+@admin.register(AccessibilityPage)
+class AccessibilityPageAdmin(OperatorPageAdmin):
+    kind = operator_pages.Kind.ACCESSIBILITY
+
+
+@admin.register(PrivacyPage)
+class PrivacyPageAdmin(OperatorPageAdmin):
+    kind = operator_pages.Kind.PRIVACY

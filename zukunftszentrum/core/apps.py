@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Grundfunktionen")
 
     def ready(self) -> None:
-        from . import audit, personal_data
+        from . import audit, checks, personal_data  # noqa: F401 - checks registers itself
 
         personal_data.register(
             "consents",

@@ -1,4 +1,4 @@
-"""Glue records without domain: the audit log and recorded consents."""
+"""Glue records without domain: the audit log, recorded consents and the operator's pages."""
 
 from __future__ import annotations
 
@@ -72,3 +72,59 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.version}"
+
+
+class OperatorPage(models.Model):
+    """One version of a page the operator must publish (Impressum, accessibility statement,
+    the operator's part of the privacy notice). Versions are never changed; a save adds one."""
+
+    class Kind(models.TextChoices):
+        IMPRINT = "imprint", _("Impressum")
+        ACCESSIBILITY = "accessibility", _("Erklärung zur Barrierefreiheit")
+        PRIVACY = "privacy", _("Datenschutzhinweise (Angaben des Betreibers)")
+
+    kind = models.CharField(_("Seite"), max_length=20, choices=Kind.choices)
+    version = models.PositiveIntegerField(_("Fassung"))
+    content = models.JSONField(_("Angaben"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("angelegt am"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("angelegt von"),
+    )
+
+    class Meta:
+        ordering = ["kind", "-version"]
+        verbose_name = _("Pflichtseite des Betreibers")
+        verbose_name_plural = _("Pflichtseiten des Betreibers")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "version"], name="operator_page_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {_('Fassung')} {self.version}"
+
+
+# One entry per page in the administration, each with its own form.
+class ImprintPage(OperatorPage):
+    class Meta:
+        proxy = True
+        verbose_name = _("Impressum")
+        verbose_name_plural = _("Impressum")
+
+
+class AccessibilityPage(OperatorPage):
+    class Meta:
+        proxy = True
+        verbose_name = _("Erklärung zur Barrierefreiheit")
+        verbose_name_plural = _("Erklärung zur Barrierefreiheit")
+
+
+class PrivacyPage(OperatorPage):
+    class Meta:
+        proxy = True
+        verbose_name = _("Datenschutzhinweise (Angaben des Betreibers)")
+        verbose_name_plural = _("Datenschutzhinweise (Angaben des Betreibers)")

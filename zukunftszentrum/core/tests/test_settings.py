@@ -35,14 +35,23 @@ def test_production_refuses_weak_or_demo_secret(secret: str) -> None:
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_passes_deploy_checks(tmp_path: Path) -> None:
-    result = _manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="zz.example.org",
-        ZZ_DATA_DIR=str(tmp_path),
-    )
+def test_production_passes_deploy_checks_once_the_operator_pages_are_complete(
+    tmp_path: Path,
+) -> None:
+    env = {
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "zz.example.org",
+        "ZZ_DATA_DIR": str(tmp_path),
+    }
+    check = ("check", "--deploy", "--fail-level", "WARNING")
+    unmigrated = _manage(*check, **env)
+    assert unmigrated.returncode != 0 and "run migrate first" in unmigrated.stderr
+    assert _manage("migrate", "--no-input", **env).returncode == 0
+    empty = _manage(*check, **env)
+    assert empty.returncode != 0
+    for kind in ("imprint", "accessibility", "privacy"):
+        assert f"{kind}: not entered yet" in empty.stderr
+    fill = "from zukunftszentrum.core.operator_pages import seed_demo_operator_pages as s; s()"
+    assert _manage("shell", "-c", fill, **env).returncode == 0
+    result = _manage(*check, **env)
     assert result.returncode == 0, result.stdout + result.stderr
