@@ -52,7 +52,7 @@ class Parameters:
     min_size: int = 5  # raised to the absolute floor by core.suppression, never lowered
     max_deviation: int = 2  # D: count noise lies in -D..D
     count_variance: float = 1.0  # V: variance of the count noise
-    mean_noise: float = 0.25  # noise of a sum of scores, as a fraction of one score's range
+    mean_noise: float = 0.5  # noise of a sum of scores, as a fraction of one score's range
     share_noise: float = 1.0  # noise of a count of "yes", in persons
     small_count_limit: int = 20  # counts below this are shown rounded ...
     small_count_base: int = 5  # ... to a multiple of this

@@ -115,7 +115,7 @@ def test_each_figure_of_a_group_has_its_own_noise() -> None:
     group = people(12, value=50.0)
     values = [publish_mean(group, variable=f"dim:{i}").value for i in range(20)]
     assert len(set(values)) > 3
-    assert 50 not in values  # noise of at least 0.5 x 25 points in a sum of 12: never exact
+    assert 50 not in values  # noise of at least 0.5 x 50 points in a sum of 12: never exact
 
 
 def test_values_outside_the_range_are_a_callers_bug() -> None:
@@ -215,7 +215,7 @@ def test_an_estimate_keeps_an_honest_interval(
         assert figure.value is not None and figure.low is not None and figure.high is not None
         assert 0 <= figure.low <= figure.value <= figure.high <= 100
         assert figure.high - figure.low >= int((high - low) * factor) - 1  # never narrower
-        noise_sd = (0.25 if unit is Unit.POINTS else 1.0) * influence * factor
+        noise_sd = (0.5 if unit is Unit.POINTS else 1.0) * influence * factor
         assert abs(figure.value - value * factor) <= noise_sd * noise.EDGE + 0.5 + 1e-9
 
 
