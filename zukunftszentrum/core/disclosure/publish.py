@@ -57,6 +57,11 @@ class Parameters:
     small_count_limit: int = 20  # counts below this are shown rounded ...
     small_count_base: int = 5  # ... to a multiple of this
 
+    def __post_init__(self) -> None:
+        if self.mean_noise < 0 or self.share_noise < 0 or self.small_count_base < 1:
+            raise ValueError("noise must not be negative, the rounding base at least 1")
+        self.ptable  # noqa: B018 -- refuses an impossible D and V now, not at the first figure
+
     @property
     def minimum(self) -> int:
         return effective_min_size(self.min_size)
@@ -175,7 +180,7 @@ def _noisy_mean(
     """(sum + noise) / n, kept within [lower, upper]. The true n divides: attackers are assumed
     to know it, and it keeps the published mean unbiased away from the edges."""
     for c in contributions:
-        if not lower <= c.value <= upper or math.isnan(c.value):
+        if not lower <= c.value <= upper:  # NaN fails this too
             raise ValueError(f"value {c.value!r} outside [{lower}, {upper}]")
     key = keys.magnitude_cell_key((c.key for c in contributions), variable)
     total = math.fsum(c.value for c in contributions)  # exact: independent of the order

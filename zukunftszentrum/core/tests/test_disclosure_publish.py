@@ -36,9 +36,7 @@ scores = st.lists(
 
 def people(n: int, *, own: int = 0, value: float = 50.0, seed: int = 1) -> list[Contribution]:
     rnd = random.Random(seed)
-    return [
-        Contribution(key=rnd.randrange(2**32), value=value, own=i < own) for i in range(n)
-    ]
+    return [Contribution(key=rnd.randrange(2**32), value=value, own=i < own) for i in range(n)]
 
 
 # -- thresholds count others ------------------------------------------------------------------
@@ -76,6 +74,21 @@ def test_nothing_is_shown_for_fewer_than_five_others(
     if not shown:
         assert result.reason is Reason.TOO_FEW_OTHERS
         assert (result.value, result.count, result.low, result.high) == (None,) * 4
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"mean_noise": -0.1}, {"share_noise": -1.0}, {"small_count_base": 0},
+     {"max_deviation": 2, "count_variance": 3.0}],
+)  # fmt: skip
+def test_impossible_parameters_are_refused(bad: dict) -> None:
+    with pytest.raises(ValueError):
+        Parameters(**bad)
+
+
+def test_nan_is_refused() -> None:
+    with pytest.raises(ValueError, match="outside"):
+        publish_mean([*people(5), Contribution(key=1, value=float("nan"))], variable="v")
 
 
 def test_the_minimum_is_configurable_upward_only() -> None:
@@ -164,7 +177,8 @@ def test_halves_round_up(value: float, expected: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("low", "high", "expected"), [(12.2, 17.8, (12, 18)), (12.0, 18.0, (12, 18)), (0.4, 0.6, (0, 1))]
+    ("low", "high", "expected"),
+    [(12.2, 17.8, (12, 18)), (12.0, 18.0, (12, 18)), (0.4, 0.6, (0, 1))],
 )
 def test_intervals_are_rounded_outwards(low: float, high: float, expected: tuple) -> None:
     assert round_interval(low, high) == expected
