@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -75,6 +76,15 @@ def test_the_default_table_is_the_published_one() -> None:
         [0.3981, 0.3058, 0.1942, 0.1019],
         [0.0638, 0.2447, 0.383, 0.2447, 0.0638],
     ]
+
+
+def test_the_method_doc_prints_the_default_table() -> None:
+    doc = (Path(__file__).parents[3] / "docs/methods/disclosure-control.md").read_text()
+    for row in noise.count_ptable(2, 1.0, 5).rows:
+        cells = dict(zip(row.noise, row.probabilities, strict=True))
+        printed = " | ".join(f"{cells[v]:.4f}" if v in cells else "–" for v in range(-2, 3))
+        label = str(row.count) if row.count < 7 else "7 and more"
+        assert f"| {label} | {printed} |" in doc
 
 
 def test_the_magnitude_factor_has_mean_zero_variance_one_and_a_hole() -> None:

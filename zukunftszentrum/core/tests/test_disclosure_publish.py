@@ -14,6 +14,8 @@ from zukunftszentrum.core.disclosure import (
     Published,
     Reason,
     Unit,
+    cell_key,
+    magnitude_cell_key,
     max_weighted_influence,
     noise,
     others,
@@ -21,6 +23,7 @@ from zukunftszentrum.core.disclosure import (
     publish_estimate,
     publish_mean,
     publish_share,
+    record_key_from_unit,
     widen_interval,
 )
 from zukunftszentrum.core.disclosure.rounding import round_count, round_half_up, round_interval
@@ -89,6 +92,22 @@ def test_impossible_parameters_are_refused(bad: dict) -> None:
 def test_nan_is_refused() -> None:
     with pytest.raises(ValueError, match="outside"):
         publish_mean([*people(5), Contribution(key=1, value=float("nan"))], variable="v")
+
+
+@given(st.lists(st.tuples(KEY, st.booleans()), max_size=12), st.booleans())
+def test_shown_exactly_when_five_others_contributed(
+    members: list[tuple[int, bool]], took_part: bool
+) -> None:
+    group = [Contribution(key=k, value=1.0, own=own) for k, own in members]
+    not_own = sum(1 for _k, own in members if not own)
+    marked = len(members) - not_own
+    expected_others = not_own - (1 if took_part and not marked and not_own else 0)
+    for figure in (
+        publish_count(group, viewer_took_part=took_part),
+        publish_mean(group, variable="v", viewer_took_part=took_part),
+        publish_share(group, variable="v", viewer_took_part=took_part),
+    ):
+        assert figure.shown is (expected_others >= 5)
 
 
 def test_the_minimum_is_configurable_upward_only() -> None:
@@ -247,3 +266,27 @@ def test_counts_are_not_estimates() -> None:
             value=50.0, low=40.0, high=60.0, contributor_keys=list(range(9)),
             max_influence=1.0, variable="v", unit=Unit.PEOPLE,
         )  # fmt: skip
+
+
+def test_worked_example() -> None:
+    """The worked example of docs/methods/disclosure-control.md, figure by figure."""
+    fractions = [0.12, 0.57, 0.33, 0.91, 0.48, 0.05, 0.64]
+    scores = [50.0, 75.0, 25.0, 100.0, 50.0, 75.0, 50.0]
+    group = [
+        Contribution(key=record_key_from_unit(f), value=v)
+        for f, v in zip(fractions, scores, strict=True)
+    ]
+    variable = "readiness:2026.1:data"
+    assert cell_key(c.key for c in group) == pytest.approx(0.10, abs=1e-8)
+    assert noise.count_ptable(2, 1.0, 5).noise(7, cell_key(c.key for c in group)) == -1
+    assert publish_count(group).value == 5
+    z = noise.magnitude_factor(magnitude_cell_key([c.key for c in group], variable))
+    assert round(50 * z, 1) == 40.4
+    after = publish_mean(group, variable=variable)
+    before = publish_mean(group[:6], variable=variable)
+    assert (after.value, before.value) == (66, 54)
+    assert 7 * after.value - 6 * before.value == 138
+    lead_views = [Contribution(group[0].key, group[0].value, own=True), *group[1:]]
+    assert publish_mean(lead_views, variable=variable) == after
+    lead_and_four = [Contribution(group[0].key, group[0].value, own=True), *group[1:5]]
+    assert publish_mean(lead_and_four, variable=variable).reason is Reason.TOO_FEW_OTHERS

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from zukunftszentrum.core.disclosure import (
     Release,
@@ -114,3 +116,25 @@ def test_snapshot_due(
 ) -> None:
     now = T0 + elapsed
     assert snapshot_due(last_taken=last_taken, changes_since=changes, now=now) is due
+
+
+@given(
+    st.lists(st.integers(0, 6), min_size=1, max_size=12),  # answers arriving between checks
+    st.integers(5, 8),
+)
+def test_releases_come_in_batches_and_nothing_is_lost(arrivals: list[int], min_batch: int) -> None:
+    """Checked after every arrival: each release adds at least a batch; closing releases all."""
+    submissions: list[Submission] = []
+    last: Release | None = None
+    for arrived in arrivals:
+        submissions += subs(arrived, start=len(submissions))
+        release = next_release(submissions, last, closed=False, today=TODAY, min_batch=min_batch)
+        if release is not None:
+            assert len(release.new_ids) >= min_batch
+            assert last is None or last.ids < release.ids
+            last = release
+        pending_now = len(submissions) - (last.size if last else 0)
+        assert pending_now < min_batch  # a full batch is never held back
+    final = next_release(submissions, last, closed=True, today=TODAY, min_batch=min_batch)
+    released_ids = (final or last).ids if (final or last) else frozenset()
+    assert released_ids == {s.id for s in submissions}
