@@ -285,7 +285,7 @@ def test_worked_example() -> None:
     after = publish_mean(group, variable=variable)
     before = publish_mean(group[:6], variable=variable)
     assert (after.value, before.value) == (66, 54)
-    assert 7 * after.value - 6 * before.value == 138
+    assert 7 * 66 - 6 * 54 == 138  # the attacker's result, far from person 7's score of 50
     lead_views = [Contribution(group[0].key, group[0].value, own=True), *group[1:]]
     assert publish_mean(lead_views, variable=variable) == after
     lead_and_four = [Contribution(group[0].key, group[0].value, own=True), *group[1:5]]
