@@ -15,9 +15,7 @@ from ..exceptions import (
 )
 from ..models import Accompaniment, Membership, Organisation, User
 from ..queries import organisations_to_request
-from ..roles import Capability
 from ..rules import may_decide_accompaniment, may_end_accompaniment, may_request_accompaniment
-from ._common import _require
 
 
 @transaction.atomic
@@ -49,7 +47,7 @@ def request_accompaniment_by_lead_email(
 ) -> list[Accompaniment]:
     """Ask every organisation this address leads. The caller must answer the same whether or
     not anything was created, so the advisor learns nothing about who is registered."""
-    _require(member, Capability.ACCOMPANY_COMPANIES)
+    may_request_accompaniment(member).enforce(NotAllowed)
     created = []
     for organisation in organisations_to_request(member, lead_email=lead_email):
         try:
