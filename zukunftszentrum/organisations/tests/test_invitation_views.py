@@ -119,6 +119,17 @@ def test_another_account_posting_is_granted_nothing(client, invitation) -> None:
     assert event.summary.startswith("neu@example.org")
 
 
+def test_a_refused_staff_invitation_shows_in_the_centre_audit_log(client, login) -> None:
+    admin = make_member(Role.CENTRE_ADMIN, centre=make_centre())
+    _inv, token = actions.invite(
+        member=admin, email="team@example.org", role=Role.ADVISOR, centre=admin.centre
+    )
+    client.force_login(make_user("privat@example.org", name="Paula Privat"))
+    client.get(reverse("organisations:invitation_accept", args=[token]))
+    log = login(admin, Client()).get(reverse("organisations:audit_log"))
+    assert "Paula Privat" in log.text and "team@example.org" in log.text
+
+
 def test_after_switching_to_the_invited_account_the_link_works(client, invitation) -> None:
     _inv, url = invitation
     client.force_login(make_user("privat@example.org"))
