@@ -1,5 +1,6 @@
 """Invitations: sending one (shared by companies and centres), withdrawing one, and the link
-that the invited person opens (the token in the link is the credential)."""
+that the invited person opens (the token in the link is the credential, and only the account
+of the invited address may use it)."""
 
 from __future__ import annotations
 
