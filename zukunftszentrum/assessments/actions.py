@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.organisations.models import Membership, Organisation, User
-from zukunftszentrum.organisations.roles import Capability, has_capability
 
 from .engine import logic, scoring
 from .engine.schema import Instrument, Page
@@ -38,6 +37,7 @@ from .queries import (
     instrument_of,
     perspective_for,
 )
+from .rules import may_manage_assessment, may_open_assessment
 
 FIELD_PREFIX = "q-"  # form fields are named q-<item id>
 ASSESSMENT_KINDS = ("company", "employee_voice", "needs")
@@ -63,8 +63,8 @@ def _new_token() -> tuple[str, str]:
 @transaction.atomic
 def open_assessment(*, member: Membership, instrument_key: str) -> Assessment:
     """Open a company check for the member's organisation; an open one is returned as it is."""
-    if not has_capability(member.role, Capability.MANAGE_ASSESSMENTS) or not member.organisation_id:
-        raise NotAllowed(_("Dafür fehlt Ihnen in Ihrer aktiven Rolle die Berechtigung."))
+    may_open_assessment(member).enforce(NotAllowed)
+    assert member.organisation_id is not None  # the rule admits an organisation's lead only
     inst = instrument(instrument_key)
     if inst.kind not in ASSESSMENT_KINDS:
         raise NotAllowed(_("Diesen Check beantworten Personen einzeln, er wird nicht eröffnet."))
@@ -92,10 +92,7 @@ def open_assessment(*, member: Membership, instrument_key: str) -> Assessment:
 @transaction.atomic
 def close_assessment(*, member: Membership, assessment: Assessment) -> Assessment:
     """Close a company check; answers given so far are kept, no more can be submitted."""
-    if not has_capability(member.role, Capability.MANAGE_ASSESSMENTS) or (
-        member.organisation_id != assessment.organisation_id
-    ):
-        raise NotAllowed(_("Nur die Geschäftsführung der Organisation kann den Check schließen."))
+    may_manage_assessment(member, assessment).enforce(NotAllowed)
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if locked.is_open:
         locked.status = Assessment.Status.CLOSED

@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -30,6 +31,7 @@ from .instruments import catalog
 from .models import Assessment, Participation, Perspective, Response
 from .pdf import report_context, result_from_profile
 from .peers import PeerGroup, peer_group_for_company
+from .rules import may_compare_perspectives, may_manage_assessment, may_open_assessment
 
 ROLE_PERSPECTIVE: dict[str, str] = {
     Role.COMPANY_LEAD: Perspective.COMPANY_LEAD,
@@ -125,7 +127,7 @@ def has_participated(user: User | AnonymousUser, assessment: Assessment) -> bool
 def available_instruments(member: Membership | None) -> dict[str, list[Instrument]]:
     """The newest instruments by how they are taken: individually, or opened for the company."""
     insts = catalog().all_latest()
-    manages = member is not None and has_capability(member.role, Capability.MANAGE_ASSESSMENTS)
+    manages = bool(may_open_assessment(member))
     running = set(
         assessments_visible_to(member)
         .filter(status=Assessment.Status.OPEN)
@@ -140,7 +142,10 @@ def available_instruments(member: Membership | None) -> dict[str, list[Instrumen
 
 
 def _entry(
-    assessment: Assessment, member: Membership | None, user: User | AnonymousUser
+    assessment: Assessment,
+    member: Membership | None,
+    user: User | AnonymousUser,
+    results: set[int],
 ) -> dict[str, Any]:
     inst = instrument_of(assessment)
     own = None
@@ -154,22 +159,24 @@ def _entry(
         "own": own,
         "participated": participated,
         "can_answer": assessment.is_open and perspective_for(member, inst) is not None,
+        "result_visible": assessment.pk in results,
+        "closable": assessment.is_open and bool(may_manage_assessment(member, assessment)),
     }
 
 
 def overview_context(member: Membership | None, user: User | AnonymousUser) -> dict[str, Any]:
     """Everything the "Selbstchecks" page lists for the person in the active role."""
     runs = assessments_visible_to(member).order_by("status", "-opened_at")
+    # The combined result is linked where the result page would open (one query for all rows).
+    results = set(company_results_visible_to(member).values_list("pk", flat=True))
     own = [
         {"response": r, "title": _title(r)}
         for r in responses_of(user).order_by("submitted_at", "-updated_at")
     ]
     return {
         "available": available_instruments(member),
-        "assessments": [_entry(a, member, user) for a in runs],
+        "assessments": [_entry(a, member, user, results) for a in runs],
         "own_responses": own,
-        "manages": member is not None
-        and has_capability(member.role, Capability.MANAGE_ASSESSMENTS),
         "lang": lang(),
     }
 
@@ -319,18 +326,12 @@ def company_aggregate(assessment: Assessment) -> CompanyAggregate:
 
 
 def _may_manage(member: Membership | None, assessment: Assessment) -> bool:
-    return (
-        member is not None
-        and member.organisation_id == assessment.organisation_id
-        and has_capability(member.role, Capability.MANAGE_ASSESSMENTS)
-    )
+    return bool(may_manage_assessment(member, assessment))
 
 
 def _full_view(member: Membership | None, assessment: Assessment) -> bool:
     """The lead and accompanying centre staff see perspectives; employees the combined only."""
-    return _may_manage(member, assessment) or (
-        member is not None and has_capability(member.role, Capability.VIEW_ACCOMPANIED_RESULTS)
-    )
+    return bool(may_compare_perspectives(member, assessment))
 
 
 def company_result_context(
@@ -568,3 +569,28 @@ def _group_key(response: Response, grouping: list[str]) -> dict[str, str]:
         "perspective": str(response.get_perspective_display()),
     }
     return {g: values[g] for g in grouping}
+
+
+# --- one object, or 404 -------------------------------------------------------------------------
+# Views fetch a single check run or response through these. "Does not exist" and "not yours"
+# raise the same Http404, so a probe by id learns nothing about another organisation.
+
+
+def access_assessment(member: Membership | None, pk: object) -> Assessment:
+    """A check run the active role may answer or look at (see `assessments_visible_to`)."""
+    return get_object_or_404(assessments_visible_to(member), pk=pk)
+
+
+def access_managed_assessment(member: Membership | None, pk: object) -> Assessment:
+    """A check run the active role may close (see `managed_assessments`)."""
+    return get_object_or_404(managed_assessments(member), pk=pk)
+
+
+def access_company_result(member: Membership | None, pk: object) -> Assessment:
+    """A check run whose combined result the active role may open."""
+    return get_object_or_404(company_results_visible_to(member), pk=pk)
+
+
+def access_own_response(user: User | AnonymousUser, pk: object) -> Response:
+    """One of the person's own responses (see `responses_of`)."""
+    return get_object_or_404(responses_of(user), pk=pk)

@@ -4,6 +4,10 @@ The declaration is an attribute on the view (`view.access`), so a test can walk 
 pattern of the project and check each answer against it. Capabilities are plain strings here;
 the table of roles -> capabilities lives in `organisations.roles`, and a middleware there puts
 the active membership's capabilities on `request.capabilities`.
+
+What a person may do with one object (end this accompaniment, close this check run) is asked
+of the app's `rules` module, whose predicates answer with an `Answer`: true or false, and on a
+refusal a reason the page can show.
 """
 
 from __future__ import annotations
@@ -19,6 +23,31 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 View = Callable[..., HttpResponse]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A rule's verdict on one object: truthy when allowed; a refusal says why, in words the
+    person can read (pages show it, actions raise it)."""
+
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    def enforce(self, error: type[Exception]) -> None:
+        """Raise `error(reason)` on a refusal; actions call this before they write."""
+        if not self.allowed:
+            raise error(self.reason)
+
+
+ALLOWED = Answer(True)
+
+
+def refused(reason: str) -> Answer:
+    """A refusal with the reason to show."""
+    return Answer(False, reason)
 
 
 class AccessKind(StrEnum):

@@ -14,9 +14,12 @@ from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 from django.db.models.fields.json import KeyTransform
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from zukunftszentrum.assessments.models import Response
+from zukunftszentrum.organisations.models import Membership
+from zukunftszentrum.organisations.roles import Capability, has_capability
 from zukunftszentrum.organisations.sizes import SizeClass
 
 from .models import PopulationTable
@@ -235,3 +238,13 @@ def _strings(value: Any) -> list[str]:
 
 def _string(value: Any) -> str | None:
     return value if isinstance(value, str) and value != "na" else None
+
+
+# --- one object, or 404 -------------------------------------------------------------------------
+def access_population_table(member: Membership | None, pk: object) -> PopulationTable:
+    """A population table the active role may manage: the programme administration's, all of
+    them (they are network-wide); anyone else gets the 404 of a table that does not exist."""
+    tables = PopulationTable.objects.all()
+    if member is None or not has_capability(member.role, Capability.MANAGE_NETWORK):
+        tables = tables.none()
+    return get_object_or_404(tables, pk=pk)

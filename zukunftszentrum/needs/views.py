@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zukunftszentrum.core.access import requires
+from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
 from . import actions, queries, runs
@@ -23,7 +24,7 @@ from .selection import select
 
 
 @requires(Capability.MANAGE_NETWORK)
-def population(request: HttpRequest) -> HttpResponse:
+def population(request: MemberRequest) -> HttpResponse:
     """The population tables, and the upload of a new one."""
     form = PopulationUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -53,25 +54,25 @@ def _upload(request: HttpRequest, form: PopulationUploadForm) -> PopulationTable
 
 @requires(Capability.MANAGE_NETWORK)
 @require_POST
-def population_activate(request: HttpRequest, pk: int) -> HttpResponse:
-    table = get_object_or_404(PopulationTable, pk=pk)
+def population_activate(request: MemberRequest, pk: int) -> HttpResponse:
+    table = queries.access_population_table(request.member, pk)
     actions.activate_population_table(user=request.user, table=table, request=request)
     messages.success(request, _("Die Tabelle „%s“ ist jetzt aktiv.") % table.name)
     return redirect("needs:population")
 
 
 @requires(Capability.VIEW_NEEDS_ANALYSIS)
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: MemberRequest) -> HttpResponse:
     """Estimates for the viewer's region (or a chosen Land, industry, time window)."""
-    sel = select(request.member, request.GET)  # type: ignore[attr-defined]
+    sel = select(request.member, request.GET)
     board = build(sel.window, sel.area, land=sel.land, section=sel.section, weighting=sel.weighting)
     return render(request, "needs/dashboard.html", page_context(board, sel))
 
 
 @requires(Capability.VIEW_NEEDS_ANALYSIS)
-def progress(request: HttpRequest) -> HttpResponse:
+def progress(request: MemberRequest) -> HttpResponse:
     """The progress of the pending computations (polled by the dashboard while it waits)."""
-    sel = select(request.member, request.GET)  # type: ignore[attr-defined]
+    sel = select(request.member, request.GET)
     pending = runs.pending_runs([sel.window, *sel.window.quarters()])
     context = {"pending": pending, "sel": sel, "polled": True}
     return render(request, "needs/_progress.html", context)
@@ -79,9 +80,9 @@ def progress(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.VIEW_NEEDS_ANALYSIS)
 @require_POST
-def recompute(request: HttpRequest) -> HttpResponse:
+def recompute(request: MemberRequest) -> HttpResponse:
     """Compute the window and its quarters anew (in the background)."""
-    sel = select(request.member, request.POST)  # type: ignore[attr-defined]
+    sel = select(request.member, request.POST)
     for window in (sel.window, *sel.window.quarters()):
         runs.request_run(window, user=request.user)
     messages.info(request, _("Die Zahlen werden neu berechnet. Der Fortschritt steht unten."))

@@ -39,6 +39,10 @@ class InvitationUsed(InvitationInvalid):
     pass
 
 
+class InvitationForAnotherAccount(NotAllowed):
+    """A signed-in account whose address is not the invited one tried to accept."""
+
+
 class CentreStillCovers(OrganisationError):
     pass
 

@@ -1,17 +1,36 @@
-"""Puts the active membership (the role the person is acting in) on every request."""
+"""Puts the active membership (the role the person is acting in) on every request, and names
+the request types views declare, so the attributes it sets are typed where they are read."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import SimpleLazyObject
 
-from .models import Membership
+from .models import Membership, User
 from .queries import active_memberships
 from .roles import ROLE_CAPABILITIES, Role
 
 SESSION_KEY = "zz_active_membership"
+
+
+class AnyMemberRequest(HttpRequest):
+    """Any request after `ActiveMembershipMiddleware`: the person may be signed out or hold no
+    role (public and `@login_required` views)."""
+
+    member: Membership | None
+    memberships: list[Membership]
+    capabilities: frozenset[str]
+
+
+class MemberRequest(AnyMemberRequest):
+    """A request to a view behind `@requires(...)`: a capability was granted, so the person is
+    signed in and acts in an active role."""
+
+    member: Membership
+    user: User
 
 
 class ActiveMembershipMiddleware:
@@ -21,11 +40,12 @@ class ActiveMembershipMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        typed = cast(AnyMemberRequest, request)
         memberships = SimpleLazyObject(lambda: active_memberships(request.user))
-        request.memberships = memberships  # type: ignore[attr-defined]
-        member = _choose(request, memberships)  # type: ignore[arg-type]
-        request.member = member  # type: ignore[attr-defined]
-        request.capabilities = (  # type: ignore[attr-defined]
+        typed.memberships = cast(list[Membership], memberships)
+        member = _choose(request, typed.memberships)
+        typed.member = member
+        typed.capabilities = (
             frozenset(c.value for c in ROLE_CAPABILITIES[Role(member.role)])
             if member
             else frozenset()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from .models import Accompaniment, Centre, Invitation, Land, Membership, Organisation, User
 from .roles import CENTRE_ROLES, Capability, Role, has_capability
@@ -171,3 +172,42 @@ def invitations_manageable_by(member: Membership | None) -> QuerySet[Invitation]
 def account_exists(email: str) -> bool:
     """True when someone already signs in with this address."""
     return User.objects.filter(email__iexact=email.strip()).exists()
+
+
+# --- one object, or 404 -------------------------------------------------------------------------
+# Views fetch a single tenant object through these. "Does not exist" and "not yours" raise the
+# same Http404, so a probe by id learns nothing about another tenant.
+
+
+def access_organisation(member: Membership | None, pk: object) -> Organisation:
+    """An organisation the active role may open (see `organisations_visible_to`)."""
+    return get_object_or_404(organisations_visible_to(member), pk=pk)
+
+
+def access_centre(member: Membership | None, pk: object) -> Centre:
+    """A centre the active role may manage (see `centres_managed_by`)."""
+    return get_object_or_404(centres_managed_by(member), pk=pk)
+
+
+def access_organisation_member(organisation: Organisation, pk: object) -> Membership:
+    """A current member of an organisation the caller has already accessed."""
+    return get_object_or_404(members_of_organisation(organisation), pk=pk)
+
+
+def access_centre_staff(centre: Centre, pk: object) -> Membership:
+    """A current staff member of a centre the caller has already accessed."""
+    return get_object_or_404(staff_of_centre(centre), pk=pk)
+
+
+def access_accompaniment(
+    member: Membership | None, pk: object, *, organisation_id: object
+) -> Accompaniment:
+    """An accompaniment of this organisation that the active role may see."""
+    return get_object_or_404(
+        accompaniments_visible_to(member), pk=pk, organisation_id=organisation_id
+    )
+
+
+def access_invitation(member: Membership | None, pk: object) -> Invitation:
+    """An invitation the active role may withdraw (see `invitations_manageable_by`)."""
+    return get_object_or_404(invitations_manageable_by(member), pk=pk)

@@ -1,6 +1,6 @@
 """Who may do what: the one table of roles -> capabilities. Pure: no Django imports.
 
-Object rules (is this person a member of *this* company?) live in `access.py`; queries that take
+Object rules (may this person end *this* accompaniment?) live in `rules.py`; queries that take
 the viewer live in `queries.py`. Later modules add their capabilities here, in the same table.
 """
 

@@ -9,20 +9,21 @@ over at least the minimum group size; nobody opens one person's answers here.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import requires
+from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
 from .. import pdf
 from ..queries import (
     Suppressed,
+    access_company_result,
     company_report_context,
     company_result_context,
-    company_results_visible_to,
 )
 
 VIEWERS = (
@@ -33,17 +34,17 @@ VIEWERS = (
 
 
 @requires(*VIEWERS)
-def company_result(request: HttpRequest, pk: int) -> HttpResponse:
-    member = request.member  # type: ignore[attr-defined]
-    assessment = get_object_or_404(company_results_visible_to(member), pk=pk)
+def company_result(request: MemberRequest, pk: int) -> HttpResponse:
+    member = request.member
+    assessment = access_company_result(member, pk)
     context = company_result_context(assessment, member, request.user)
     return render(request, "assessments/company_result.html", context)
 
 
 @requires(*VIEWERS)
-def company_result_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    member = request.member  # type: ignore[attr-defined]
-    assessment = get_object_or_404(company_results_visible_to(member), pk=pk)
+def company_result_pdf(request: MemberRequest, pk: int) -> HttpResponse:
+    member = request.member
+    assessment = access_company_result(member, pk)
     try:
         context = company_report_context(assessment, member)
     except Suppressed:

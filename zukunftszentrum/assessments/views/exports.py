@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import Action, record_event
 from zukunftszentrum.core.suppression import effective_min_size
+from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
 from ..exports import download_response, method_notes
@@ -45,23 +46,23 @@ class ExportForm(forms.Form):
 
 
 @requires(Capability.EXPORT_RESPONSES)
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: MemberRequest) -> HttpResponse:
     form = ExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         key, version = form.cleaned_data["check"].split(":", 1)
         grouping = [g for g in EXPORT_GROUPINGS if g in form.cleaned_data["grouping"]]
-        table = export_table(request.member, key=key, version=version, grouping=grouping)  # type: ignore[attr-defined]
+        table = export_table(request.member, key=key, version=version, grouping=grouping)
         _log(request, instrument=key, version=version, grouping=grouping, rows=len(table.rows))
         stem = slugify(f"{key}-{version}-{'-'.join(grouping) or 'gesamt'}")
         return download_response(table, form.cleaned_data["fmt"], stem)
     notes = method_notes(effective_min_size(settings.ZZ_MIN_GROUP_SIZE))
-    network = Capability.MANAGE_NETWORK in request.capabilities  # type: ignore[attr-defined]
+    network = Capability.MANAGE_NETWORK in request.capabilities
     context = {"form": form, "notes": notes, "network": network}
     return render(request, "assessments/exports.html", context)
 
 
-def _log(request: HttpRequest, **params: Any) -> None:
-    member = request.member  # type: ignore[attr-defined]
+def _log(request: MemberRequest, **params: Any) -> None:
+    member = request.member
     record_event(
         Action.DATA_EXPORTED,
         actor=request.user,

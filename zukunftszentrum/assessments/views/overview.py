@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zukunftszentrum.core.access import login_required, public, requires
+from zukunftszentrum.organisations.middleware import AnyMemberRequest, MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
 from .. import actions
@@ -16,12 +17,12 @@ from ..exceptions import AssessmentError
 from ..models import Response
 from ..navigation import Flow
 from ..queries import (
-    assessments_visible_to,
+    access_assessment,
+    access_managed_assessment,
     available_instruments,
     has_participated,
     instrument_of,
     lang,
-    managed_assessments,
     overview_context,
     perspective_for,
     responses_of,
@@ -29,17 +30,17 @@ from ..queries import (
 
 
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
-    context = overview_context(request.member, request.user)  # type: ignore[attr-defined]
+def overview(request: AnyMemberRequest) -> HttpResponse:
+    context = overview_context(request.member, request.user)
     return render(request, "assessments/overview.html", context)
 
 
 @requires(Capability.MANAGE_ASSESSMENTS)
 @require_POST
-def open_check(request: HttpRequest) -> HttpResponse:
+def open_check(request: MemberRequest) -> HttpResponse:
     try:
         assessment = actions.open_assessment(
-            member=request.member,  # type: ignore[attr-defined]
+            member=request.member,
             instrument_key=request.POST.get("instrument", ""),
         )
     except AssessmentError as exc:
@@ -51,12 +52,12 @@ def open_check(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_ASSESSMENTS)
-def close_check(request: HttpRequest, pk: int) -> HttpResponse:
-    assessment = get_object_or_404(managed_assessments(request.member), pk=pk)  # type: ignore[attr-defined]
+def close_check(request: MemberRequest, pk: int) -> HttpResponse:
+    assessment = access_managed_assessment(request.member, pk)
     if request.method != "POST":
         return HttpResponse(status=405, headers={"Allow": "POST"})
     try:
-        actions.close_assessment(member=request.member, assessment=assessment)  # type: ignore[attr-defined]
+        actions.close_assessment(member=request.member, assessment=assessment)
     except AssessmentError as exc:
         messages.error(request, str(exc))
     else:
@@ -65,9 +66,9 @@ def close_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.TAKE_ASSESSMENT, Capability.VIEW_ACCOMPANIED_RESULTS)
-def assessment_start(request: HttpRequest, pk: int) -> HttpResponse:
-    member = request.member  # type: ignore[attr-defined]
-    assessment = get_object_or_404(assessments_visible_to(member), pk=pk)
+def assessment_start(request: MemberRequest, pk: int) -> HttpResponse:
+    member = request.member
+    assessment = access_assessment(member, pk)
     inst = instrument_of(assessment)
     if request.method == "POST":
         try:
@@ -92,13 +93,13 @@ def assessment_start(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @public
-def individual_start(request: HttpRequest) -> HttpResponse:
+def individual_start(request: AnyMemberRequest) -> HttpResponse:
     individual = available_instruments(None)["individual"]
     if not individual:
         return render(request, "assessments/start.html", {"instrument": None}, status=404)
     inst = individual[0]
     if request.method == "POST":
-        member = request.member  # type: ignore[attr-defined]
+        member = request.member
         response, token = actions.start_individual_response(
             user=request.user,  # type: ignore[arg-type]
             instrument_key=inst.key,

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -18,7 +18,7 @@ from .. import actions
 from ..exceptions import AlreadySubmitted, AssessmentError, OutdatedVersion
 from ..forms import page_fields
 from ..navigation import Flow, number_of, page_order, visible_ids
-from ..queries import instrument_of, lang, response_by_token, responses_of
+from ..queries import access_own_response, instrument_of, lang, response_by_token
 from ..review import review_context
 
 ALREADY_SUBMITTED = gettext_lazy(
@@ -28,7 +28,7 @@ ALREADY_SUBMITTED = gettext_lazy(
 
 def flow_by_id(request: HttpRequest, pk: Any) -> Flow:
     """The signed-in person's own response (another person's is a 404)."""
-    return Flow(get_object_or_404(responses_of(request.user), pk=pk))  # type: ignore[arg-type]
+    return Flow(access_own_response(request.user, pk))
 
 
 def flow_by_token(token: str) -> Flow:

@@ -10,10 +10,12 @@ from .accompaniment import (
     request_accompaniment_by_lead_email,
 )
 from .invitations import (
+    INVITATION_REFUSED,
     accept_invitation,
     find_invitation,
     hash_token,
     invite,
+    refuse_invitation,
     register_and_accept_invitation,
     revoke_invitation,
 )
@@ -30,6 +32,7 @@ from .privacy import delete_account, record_consent
 __all__ = [
     "EDITABLE_CENTRE_FIELDS",
     "EDITABLE_ORGANISATION_FIELDS",
+    "INVITATION_REFUSED",
     "accept_invitation",
     "decide_accompaniment",
     "delete_account",
@@ -41,6 +44,7 @@ __all__ = [
     "hash_token",
     "invite",
     "record_consent",
+    "refuse_invitation",
     "register_and_accept_invitation",
     "request_accompaniment",
     "request_accompaniment_by_lead_email",

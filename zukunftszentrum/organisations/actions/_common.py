@@ -19,10 +19,6 @@ def _require(member: Membership | None, capability: Capability) -> Membership:
     return member
 
 
-def _is_network_admin(member: Membership | None) -> bool:
-    return member is not None and has_capability(member.role, Capability.MANAGE_NETWORK)
-
-
 def _update_logged(
     locked: Organisation | Centre,
     changes: Mapping[str, object],

@@ -15,8 +15,7 @@ from ..exceptions import (
 )
 from ..models import Accompaniment, Membership, Organisation, User
 from ..queries import organisations_to_request
-from ..roles import Capability, has_capability
-from ._common import _require
+from ..rules import may_decide_accompaniment, may_end_accompaniment, may_request_accompaniment
 
 
 @transaction.atomic
@@ -24,9 +23,8 @@ def request_accompaniment(
     *, member: Membership, organisation: Organisation, message: str = ""
 ) -> Accompaniment:
     """A centre asks to accompany an organisation; nothing is visible to it before consent."""
-    _require(member, Capability.ACCOMPANY_COMPANIES)
-    if not member.centre_id:
-        raise NotAllowed(_("Nur Zentren können eine Begleitung anfragen."))
+    may_request_accompaniment(member).enforce(NotAllowed)
+    assert member.centre_id is not None  # the rule admits centre staff only
     try:
         with transaction.atomic():
             acc = Accompaniment.objects.create(
@@ -49,7 +47,7 @@ def request_accompaniment_by_lead_email(
 ) -> list[Accompaniment]:
     """Ask every organisation this address leads. The caller must answer the same whether or
     not anything was created, so the advisor learns nothing about who is registered."""
-    _require(member, Capability.ACCOMPANY_COMPANIES)
+    may_request_accompaniment(member).enforce(NotAllowed)
     created = []
     for organisation in organisations_to_request(member, lead_email=lead_email):
         try:
@@ -66,10 +64,8 @@ def decide_accompaniment(
     *, member: Membership, accompaniment: Accompaniment, consent: bool
 ) -> None:
     """The organisation's lead gives or refuses consent to a centre's request."""
-    _require(member, Capability.MANAGE_ORGANISATION)
     acc = Accompaniment.objects.select_for_update().get(pk=accompaniment.pk)
-    if member.organisation_id != acc.organisation_id:
-        raise NotAllowed(_("Diese Anfrage betrifft nicht Ihre Organisation."))
+    may_decide_accompaniment(member, acc).enforce(NotAllowed)
     if acc.status != Accompaniment.Status.REQUESTED:
         raise AccompanimentError(_("Über diese Anfrage wurde bereits entschieden."))
     acc.status = Accompaniment.Status.ACTIVE if consent else Accompaniment.Status.DECLINED
@@ -83,14 +79,7 @@ def decide_accompaniment(
 def end_accompaniment(*, member: Membership, accompaniment: Accompaniment) -> None:
     """Either side ends an accompaniment (or withdraws a pending request)."""
     acc = Accompaniment.objects.select_for_update().get(pk=accompaniment.pk)
-    own_org = member.organisation_id == acc.organisation_id and has_capability(
-        member.role, Capability.MANAGE_ORGANISATION
-    )
-    own_centre = member.centre_id == acc.centre_id and has_capability(
-        member.role, Capability.ACCOMPANY_COMPANIES
-    )
-    if not (own_org or own_centre):
-        raise NotAllowed(_("Diese Begleitung betrifft Sie nicht."))
+    may_end_accompaniment(member, acc).enforce(NotAllowed)
     if acc.status not in (Accompaniment.Status.REQUESTED, Accompaniment.Status.ACTIVE):
         return  # already ended or declined: nothing to do
     acc.status = Accompaniment.Status.ENDED

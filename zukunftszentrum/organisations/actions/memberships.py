@@ -15,8 +15,8 @@ from ..exceptions import (
     NotAllowed,
 )
 from ..models import Centre, Membership, Organisation, User
-from ..roles import Capability, Role
-from ._common import _is_network_admin, _require
+from ..roles import Role
+from ..rules import may_remove_member
 
 
 @transaction.atomic
@@ -53,16 +53,7 @@ def grant_membership(
 @transaction.atomic
 def end_membership(*, member: Membership, membership: Membership) -> None:
     """End someone's role in the viewer's organisation or centre; the last company lead stays."""
-    if membership.organisation_id:
-        _require(member, Capability.MANAGE_ORGANISATION)
-        if member.organisation_id != membership.organisation_id and not _is_network_admin(member):
-            raise NotAllowed(_("Diese Person gehört nicht zu Ihrer Organisation."))
-    elif membership.centre_id:
-        _require(member, Capability.MANAGE_CENTRE)
-        if member.centre_id != membership.centre_id and not _is_network_admin(member):
-            raise NotAllowed(_("Diese Person gehört nicht zu Ihrem Zentrum."))
-    else:
-        _require(member, Capability.MANAGE_NETWORK)
+    may_remove_member(member, membership).enforce(NotAllowed)
     _end(membership, ended_by=member.user)
 
 

@@ -12,6 +12,7 @@ from zukunftszentrum.core.models import AuditEvent
 from ..exceptions import CentreStillCovers, NotAllowed
 from ..models import Centre, Membership, Organisation
 from ..roles import Capability
+from ..rules import may_manage_centre, may_manage_organisation
 from ._common import _require, _update_logged
 
 EDITABLE_ORGANISATION_FIELDS = frozenset(
@@ -32,9 +33,7 @@ def update_organisation(
     *, member: Membership, organisation: Organisation, changes: Mapping[str, object]
 ) -> Organisation:
     """Change an organisation's facts; only its own leads may, and each change is logged."""
-    _require(member, Capability.MANAGE_ORGANISATION)
-    if member.organisation_id != organisation.pk:
-        raise NotAllowed(_("Sie können nur Ihre eigene Organisation bearbeiten."))
+    may_manage_organisation(member, organisation).enforce(NotAllowed)
     locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
     _update_logged(
         locked,
@@ -55,9 +54,7 @@ EDITABLE_CENTRE_FIELDS = frozenset(
 @transaction.atomic
 def update_centre(*, member: Membership, centre: Centre, changes: Mapping[str, object]) -> Centre:
     """Change a centre's public details; its own admins (or the programme) may, and it is logged."""
-    _require(member, Capability.MANAGE_CENTRE if member.centre_id else Capability.MANAGE_NETWORK)
-    if member.centre_id and member.centre_id != centre.pk:
-        raise NotAllowed(_("Sie können nur Ihr eigenes Zentrum bearbeiten."))
+    may_manage_centre(member, centre).enforce(NotAllowed)
     locked = Centre.objects.select_for_update().get(pk=centre.pk)
     _update_logged(
         locked,

@@ -15,6 +15,7 @@ from zukunftszentrum.organisations.exceptions import (
     AccountExists,
     DuplicateMembership,
     InvitationExpired,
+    InvitationForAnotherAccount,
     InvitationInvalid,
     InvitationUsed,
     LastCompanyLead,
@@ -64,7 +65,10 @@ def world():
     }
 
 
-def _invite(world, inviter: str, target: str, role: Role, email: str = "neu@example.org"):
+EMAIL = "neu@example.org"
+
+
+def _invite(world, inviter: str, target: str, role: Role, email: str = EMAIL):
     scope = "centre" if "centre" in target else "organisation"
     return actions.invite(member=world[inviter], email=email, role=role, **{scope: world[target]})
 
@@ -150,7 +154,7 @@ def test_find_invitation_says_why_a_link_does_not_work(world) -> None:
 
 def test_accepting_makes_a_membership_once(world) -> None:
     _invitation, token = _invite(world, "lead", "company", Role.WORKS_COUNCIL)
-    person = make_user()
+    person = make_user("Neu@Example.org")  # the address, written differently, is the same
     membership = actions.accept_invitation(token=token, user=person)
     assert (membership.role, membership.organisation) == (Role.WORKS_COUNCIL, world["company"])
     with pytest.raises(InvitationUsed) as second:
@@ -161,10 +165,27 @@ def test_accepting_makes_a_membership_once(world) -> None:
 
 def test_accepting_a_role_one_already_has_leaves_the_invitation_open(world) -> None:
     invitation, token = _invite(world, "lead", "company", Role.EMPLOYEE)
+    person = make_member(Role.EMPLOYEE, organisation=world["company"], user=make_user(EMAIL)).user
     with pytest.raises(DuplicateMembership):
-        actions.accept_invitation(token=token, user=world["employee"].user)
+        actions.accept_invitation(token=token, user=person)
     invitation.refresh_from_db()
     assert invitation.accepted_at is None
+
+
+def test_another_account_is_refused_logged_and_the_invitation_stays_open(world) -> None:
+    invitation, token = _invite(world, "lead", "company", Role.EMPLOYEE)
+    stranger = make_user("privat@example.org")
+    with pytest.raises(InvitationForAnotherAccount) as refused:
+        actions.accept_invitation(token=token, user=stranger)
+    assert EMAIL in str(refused.value) and "privat@example.org" in str(refused.value)
+    assert not Membership.objects.filter(user=stranger).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None and actions.find_invitation(token) == invitation
+    event = AuditEvent.objects.get(action=actions.INVITATION_REFUSED)
+    assert (event.actor, event.organisation_id) == (stranger, world["company"].pk)
+    assert event.details["invitation_id"] == invitation.pk
+    # The invited address can still accept afterwards.
+    assert actions.accept_invitation(token=token, user=make_user(EMAIL)).role == Role.EMPLOYEE
 
 
 def test_register_and_accept_creates_person_consent_and_role(world) -> None:
@@ -188,8 +209,8 @@ def test_register_refuses_an_address_that_has_an_account(world) -> None:
 
 
 def test_register_with_a_used_link_creates_nobody(world) -> None:
-    _invitation, token = _invite(world, "lead", "company", Role.EMPLOYEE, email="a@example.org")
-    actions.accept_invitation(token=token, user=make_user())
+    invitation, token = _invite(world, "lead", "company", Role.EMPLOYEE, email="a@example.org")
+    Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now())
     with pytest.raises(InvitationUsed):
         actions.register_and_accept_invitation(token=token, full_name="X", password="pw-12345678")
     assert not User.objects.filter(email="a@example.org").exists()
@@ -224,7 +245,7 @@ def test_who_may_revoke(world, who, target, error) -> None:
 
 def test_an_accepted_invitation_cannot_be_revoked(world) -> None:
     invitation, token = _invite(world, "lead", "company", Role.EMPLOYEE)
-    actions.accept_invitation(token=token, user=make_user())
+    actions.accept_invitation(token=token, user=make_user(EMAIL))
     invitation.refresh_from_db()
     with pytest.raises(InvitationUsed):
         actions.revoke_invitation(member=world["lead"], invitation=invitation)

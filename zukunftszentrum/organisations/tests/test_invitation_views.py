@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from zukunftszentrum.core.models import ConsentRecord
+from zukunftszentrum.core.models import AuditEvent, ConsentRecord
 from zukunftszentrum.organisations import actions
 from zukunftszentrum.organisations.middleware import SESSION_KEY
 from zukunftszentrum.organisations.models import Invitation, Membership, User
@@ -88,11 +88,57 @@ def test_accepting_twice_gives_a_clear_message(client, invitation) -> None:
     assert Membership.objects.filter(user=person).count() == 1
 
 
-def test_a_signed_in_person_with_another_address_is_told(client, invitation) -> None:
+def test_another_account_is_told_to_sign_in_as_the_invited_address(client, invitation) -> None:
+    invitation, url = invitation
+    stranger = make_user("privat@example.org")
+    client.force_login(stranger)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Diese Einladung gilt nicht für Ihr Konto." in page.text
+    assert "Diese Einladung gilt für neu@example.org." in page.text
+    assert "Sie sind als privat@example.org angemeldet." in page.text
+    assert "um eine neue Einladung" in page.text
+    assert "Annehmen" not in page.text
+    logout = reverse("account_logout")
+    assert f'action="{logout}"' in page.text and f'name="next" value="{url}"' in page.text
+    refusals = AuditEvent.objects.filter(action=actions.INVITATION_REFUSED, actor=stranger)
+    assert refusals.count() == 1
+
+
+def test_another_account_posting_is_granted_nothing(client, invitation) -> None:
+    invitation, url = invitation
+    stranger = make_user("privat@example.org")
+    client.force_login(stranger)
+    answer = client.post(url)
+    assert answer.status_code == 200 and "Diese Einladung gilt für neu@example.org." in answer.text
+    assert not Membership.objects.filter(user=stranger).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None and invitation.accepted_by is None
+    event = AuditEvent.objects.get(action=actions.INVITATION_REFUSED)
+    assert (event.actor, event.organisation_id) == (stranger, invitation.organisation_id)
+    assert event.summary.startswith("neu@example.org")
+
+
+def test_a_refused_staff_invitation_shows_in_the_centre_audit_log(client, login) -> None:
+    admin = make_member(Role.CENTRE_ADMIN, centre=make_centre())
+    _inv, token = actions.invite(
+        member=admin, email="team@example.org", role=Role.ADVISOR, centre=admin.centre
+    )
+    client.force_login(make_user("privat@example.org", name="Paula Privat"))
+    client.get(reverse("organisations:invitation_accept", args=[token]))
+    log = login(admin, Client()).get(reverse("organisations:audit_log"))
+    assert "Paula Privat" in log.text and "team@example.org" in log.text
+
+
+def test_after_switching_to_the_invited_account_the_link_works(client, invitation) -> None:
     _inv, url = invitation
     client.force_login(make_user("privat@example.org"))
-    page = client.get(url)
-    assert "Die Einladung ging an neu@example.org" in page.text
+    client.post(reverse("account_logout"), {"next": url})
+    invited = make_user("NEU@example.org")
+    client.force_login(invited)
+    answer = client.post(url, follow=True)
+    assert answer.redirect_chain[-1][0] == DASHBOARD
+    assert Membership.objects.get(user=invited).role == Role.EMPLOYEE
 
 
 def test_accepting_a_role_already_held_explains_it(client, lead, invitation) -> None:
@@ -222,7 +268,7 @@ def test_a_revoked_link_is_410(client, invitation, lead) -> None:
 def test_a_used_link_is_410_for_someone_else(client, invitation) -> None:
     _inv, url = invitation
     first = Client()
-    first.force_login(make_user())
+    first.force_login(make_user("neu@example.org"))
     first.post(url)
     client.force_login(make_user())
     page = client.get(url)

@@ -14,20 +14,20 @@ from django.views.decorators.http import require_POST
 from zukunftszentrum.core.access import login_required
 
 from ..forms import ProfileForm
-from ..middleware import SESSION_KEY
+from ..middleware import SESSION_KEY, AnyMemberRequest
 from ..overview import overview_for
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisations/dashboard.html", overview_for(request.member))  # type: ignore[attr-defined]
+def dashboard(request: AnyMemberRequest) -> HttpResponse:
+    return render(request, "organisations/dashboard.html", overview_for(request.member))
 
 
 @login_required
 @require_POST
-def switch_role(request: HttpRequest) -> HttpResponse:
+def switch_role(request: AnyMemberRequest) -> HttpResponse:
     wanted = request.POST.get("membership", "")
-    chosen = next((m for m in request.memberships if str(m.pk) == wanted), None)  # type: ignore[attr-defined]
+    chosen = next((m for m in request.memberships if str(m.pk) == wanted), None)
     if chosen is None:
         messages.error(request, _("Diese Rolle steht Ihnen nicht zur Verfügung."))
     else:

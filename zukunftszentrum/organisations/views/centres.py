@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,30 +22,31 @@ from ..forms import (
     InvitationForm,
     role_choices,
 )
+from ..middleware import MemberRequest
 from ..pages import centre_workspace_page
-from ..queries import centres_managed_by, staff_of_centre
+from ..queries import access_centre, access_centre_staff
 from ..roles import Capability
 from .invitations import invite_and_notify, render_invite_page
 
 
 @requires(Capability.VIEW_OWN_CENTRE)
-def workspace(request: HttpRequest) -> HttpResponse:
+def workspace(request: MemberRequest) -> HttpResponse:
     return _render_workspace(request)
 
 
 def _render_workspace(
-    request: HttpRequest, *, request_form: AccompanimentRequestForm | None = None
+    request: MemberRequest, *, request_form: AccompanimentRequestForm | None = None
 ) -> HttpResponse:
-    context = centre_workspace_page(request.member)  # type: ignore[attr-defined]
+    context = centre_workspace_page(request.member)
     context["request_form"] = request_form or AccompanimentRequestForm()
     context["invite_form"] = InvitationForm(roles=role_choices(CENTRE_INVITE_ROLES))
     return render(request, "organisations/centre_workspace.html", context)
 
 
 @requires(Capability.MANAGE_CENTRE)
-def invite_staff(request: HttpRequest) -> HttpResponse:
-    member = request.member  # type: ignore[attr-defined]
-    centre = get_object_or_404(centres_managed_by(member), pk=member.centre_id)
+def invite_staff(request: MemberRequest) -> HttpResponse:
+    member = request.member
+    centre = access_centre(member, member.centre_id)
     form = InvitationForm(request.POST or None, roles=role_choices(CENTRE_INVITE_ROLES))
     if (
         request.method == "POST"
@@ -59,13 +60,13 @@ def invite_staff(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.ACCOMPANY_COMPANIES)
 @require_POST
-def request_accompaniment(request: HttpRequest) -> HttpResponse:
+def request_accompaniment(request: MemberRequest) -> HttpResponse:
     form = AccompanimentRequestForm(request.POST)
     if not form.is_valid():
         return _render_workspace(request, request_form=form)
     lead_email = form.cleaned_data["lead_email"].strip().lower()
     created = actions.request_accompaniment_by_lead_email(
-        member=request.member,  # type: ignore[attr-defined]
+        member=request.member,
         lead_email=lead_email,
         message=form.cleaned_data["message"],
     )
@@ -80,9 +81,9 @@ def request_accompaniment(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_CENTRE)
-def edit(request: HttpRequest) -> HttpResponse:
-    member = request.member  # type: ignore[attr-defined]
-    centre = get_object_or_404(centres_managed_by(member), pk=member.centre_id)
+def edit(request: MemberRequest) -> HttpResponse:
+    member = request.member
+    centre = access_centre(member, member.centre_id)
     # A copy: validating the form writes the input into its instance, the page keeps the name.
     form = CentreForm(request.POST or None, instance=copy.copy(centre))
     if request.method == "POST" and form.is_valid():
@@ -105,10 +106,10 @@ def edit(request: HttpRequest) -> HttpResponse:
 
 @requires(Capability.MANAGE_CENTRE)
 @require_POST
-def remove_staff(request: HttpRequest, membership_pk: int) -> HttpResponse:
-    member = request.member  # type: ignore[attr-defined]
-    centre = get_object_or_404(centres_managed_by(member), pk=member.centre_id)
-    membership = get_object_or_404(staff_of_centre(centre), pk=membership_pk)
+def remove_staff(request: MemberRequest, membership_pk: int) -> HttpResponse:
+    member = request.member
+    centre = access_centre(member, member.centre_id)
+    membership = access_centre_staff(centre, membership_pk)
     try:
         actions.end_membership(member=member, membership=membership)
     except OrganisationError as error:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import copy
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,8 +18,9 @@ from zukunftszentrum.core.access import requires
 from .. import actions
 from ..exceptions import OrganisationError
 from ..forms import COMPANY_INVITE_ROLES, InvitationForm, OrganisationForm, role_choices
+from ..middleware import MemberRequest
 from ..pages import organisation_page
-from ..queries import accompaniments_visible_to, members_of_organisation, organisations_visible_to
+from ..queries import access_accompaniment, access_organisation, access_organisation_member
 from ..roles import Capability
 from .invitations import invite_and_notify, render_invite_page
 
@@ -33,21 +34,21 @@ DECISION_DONE = {
 @requires(
     Capability.VIEW_OWN_ORGANISATION, Capability.ACCOMPANY_COMPANIES, Capability.MANAGE_NETWORK
 )
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(organisations_visible_to(request.member), pk=pk)  # type: ignore[attr-defined]
-    context = organisation_page(request.member, organisation)  # type: ignore[attr-defined]
+def detail(request: MemberRequest, pk: int) -> HttpResponse:
+    organisation = access_organisation(request.member, pk)
+    context = organisation_page(request.member, organisation)
     return render(request, "organisations/organisation_detail.html", context)
 
 
 @requires(Capability.MANAGE_ORGANISATION)
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(organisations_visible_to(request.member), pk=pk)  # type: ignore[attr-defined]
+def edit(request: MemberRequest, pk: int) -> HttpResponse:
+    organisation = access_organisation(request.member, pk)
     # A copy: validating the form writes the input into its instance, the page keeps the name.
     form = OrganisationForm(request.POST or None, instance=copy.copy(organisation))
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_organisation(
-                member=request.member,  # type: ignore[attr-defined]
+                member=request.member,
                 organisation=organisation,
                 changes=form.cleaned_data,
             )
@@ -70,8 +71,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.INVITE_MEMBERS)
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(organisations_visible_to(request.member), pk=pk)  # type: ignore[attr-defined]
+def invite(request: MemberRequest, pk: int) -> HttpResponse:
+    organisation = access_organisation(request.member, pk)
     form = InvitationForm(request.POST or None, roles=role_choices(COMPANY_INVITE_ROLES))
     if (
         request.method == "POST"
@@ -85,11 +86,11 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires(Capability.MANAGE_ORGANISATION)
 @require_POST
-def remove_member(request: HttpRequest, pk: int, membership_pk: int) -> HttpResponse:
-    organisation = get_object_or_404(organisations_visible_to(request.member), pk=pk)  # type: ignore[attr-defined]
-    membership = get_object_or_404(members_of_organisation(organisation), pk=membership_pk)
+def remove_member(request: MemberRequest, pk: int, membership_pk: int) -> HttpResponse:
+    organisation = access_organisation(request.member, pk)
+    membership = access_organisation_member(organisation, membership_pk)
     try:
-        actions.end_membership(member=request.member, membership=membership)  # type: ignore[attr-defined]
+        actions.end_membership(member=request.member, membership=membership)
     except OrganisationError as exc:
         messages.error(request, str(exc))
         return redirect("organisations:organisation_detail", organisation.pk)
@@ -98,18 +99,16 @@ def remove_member(request: HttpRequest, pk: int, membership_pk: int) -> HttpResp
         _("%(name)s ist nicht mehr als %(role)s Mitglied.")
         % {"name": membership.user, "role": membership.get_role_display()},
     )
-    if membership.pk == request.member.pk:  # type: ignore[attr-defined]
+    if membership.pk == request.member.pk:
         return redirect("organisations:dashboard")  # the person left this role themselves
     return redirect("organisations:organisation_detail", organisation.pk)
 
 
 @requires(Capability.MANAGE_ORGANISATION, Capability.ACCOMPANY_COMPANIES)
 @require_POST
-def decide_accompaniment(request: HttpRequest, pk: int, accompaniment_pk: int) -> HttpResponse:
-    member = request.member  # type: ignore[attr-defined]
-    accompaniment = get_object_or_404(
-        accompaniments_visible_to(member), pk=accompaniment_pk, organisation_id=pk
-    )
+def decide_accompaniment(request: MemberRequest, pk: int, accompaniment_pk: int) -> HttpResponse:
+    member = request.member
+    accompaniment = access_accompaniment(member, accompaniment_pk, organisation_id=pk)
     decision = request.POST.get("decision", "")
     try:
         if decision == "end":

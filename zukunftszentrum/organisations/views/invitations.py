@@ -1,5 +1,6 @@
 """Invitations: sending one (shared by companies and centres), withdrawing one, and the link
-that the invited person opens (the token in the link is the credential)."""
+that the invited person opens (the token in the link is the credential, and only the account
+of the invited address may use it)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -25,16 +26,17 @@ from ..exceptions import (
     OrganisationError,
 )
 from ..forms import InvitationForm, InvitationSignupForm
-from ..middleware import SESSION_KEY
-from ..models import Centre, Invitation, Membership, Organisation
-from ..queries import account_exists, invitations_manageable_by
+from ..middleware import SESSION_KEY, MemberRequest
+from ..models import Centre, Invitation, Membership, Organisation, User
+from ..queries import access_invitation, account_exists
 from ..roles import Capability
+from ..rules import may_accept_invitation
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def invite_and_notify(
-    request: HttpRequest,
+    request: MemberRequest,
     form: InvitationForm,
     *,
     organisation: Organisation | None = None,
@@ -44,7 +46,7 @@ def invite_and_notify(
     email = form.cleaned_data["email"]
     try:
         invitation, token = actions.invite(
-            member=request.member,  # type: ignore[attr-defined]
+            member=request.member,
             email=email,
             role=form.cleaned_data["role"],
             organisation=organisation,
@@ -55,7 +57,7 @@ def invite_and_notify(
         return False
     if not emails.send_invitation(request, invitation, token):
         # Without the email the link is lost (only its hash is stored): withdraw it.
-        actions.revoke_invitation(member=request.member, invitation=invitation)  # type: ignore[attr-defined]
+        actions.revoke_invitation(member=request.member, invitation=invitation)
         messages.error(
             request,
             _(
@@ -74,7 +76,7 @@ def invite_and_notify(
 
 
 def render_invite_page(
-    request: HttpRequest, form: InvitationForm, *, target: Organisation | Centre, back_url: str
+    request: MemberRequest, form: InvitationForm, *, target: Organisation | Centre, back_url: str
 ) -> HttpResponse:
     """The invitation form for a company or a centre."""
     context = {
@@ -93,10 +95,10 @@ def _date(invitation: Invitation) -> str:
 
 @requires(Capability.INVITE_MEMBERS, Capability.MANAGE_CENTRE)
 @require_POST
-def revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    invitation = get_object_or_404(invitations_manageable_by(request.member), pk=pk)  # type: ignore[attr-defined]
+def revoke(request: MemberRequest, pk: int) -> HttpResponse:
+    invitation = access_invitation(request.member, pk)
     try:
-        actions.revoke_invitation(member=request.member, invitation=invitation)  # type: ignore[attr-defined]
+        actions.revoke_invitation(member=request.member, invitation=invitation)
     except OrganisationError as exc:
         messages.error(request, str(exc))
     else:
@@ -115,17 +117,23 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
         invitation = actions.find_invitation(token)
     except InvitationInvalid as exc:
         return _not_usable(request, exc)
-    if request.user.is_authenticated:
-        return _accept_signed_in(request, invitation, token)
+    if isinstance(request.user, User):
+        return _accept_signed_in(request, request.user, invitation, token)
     if account_exists(invitation.email):
         return _page(request, invitation, mode="login")
     return _sign_up(request, invitation, token)
 
 
-def _accept_signed_in(request: HttpRequest, invitation: Invitation, token: str) -> HttpResponse:
+def _accept_signed_in(
+    request: HttpRequest, user: User, invitation: Invitation, token: str
+) -> HttpResponse:
+    answer = may_accept_invitation(user, invitation)
+    if not answer:  # another account: nothing is granted, the person is told what to do
+        actions.refuse_invitation(invitation=invitation, user=user, request=request)
+        return _page(request, invitation, mode="other_account", reason=answer.reason)
     if request.method == "POST":
         try:
-            membership = actions.accept_invitation(token=token, user=request.user)  # type: ignore[arg-type]
+            membership = actions.accept_invitation(token=token, user=user, request=request)
         except InvitationInvalid as exc:  # a second click or a second tab
             return _not_usable(request, exc)
         except OrganisationError as exc:

@@ -24,6 +24,7 @@ from .. import actions
 from ..audit_queries import audit_events_visible_to
 from ..consent import has_current_consent, remember_consent, safe_next
 from ..exceptions import LastCompanyLead
+from ..middleware import MemberRequest
 from ..privacy_forms import AuditFilterForm, DeleteAccountForm
 from ..roles import Capability
 
@@ -101,10 +102,10 @@ def consent(request: HttpRequest) -> HttpResponse:
 
 
 @requires(Capability.VIEW_AUDIT_LOG)
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: MemberRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET)
     action = form.cleaned_data["action"] if form.is_valid() else ""
-    events = audit_events_visible_to(request.member, action=action)  # type: ignore[attr-defined]
+    events = audit_events_visible_to(request.member, action=action)
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("seite"))
     return render(
         request, "organisations/audit_log.html", {"form": form, "page": page, "action": action}
