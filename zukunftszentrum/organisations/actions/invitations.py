@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.core.models import AuditEvent, ConsentRecord
+from zukunftszentrum.core.tokens import hash_token
 
 from ..exceptions import (
     AccountExists,
@@ -28,11 +28,6 @@ from ..roles import INVITABLE_ROLES, Capability, Role
 from ._common import _is_network_admin, _require
 from .memberships import grant_membership
 from .privacy import record_consent
-
-
-def hash_token(token: str) -> str:
-    """Invitation tokens are stored only as hashes: a leaked database reveals no working link."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic
