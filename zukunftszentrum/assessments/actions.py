@@ -49,8 +49,6 @@ def stamp(anonymous: bool) -> datetime:
     return now.replace(hour=0, minute=0, second=0, microsecond=0) if anonymous else now
 
 
-
-
 @transaction.atomic
 def open_assessment(*, member: Membership, instrument_key: str) -> Assessment:
     """Open a company check for the member's organisation; an open one is returned as it is."""

@@ -18,12 +18,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.assessments.exports import Cell, ExportTable
+from zukunftszentrum.core.suppression import Reason
+from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Organisation
 from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
 
-from .dashboard import RAW, Figure, domain_view, reason_text, section_name
+from .dashboard import RAW, Figure, domain_view, section_name
 from .estimation.cells import SME_SIZES
-from .estimation.domains import TOO_FEW
 from .method import companies, method_note
 from .models import DomainResult, EstimateRun
 from .outcomes import GROUP_TITLES, Outcome, outcomes
@@ -67,7 +68,7 @@ class DomainFigures:
     region: str  # "Bundesweit", a centre's region or a Land, in words
     section: str | None  # WZ section code
     size: str | None  # size class code
-    reason: str | None  # None, "too_few_responses" or "no_population"
+    reason: str | None  # None or a `Reason`
     n: int | None = None
     population: float | None = None
     n_eff: float | None = None
@@ -243,11 +244,11 @@ def _row(
         unit,
         weighting,
         *(_scaled(v, e.proportion) for v in (e.value, e.se, e.low, e.high)),
-        e.n if shown else _("unter %(n)s") % {"n": min_size},
+        e.n if shown else below_minimum_label(min_size),
         _round(e.n_eff, 1),
         _round(domain.deff, 2),
         (_("ja") if domain.thin else _("nein")) if shown else "",
-        "" if shown else _("zu wenige Antworten"),
+        "" if shown else reason_label(Reason.TOO_FEW),
         population,
         min_size,
         domain.key,
@@ -259,8 +260,7 @@ def _suppressed_row(
     where: tuple[Cell, ...], domain: DomainFigures, min_size: int, fixed: tuple[str, str]
 ) -> tuple[Cell, ...]:
     weighting, population = fixed
-    few = domain.reason == TOO_FEW
-    n: Cell = _("unter %(n)s") % {"n": min_size} if few else None
+    n: Cell = below_minimum_label(min_size) if domain.reason == Reason.TOO_FEW else None
     return (
         *where,
         *("", "", ""),
@@ -268,7 +268,7 @@ def _suppressed_row(
         *(None,) * 4,
         n,
         *(None, None, ""),
-        reason_text(domain.reason),
+        reason_label(domain.reason),
         population,
         min_size,
         domain.key,

@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import get_language
 
 from zukunftszentrum.assessments.pdf import render_report_pdf
+from zukunftszentrum.core.suppression import is_disclosable
 
 from .dashboard import RAW, Dashboard, DomainView, count_text, missing_reason
 from .forms import window_label
@@ -62,6 +63,7 @@ def report_context(board: Dashboard, sel: Selection, *, today: datetime.date) ->
         "computed_at": formats.date_format(finished, "DATETIME_FORMAT") if finished else "",
         "weighted": sel.weighting != RAW,
         "min_size": run.min_size,
+        "companies_shown": is_disclosable(run.n_companies, run.min_size),
         "topics": topic_block(board),
         "compare_nation": board.focus is not None and board.focus.key != "nation",
         "top": [o.label() for o in top],
