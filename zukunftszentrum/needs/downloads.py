@@ -15,10 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.assessments.exports import CONTENT_TYPES, download_response
 from zukunftszentrum.assessments.pdf import pdf_response
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import Action, record_event
+from zukunftszentrum.core.exports import CONTENT_TYPES, download_response
 from zukunftszentrum.organisations.roles import Capability
 
 from . import exports, runs

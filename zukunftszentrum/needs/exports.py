@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.assessments.exports import Cell, ExportTable
+from zukunftszentrum.core.exports import Cell, Column, ExportTable
 from zukunftszentrum.core.suppression import Reason
 from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Organisation
@@ -186,17 +186,16 @@ def export_table(run: EstimateRun, sel: Selection) -> ExportTable:
             continue
         rows += [_row(where, domain, e, run.min_size, fixed) for e in domain.estimates]
     return ExportTable(
-        _header(),
+        _columns(),
         tuple(rows),
-        run.min_size,
-        notes=tuple(export_notes(run, sel)),
         sheet_title=_("Schätzungen"),
         notes_title=_("Methode"),
+        notes=tuple(export_notes(run, sel)),
     )
 
 
-def _header() -> tuple[str, ...]:
-    return (
+def _columns() -> tuple[Column, ...]:
+    text = (
         _("Zeitraum"),
         _("Region / Land"),
         _("Branche"),
@@ -205,6 +204,8 @@ def _header() -> tuple[str, ...]:
         _("Merkmal"),
         _("Einheit"),
         _("Darstellung"),
+    )
+    numbers = (
         _("Schätzung (Punkte 0–100 oder Prozent, siehe Einheit)"),
         _("Standardfehler"),
         _("95-%-Intervall unten"),
@@ -212,12 +213,16 @@ def _header() -> tuple[str, ...]:
         _("n (Unternehmen mit Antwort)"),
         _("effektive Fallzahl"),
         _("Designeffekt"),
-        _("dünn besetzt"),
-        _("Hinweis"),
-        _("Grundgesamtheit"),
-        _("Mindestgruppengröße"),
-        _("Domäne (Schlüssel)"),
-        _("Merkmal (Schlüssel)"),
+    )
+    return (
+        *(Column(label) for label in text),
+        *(Column(label, "number") for label in numbers),
+        Column(_("dünn besetzt")),
+        Column(_("Hinweis")),
+        Column(_("Grundgesamtheit")),
+        Column(_("Mindestgruppengröße"), "number"),
+        Column(_("Domäne (Schlüssel)")),
+        Column(_("Merkmal (Schlüssel)")),
     )
 
 
