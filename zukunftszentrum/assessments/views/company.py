@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import requires
+from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.roles import Capability
 
 from .. import pdf
@@ -50,4 +51,4 @@ def company_result_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Für einen Bericht gibt es noch zu wenige Antworten."))
         return redirect("assessments:company_result", pk=assessment.pk)
     name = slugify(f"{assessment.instrument_key}-{assessment.organisation.legal_name}")
-    return pdf.pdf_response(pdf.render_report_pdf(context), f"{name}.pdf")
+    return pdf_response(pdf.TEMPLATE, context, f"{name}.pdf")
