@@ -7,9 +7,7 @@ the person; a `Participation` row records only THAT the person took part.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
-import secrets
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -19,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
+from zukunftszentrum.core.tokens import hash_token, new_token
 from zukunftszentrum.organisations.models import Membership, Organisation, User
 
 from .engine import logic, scoring
@@ -48,16 +47,6 @@ def stamp(anonymous: bool) -> datetime:
     or the day a person's participation was recorded."""
     now = timezone.now()
     return now.replace(hour=0, minute=0, second=0, microsecond=0) if anonymous else now
-
-
-def hash_token(token: str) -> str:
-    """Resume tokens are stored only as hashes: a leaked database reveals no working link."""
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _new_token() -> tuple[str, str]:
-    token = secrets.token_urlsafe(24)
-    return token, hash_token(token)
 
 
 @transaction.atomic
@@ -152,7 +141,7 @@ def _start_anonymous(user: User, assessment: Assessment) -> tuple[Response, str]
                 "über Ihren privaten Link."
             )
         ) from None
-    token, token_hash = _new_token()
+    token, token_hash = new_token()
     day = stamp(anonymous=True)
     response = Response.objects.create(
         started_at=day,
@@ -191,7 +180,7 @@ def start_individual_response(
             perspective=Perspective.INDIVIDUAL,
         )
         return response, None
-    token, token_hash = _new_token()
+    token, token_hash = new_token()
     response = Response.objects.create(
         instrument_key=inst.key,
         version=inst.version,

@@ -3,48 +3,48 @@
 A horizontal bar per dimension on a 0–100 scale, gridlines at the level thresholds, the value
 printed beside each bar, and optional comparison marks (peer group, perspectives) drawn with
 distinct shapes and named in a legend, so no information rests on colour alone. The same
-numbers are always shown in a table next to the chart (see `_profile.html`).
+numbers are always shown in a table next to the chart (see `_profile.html`). Palette, layout,
+number formatting and row labels come from `core.charts`.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 
 from zukunftszentrum.assessments.engine.schema import Instrument
+from zukunftszentrum.core.charts import (
+    BAR,
+    BROWN,
+    GRID,
+    LEGEND_ROW,
+    MUTED,
+    PLOT_LEFT,
+    PLOT_WIDTH,
+    PURPLE,
+    RED,
+    ROW_HEIGHT,
+    TEXT,
+    TOP,
+    VALUE_X,
+    format_score,
+    row_label,
+    svg_open,
+)
 
 DimensionBar = tuple[str, str, float | None]  # (id, label, score 0–100 or None)
 
-# Layout in SVG user units (the chart scales with its container via viewBox).
-WIDTH = 680
-LABEL_WIDTH = 210
-PLOT_LEFT = LABEL_WIDTH + 10
-PLOT_WIDTH = 380
-VALUE_X = PLOT_LEFT + PLOT_WIDTH + 14
-TOP = 34
-ROW_HEIGHT = 40
 BAR_HEIGHT = 18
-LEGEND_ROW = 22
 GRIDLINES = (20, 40, 60, 80)  # the level thresholds
-LABEL_CHARS = 30  # wrap dimension names longer than this onto a second line
 
-# Contrast against white: text #1b1b1b 17:1, muted text #525252 7.8:1, bar #1f4e79 8.6:1,
-# gridlines #767676 4.5:1; every comparison colour >= 4.5:1 and each mark has a white halo
-# so it also stands out on top of a bar.
-TEXT = "#1b1b1b"
-MUTED = "#525252"
-BAR = "#1f4e79"
-GRID = "#767676"
+# Comparison marks: a shape each (never colour alone), every colour >= 4.5:1 against white.
 MARKS: tuple[tuple[str, str], ...] = (
-    ("diamond", "#b3261e"),
-    ("circle", "#1b1b1b"),
-    ("triangle", "#7a4b00"),
-    ("square", "#5b2a86"),
+    ("diamond", RED),
+    ("circle", TEXT),
+    ("triangle", BROWN),
+    ("square", PURPLE),
 )
-FONT = "'Fira Sans', Arial, sans-serif"
 
 
 def profile_svg(
@@ -70,15 +70,7 @@ def profile_svg(
         raise ValueError(f"at most {len(MARKS)} comparisons can be drawn")
     plot_bottom = TOP + ROW_HEIGHT * len(dimensions)
     height = plot_bottom + 12 + (LEGEND_ROW * (len(compare) + 1) if compare else 0)
-    cid = escape(chart_id, quote=True)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="zz-profile-chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'aria-labelledby="{cid}-title {cid}-desc" font-family="{escape(FONT)}" font-size="13">',
-        f'<title id="{cid}-title">{escape(title)}</title>',
-        f'<desc id="{cid}-desc">{escape(desc)}</desc>',
-        *_axis(plot_bottom),
-    ]
+    parts = [*svg_open(chart_id, title, desc, height, "profile"), *_axis(plot_bottom)]
     for row, (_dim_id, label, score) in enumerate(dimensions):
         marks = [(i, values[row]) for i, values in enumerate(compare.values())]
         parts.extend(_row(row, label, score, marks, no_data))
@@ -91,13 +83,6 @@ def profile_svg(
 def bar_width(score: float) -> float:
     """The width of a bar for a score, clamped to the 0–100 scale."""
     return round(max(0.0, min(100.0, score)) / 100 * PLOT_WIDTH, 2)
-
-
-def format_score(score: float | None) -> str:
-    """A score as printed in charts and tables: a whole number (half up), or an empty string."""
-    if score is None:
-        return ""
-    return str(int(Decimal(str(score)).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
 
 
 def _x(value: float) -> float:
@@ -145,17 +130,6 @@ def _row(
         if value is not None:
             parts.append(_mark(index, _x(value), mid))
     return parts
-
-
-def row_label(label: str, mid: float) -> str:
-    """A row's name, right-aligned before the plot, wrapped onto at most two lines."""
-    lines = textwrap.wrap(label, LABEL_CHARS, max_lines=2, placeholder=" …") or [""]
-    first = mid + 4 - (len(lines) - 1) * 8
-    spans = "".join(
-        f'<tspan x="{LABEL_WIDTH}" y="{first + i * 16}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
-    )
-    return f'<text text-anchor="end" fill="{TEXT}" class="zz-label">{spans}</text>'
 
 
 def _mark(index: int, x: float, y: float, size: float = 7) -> str:

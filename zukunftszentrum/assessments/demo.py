@@ -23,11 +23,12 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from zukunftszentrum.core.tokens import hash_token
 from zukunftszentrum.organisations.demo_data import DEMO_DOMAIN, SHOWCASE_COMPANY
 from zukunftszentrum.organisations.models import Membership, Organisation, User
 from zukunftszentrum.organisations.roles import Role
 
-from .actions import hash_token, result_snapshot
+from .actions import result_snapshot
 from .demo_answers import answers_for, needs_answers
 from .engine import logic, scoring
 from .instruments import get_instrument

@@ -8,37 +8,18 @@ minimum size shows "< 5" and no means at all.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.assessments.engine.aggregate import MeanValue, mean_profile
 from zukunftszentrum.assessments.engine.schema import Instrument
+from zukunftszentrum.core.exports import Cell, Column, ExportTable
 from zukunftszentrum.core.suppression import effective_min_size
 
 GroupKey = Mapping[str, str]  # e.g. {"wz_section": "C", "size_class": "small", "land": "BY"}
-Cell = str | int | float | None
-
-
-@dataclass(frozen=True)
-class ExportTable:
-    """A header and rows of plain values, ready for CSV or XLSX.
-
-    `notes` fill the XLSX's second sheet (default: the notes of the check exports)."""
-
-    header: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    min_size: int
-    notes: tuple[str, ...] = ()
-    sheet_title: str = ""
-    notes_title: str = ""
 
 
 def export_rows(
@@ -59,14 +40,14 @@ def export_rows(
     for key, res in results:
         groups.setdefault(tuple(str(key.get(f, "")) for f, _label in group_fields), []).append(res)
     quiz = [d for d in instrument.dimensions if _has_knowledge(instrument, d.id)]
-    header = (
-        _("Check"),
-        _("Version"),
-        *(label for _f, label in group_fields),
-        _("Anzahl"),
-        _("Gesamt (Mittelwert)"),
-        *(dim.title.get(lang) for dim in instrument.dimensions),
-        *(_("Wissen: %(dim)s") % {"dim": dim.title.get(lang)} for dim in quiz),
+    columns = (
+        Column(_("Check")),
+        Column(_("Version")),
+        *(Column(label) for _f, label in group_fields),
+        Column(_("Anzahl"), "number"),
+        Column(_("Gesamt (Mittelwert)"), "number"),
+        *(Column(dim.title.get(lang), "number") for dim in instrument.dimensions),
+        *(Column(_("Wissen: %(dim)s") % {"dim": dim.title.get(lang)}, "number") for dim in quiz),
     )
     rows = []
     for values in sorted(groups):
@@ -82,66 +63,13 @@ def export_rows(
         rows.append(
             (instrument.key, instrument.version, *values, count, *(_round(m) for m in means))
         )
-    return ExportTable(header, tuple(rows), minimum)
-
-
-def to_csv(table: ExportTable) -> bytes:
-    """CSV for German Excel: UTF-8 with BOM, semicolons, decimal comma."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(table.header)
-    for row in table.rows:
-        writer.writerow(["" if v is None else _german_number(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def to_xlsx(table: ExportTable) -> bytes:
-    """An Excel workbook: the data sheet (bold header, fitted columns) and a sheet "Hinweise"."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = table.sheet_title or _("Ergebnisse")
-    sheet.append(list(table.header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in table.rows:
-        sheet.append(list(row))
-    for index, column in enumerate(zip(table.header, *table.rows, strict=True), start=1):
-        width = max(len(str(v)) for v in column if v is not None)
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = min(
-            max(10, width + 2), 40
-        )
-    sheet.freeze_panes = "A2"
-    notes = book.create_sheet(table.notes_title or _("Hinweise"))
-    notes.column_dimensions["A"].width = 110
-    for line in table.notes or method_notes(table.min_size):
-        notes.append([line])
-        notes.cell(row=notes.max_row, column=1).alignment = Alignment(wrap_text=True)
-    notes["A1"].font = Font(bold=True)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-
-def download_response(table: ExportTable, fmt: str, filename_stem: str) -> HttpResponse:
-    """The table as a CSV or XLSX download; ValueError for another format."""
-    if fmt not in CONTENT_TYPES:
-        raise ValueError(f"unknown export format {fmt!r}")
-    data = to_csv(table) if fmt == "csv" else to_xlsx(table)
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = content_disposition_header(True, f"{filename_stem}.{fmt}")
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return ExportTable(
+        columns,
+        tuple(rows),
+        sheet_title=_("Ergebnisse"),
+        notes_title=_("Hinweise"),
+        notes=tuple(method_notes(minimum)),
+    )
 
 
 def method_notes(min_size: int) -> list[str]:
@@ -180,7 +108,3 @@ def _round(value: MeanValue) -> float | None:
 
 def _has_knowledge(instrument: Instrument, dimension_id: str) -> bool:
     return any(i.type == "knowledge" and i.dimension == dimension_id for i in instrument.items)
-
-
-def _german_number(value: Cell) -> Cell:
-    return str(value).replace(".", ",") if isinstance(value, float) else value

@@ -1,8 +1,7 @@
-"""The PDF report of a result: the same content as the result page, rendered with WeasyPrint.
+"""The PDF report of a result: the same content as the result page.
 
-`report_context(...)` turns an instrument and a result into plain template data;
-`render_report_pdf(context)` renders `assessments/report_pdf.html` to PDF bytes. Fonts come from
-the vendored KERN files through a file:// base URL, so rendering works offline.
+`report_context(...)` turns an instrument and a result into plain template data for `TEMPLATE`;
+`core.pdf` renders it with WeasyPrint and serves it.
 """
 
 from __future__ import annotations
@@ -10,22 +9,17 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from django.contrib.staticfiles import finders
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import formats, translation
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.assessments.charts import Profile, build_profile, format_score
+from zukunftszentrum.assessments.charts import Profile, build_profile
 from zukunftszentrum.assessments.engine import aggregate, scoring
 from zukunftszentrum.assessments.engine.schema import Instrument
+from zukunftszentrum.core.charts import format_score
 
 TEMPLATE = "assessments/report_pdf.html"
-FONT_CSS = "vendor/kern/fonts/fira-sans.css"
 
 
 @dataclass(frozen=True)
@@ -107,33 +101,6 @@ def result_from_profile(instrument: Instrument, profile: aggregate.Profile) -> s
         knowledge={k: v.mean for k, v in profile.knowledge.items()},
         recommendations=scoring.recommendations(instrument, dims),
     )
-
-
-def render_report_pdf(context: Mapping[str, Any], *, template: str = TEMPLATE) -> bytes:
-    """The report as PDF bytes (A4), rendered from `template` (default: the self-check report)."""
-    from weasyprint import HTML  # imported late: loading Pango takes a moment
-
-    with translation.override(context.get("lang", "de")):
-        html = render_to_string(template, dict(context))
-    pdf = HTML(string=html, base_url=_font_base_url()).write_pdf()
-    assert pdf is not None
-    return bytes(pdf)
-
-
-def pdf_response(data: bytes, filename: str) -> HttpResponse:
-    """A download of the PDF that no shared cache keeps (it holds personal results)."""
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _font_base_url() -> str:
-    found = finders.find(FONT_CSS)
-    if not found:
-        raise FileNotFoundError(f"static file {FONT_CSS} not found")
-    path = Path(found if isinstance(found, str) else found[0])
-    return path.parent.as_uri() + "/"
 
 
 def _recommendations(

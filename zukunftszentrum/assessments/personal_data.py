@@ -14,8 +14,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from zukunftszentrum.core.personal_data import register
+from zukunftszentrum.core.tokens import hash_token
 
-from .actions import hash_token
 from .engine.schema import Instrument
 from .instruments import get_instrument
 from .models import Participation, Response

@@ -18,8 +18,10 @@ from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from zukunftszentrum.core.charts import format_score
+
 from . import pdf
-from .charts import build_profile, format_score
+from .charts import build_profile
 from .engine import logic, scoring
 from .engine.schema import NO_ANSWER, Instrument, Recommendation
 from .instruments import get_instrument

@@ -16,6 +16,7 @@ from ninja.errors import HttpError
 
 from zukunftszentrum.core.access import request_capabilities
 from zukunftszentrum.core.api import django_auth
+from zukunftszentrum.core.suppression import is_disclosable
 from zukunftszentrum.organisations.roles import Capability
 
 from . import runs
@@ -152,7 +153,7 @@ def _run(run: EstimateRun) -> dict[str, Any]:
         "population": {"name": table.name, "source": table.source, "year": table.year},
         "min_size": run.min_size,
         "stale": run.stale,
-        "companies": run.n_companies if run.n_companies >= run.min_size else None,
+        "companies": run.n_companies if is_disclosable(run.n_companies, run.min_size) else None,
         "margins": (run.diagnostics or {}).get("margins"),
     }
 

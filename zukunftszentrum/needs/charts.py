@@ -3,8 +3,9 @@
 `interval_chart` draws estimates with 95 % intervals (dot, whisker, optional comparison diamond),
 `trend_chart` estimates per quarter (series differ by marker shape and dash, not colour alone; a
 missing quarter breaks the line); `SEQUENTIAL`, `choropleth_bins`, `fill_for` and `label_colour`
-colour the Länder map. The look follows `assessments.charts`. Every visible text comes in already
-translated and is escaped here; the same numbers are always shown in a table next to the chart.
+colour the Länder map. Palette, layout, scales and row labels come from `core.charts`, so the
+look matches the self-check profiles. Every visible text comes in already translated and is
+escaped here; the same numbers are always shown in a table next to the chart.
 """
 
 from __future__ import annotations
@@ -13,29 +14,33 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
 
-from zukunftszentrum.assessments.charts import (
+from zukunftszentrum.core.charts import (
     BAR,
-    FONT,
+    BROWN,
     GRID,
     LABEL_WIDTH,
     LEGEND_ROW,
     MUTED,
     PLOT_LEFT,
     PLOT_WIDTH,
+    PURPLE,
+    RED,
+    ROW_HEIGHT,
     TEXT,
+    TICKS,
+    TOP,
     VALUE_X,
+    WHITE,
     WIDTH,
-    format_score,
+    Scale,
     row_label,
+    svg_line,
+    svg_open,
+    svg_text,
 )
 from zukunftszentrum.core.geo import contrast_ratio
 
-TOP = 34  # room for the tick labels above the first row
-ROW_HEIGHT = 40
-TICKS = (0.0, 0.25, 0.5, 0.75, 1.0)  # fractions of the scale
-WHITE = "#ffffff"
 SMALL, MIDDLE, END = 'font-size="11"', 'text-anchor="middle"', 'text-anchor="end"'
 HIDDEN = 'aria-hidden="true"'
 NOTE_STYLE = (
@@ -45,11 +50,11 @@ NOTE_STYLE = (
 # Trend series: marker shape, colour (each >= 4.5:1 against white) and dash pattern.
 SERIES_STYLES: tuple[tuple[str, str, str], ...] = (
     ("circle", BAR, ""),  # 8.6:1
-    ("square", "#b3261e", "6 3"),  # 6.5:1
-    ("triangle", "#7a4b00", "2 3"),  # 7.4:1
-    ("diamond", "#5b2a86", "8 3 2 3"),  # 9.9:1
+    ("square", RED, "6 3"),  # 6.5:1
+    ("triangle", BROWN, "2 3"),  # 7.4:1
+    ("diamond", PURPLE, "8 3 2 3"),  # 9.9:1
 )
-COMPARE_COLOUR = "#b3261e"  # the diamond of a comparison value, 6.5:1 against white
+COMPARE_COLOUR = RED  # the diamond of a comparison value, 6.5:1 against white
 TREND_LEFT = 56
 TREND_RIGHT = WIDTH - 16
 TREND_TOP = 34
@@ -107,9 +112,9 @@ def interval_chart(
     legend += [("thin", thin_label or "")] if any(r.thin for r in rows) else []
     legend = [(kind, label) for kind, label in legend if label]
     desc = desc or "; ".join(_describe_row(r, scale, compare_label or "") for r in rows)
-    parts = _open(chart_id, title, desc, bottom + 12 + LEGEND_ROW * len(legend), "interval")
+    parts = svg_open(chart_id, title, desc, bottom + 12 + LEGEND_ROW * len(legend), "interval")
     parts += _grid(scale, TOP - 6, bottom, vertical=True)
-    parts.append(_text(LABEL_WIDTH, TOP - 12, axis_label, MUTED, f"{END} {SMALL}"))
+    parts.append(svg_text(LABEL_WIDTH, TOP - 12, axis_label, MUTED, f"{END} {SMALL}"))
     for index, row in enumerate(rows):
         parts += _interval_row(index, row, scale)
     for i, (kind, label) in enumerate(legend):
@@ -140,17 +145,17 @@ def trend_chart(
         raise ValueError(f"every series needs one point (or None) per period ({len(periods)})")
     scale = Scale(scale_max, percent, TREND_TOP + TREND_HEIGHT, -TREND_HEIGHT)
     if not any(p is not None for s in series for p in s.points):
-        parts = _open(chart_id, title, desc or no_data, 80, "trend")
-        return "\n".join([*parts, _text(WIDTH / 2, 44, no_data, MUTED, MIDDLE), "</svg>"])
+        parts = svg_open(chart_id, title, desc or no_data, 80, "trend")
+        return "\n".join([*parts, svg_text(WIDTH / 2, 44, no_data, MUTED, MIDDLE), "</svg>"])
     bottom = TREND_TOP + TREND_HEIGHT
     desc = desc or "; ".join(_describe_series(s, periods, scale) for s in series)
-    parts = _open(chart_id, title, desc, bottom + 36 + LEGEND_ROW * len(series), "trend")
+    parts = svg_open(chart_id, title, desc, bottom + 36 + LEGEND_ROW * len(series), "trend")
     parts += _grid(scale, TREND_LEFT, TREND_RIGHT, vertical=False)
-    parts.append(_text(8, TREND_TOP - 16, axis_label, MUTED, SMALL))
+    parts.append(svg_text(8, TREND_TOP - 16, axis_label, MUTED, SMALL))
     xs = _period_xs(len(periods))
     step = math.ceil(len(periods) / MAX_PERIOD_LABELS)
     parts += [
-        _text(xs[i], bottom + 18, period, MUTED, f"{MIDDLE} {SMALL}")
+        svg_text(xs[i], bottom + 18, period, MUTED, f"{MIDDLE} {SMALL}")
         for i, period in enumerate(periods)
         if i % step == 0
     ]
@@ -202,52 +207,6 @@ def label_colour(fill: str) -> str:
     return TEXT if contrast_ratio(fill, TEXT) >= contrast_ratio(fill, WHITE) else WHITE
 
 
-@dataclass(frozen=True)
-class Scale:
-    """Maps a value (score, or share when `percent`) onto a coordinate, clamped to the scale."""
-
-    scale_max: float
-    percent: bool
-    start: float  # coordinate of 0
-    length: float  # coordinate span of scale_max (negative for a y axis)
-
-    def __post_init__(self) -> None:
-        if self.scale_max <= 0 or (self.percent and self.scale_max <= 1):
-            raise ValueError(f"scale_max {self.scale_max} is no scale (percent: 100 = 100 %)")
-
-    def pos(self, value: float) -> float:
-        share = max(0.0, min(value * 100 if self.percent else value, self.scale_max))
-        return round(self.start + share / self.scale_max * self.length, 2)
-
-    def label(self, value: float) -> str:
-        return f"{format_score(value * 100)} %" if self.percent else format_score(value)
-
-    def ticks(self) -> list[tuple[float, str]]:
-        """(coordinate, label) at 0, 1/4, 1/2, 3/4 and all of the scale."""
-        top = self.scale_max / 100 if self.percent else self.scale_max
-        return [(self.pos(t * top), self.label(t * top)) for t in TICKS]
-
-
-def _open(chart_id: str, title: str, desc: str, height: float, kind: str) -> list[str]:
-    cid = escape(chart_id, quote=True)
-    return [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="zz-{kind}-chart" role="img" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-        f'aria-labelledby="{cid}-title {cid}-desc" font-family="{escape(FONT)}" font-size="13">',
-        f'<title id="{cid}-title">{escape(title)}</title>',
-        f'<desc id="{cid}-desc">{escape(desc)}</desc>',
-    ]
-
-
-def _text(x: float, y: float, text: str, fill: str = TEXT, extra: str = "") -> str:
-    attrs = f'x="{x}" y="{y}" fill="{fill}" {extra}'.rstrip()
-    return f"<text {attrs}>{escape(text)}</text>" if text else ""
-
-
-def _line(x1: float, y1: float, x2: float, y2: float, colour: str, extra: str = "") -> str:
-    return f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke="{colour}" {extra}/>'
-
-
 def _grid(scale: Scale, start: float, end: float, *, vertical: bool) -> list[str]:
     """Gridlines with tick labels: vertical ones labelled above, horizontal ones to the left."""
     parts = []
@@ -255,11 +214,11 @@ def _grid(scale: Scale, start: float, end: float, *, vertical: bool) -> list[str
         dash = "" if i == 0 or (vertical and i == len(TICKS) - 1) else ' stroke-dasharray="3 3"'
         style = f'stroke-width="1"{dash} {HIDDEN}'
         if vertical:
-            parts.append(_line(at, start, at, end, GRID, style))
-            parts.append(_text(at, start - 6, label, MUTED, f"{MIDDLE} {SMALL} {HIDDEN}"))
+            parts.append(svg_line(at, start, at, end, GRID, style))
+            parts.append(svg_text(at, start - 6, label, MUTED, f"{MIDDLE} {SMALL} {HIDDEN}"))
         else:
-            parts.append(_line(start, at, end, at, GRID, style))
-            parts.append(_text(start - 8, at + 4, label, MUTED, f"{END} {SMALL} {HIDDEN}"))
+            parts.append(svg_line(start, at, end, at, GRID, style))
+            parts.append(svg_text(start - 8, at + 4, label, MUTED, f"{END} {SMALL} {HIDDEN}"))
     return parts
 
 
@@ -274,11 +233,11 @@ def _interval_row(index: int, row: IntervalRow, scale: Scale) -> list[str]:
     if row.value is None:  # on the half away from the diamond; a halo over the gridlines
         left = row.compare is None or scale.pos(row.compare) > PLOT_LEFT + PLOT_WIDTH / 2
         x, anchor = (PLOT_LEFT + 8, "") if left else (PLOT_LEFT + PLOT_WIDTH - 8, f"{END} ")
-        parts.append(_text(x, mid + 4, row.note, MUTED, anchor + NOTE_STYLE))
+        parts.append(svg_text(x, mid + 4, row.note, MUTED, anchor + NOTE_STYLE))
     else:
         parts.append(marker("circle", scale.pos(row.value), mid, BAR, hollow=row.thin))
         text = scale.label(row.value) + (" *" if row.thin else "")
-        parts.append(_text(VALUE_X, mid + 4, text, TEXT, 'font-weight="600" class="zz-value"'))
+        parts.append(svg_text(VALUE_X, mid + 4, text, TEXT, 'font-weight="600" class="zz-value"'))
     return [*parts, "</g>"]
 
 
@@ -286,7 +245,11 @@ def _whisker(a: float, b: float, at: float, *, horizontal: bool, colour: str = B
     """A line from a to b (x when horizontal, else y) at `at`, with end caps."""
 
     def line(p: float, q: float, r: float, s: float, extra: str) -> str:
-        return _line(p, q, r, s, colour, extra) if horizontal else _line(q, p, s, r, colour, extra)
+        return (
+            svg_line(p, q, r, s, colour, extra)
+            if horizontal
+            else svg_line(q, p, s, r, colour, extra)
+        )
 
     caps = [line(v, at - 5, v, at + 5, 'stroke-width="1.5" class="zz-cap"') for v in (a, b)]
     return [line(a, at, b, at, 'stroke-width="2" class="zz-whisker"'), *caps]
@@ -323,7 +286,12 @@ def _legend_entry(kind: str, label: str, y: float) -> list[str]:
         parts = [marker("diamond", x, y, COMPARE_COLOUR)]
     else:
         parts = [marker("circle", x, y, BAR, hollow=True)]
-    return [f'<g class="zz-legend zz-legend-{kind}">', *parts, _text(x + 22, y + 4, label), "</g>"]
+    return [
+        f'<g class="zz-legend zz-legend-{kind}">',
+        *parts,
+        svg_text(x + 22, y + 4, label),
+        "</g>",
+    ]
 
 
 def _period_xs(count: int) -> list[float]:
@@ -358,9 +326,9 @@ def _series_legend(index: int, label: str, y: float) -> list[str]:
     shape, colour, dash = SERIES_STYLES[index]
     return [
         '<g class="zz-legend zz-legend-series">',
-        _line(TREND_LEFT, y, TREND_LEFT + 36, y, colour, f'stroke-width="2"{_dash(dash)}'),
+        svg_line(TREND_LEFT, y, TREND_LEFT + 36, y, colour, f'stroke-width="2"{_dash(dash)}'),
         marker(shape, TREND_LEFT + 18, y, colour),
-        _text(TREND_LEFT + 46, y + 4, label),
+        svg_text(TREND_LEFT + 46, y + 4, label),
         "</g>",
     ]
 

@@ -12,12 +12,13 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from zukunftszentrum.core.suppression import Reason
+from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Land, Organisation, section_label
 from zukunftszentrum.organisations.reference import WZ_SECTIONS
 
 from . import runs
 from .estimation.cells import SME_SIZES
-from .estimation.domains import NO_POPULATION, PROTECTED, TOO_FEW
 from .models import DomainResult, EstimateRun
 from .outcomes import CHOICE_GROUPS, Outcome, by_group, outcomes
 from .queries import Window
@@ -59,7 +60,7 @@ class DomainView:
 
     key: str
     label: str
-    reason: str | None  # None, "too_few_responses" or "no_population"
+    reason: str | None  # None or a `Reason`
     n: int
     thin: bool = False
     population: float | None = None
@@ -86,10 +87,10 @@ def domain_view(
     """`kinds` maps outcome key -> is a proportion."""
     key = result.key if result else ""
     if result is None:
-        return DomainView(key, label, "too_few_responses", 0)
+        return DomainView(key, label, Reason.TOO_FEW, 0)
     if weighting == RAW:
         if not result.raw:
-            return DomainView(key, label, result.suppressed or TOO_FEW, result.n_raw)
+            return DomainView(key, label, result.suppressed or Reason.TOO_FEW, result.n_raw)
         figures = {k: Figure.from_stored(v, kinds.get(k, False)) for k, v in result.raw.items()}
         return DomainView(key, label, None, result.n_raw, result.n_raw < 10, figures=figures)
     if result.suppressed:
@@ -242,24 +243,13 @@ def section_name(code: str) -> str:
 
 
 def missing_reason(view: DomainView | None) -> str:
-    return reason_text(view.reason) if view is not None else ""
-
-
-def reason_text(reason: str | None) -> str:
-    """Why a domain has no figures, in words (page, exports, PDF)."""
-    if reason is None:
-        return ""
-    if reason == NO_POPULATION:
-        return _("keine Betriebe in der Grundgesamtheit")
-    if reason == PROTECTED:
-        return _("verdeckt, damit kleine Gruppen nicht errechnet werden können")
-    return _("zu wenige Antworten")
+    return reason_label(view.reason) if view is not None else ""
 
 
 def count_text(view: DomainView, min_size: int) -> str:
     """The number of companies as it may be shown: below the minimum only "unter 5"."""
     if view.shown:
         return str(view.n)
-    if view.reason == TOO_FEW:
-        return _("unter %(n)s") % {"n": min_size}
+    if view.reason == Reason.TOO_FEW:
+        return below_minimum_label(min_size)
     return "–"

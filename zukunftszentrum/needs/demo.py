@@ -26,7 +26,6 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from zukunftszentrum.assessments.actions import hash_token
 from zukunftszentrum.assessments.demo import (
     _assessment,
     _Batch,
@@ -37,6 +36,7 @@ from zukunftszentrum.assessments.demo import (
 from zukunftszentrum.assessments.demo_answers import needs_answers
 from zukunftszentrum.assessments.instruments import get_instrument
 from zukunftszentrum.assessments.models import Assessment, Perspective, Response
+from zukunftszentrum.core.tokens import hash_token
 from zukunftszentrum.organisations.demo_data import LAST_NAMES
 from zukunftszentrum.organisations.models import Organisation
 

@@ -15,15 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.assessments.exports import CONTENT_TYPES, download_response
-from zukunftszentrum.assessments.pdf import pdf_response
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import Action, record_event
+from zukunftszentrum.core.exports import CONTENT_TYPES, download_response
+from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.roles import Capability
 
 from . import exports, runs
 from .dashboard import build
-from .report import render_report
+from .report import TEMPLATE, report_context
 from .selection import Selection, select
 
 
@@ -48,9 +48,10 @@ def report(request: HttpRequest) -> HttpResponse:
     board = build(sel.window, sel.area, land=sel.land, section=sel.section, weighting=sel.weighting)
     if board.run is None:
         return _no_run(request, sel)
-    data = render_report(board, sel, today=timezone.localdate())
+    context = report_context(board, sel, today=timezone.localdate())
+    response = pdf_response(TEMPLATE, context, f"{exports.file_stem(sel, focus=True)}.pdf")
     _log(request, sel, "pdf", run=board.run.pk)
-    return pdf_response(data, f"{exports.file_stem(sel, focus=True)}.pdf")
+    return response
 
 
 def _no_run(request: HttpRequest, sel: Selection) -> HttpResponse:

@@ -17,13 +17,14 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.assessments.exports import Cell, ExportTable
+from zukunftszentrum.core.exports import Cell, Column, ExportTable
+from zukunftszentrum.core.suppression import Reason
+from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Organisation
 from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
 
-from .dashboard import RAW, Figure, domain_view, reason_text, section_name
+from .dashboard import RAW, Figure, domain_view, section_name
 from .estimation.cells import SME_SIZES
-from .estimation.domains import TOO_FEW
 from .method import companies, method_note
 from .models import DomainResult, EstimateRun
 from .outcomes import GROUP_TITLES, Outcome, outcomes
@@ -67,7 +68,7 @@ class DomainFigures:
     region: str  # "Bundesweit", a centre's region or a Land, in words
     section: str | None  # WZ section code
     size: str | None  # size class code
-    reason: str | None  # None, "too_few_responses" or "no_population"
+    reason: str | None  # None or a `Reason`
     n: int | None = None
     population: float | None = None
     n_eff: float | None = None
@@ -185,17 +186,16 @@ def export_table(run: EstimateRun, sel: Selection) -> ExportTable:
             continue
         rows += [_row(where, domain, e, run.min_size, fixed) for e in domain.estimates]
     return ExportTable(
-        _header(),
+        _columns(),
         tuple(rows),
-        run.min_size,
-        notes=tuple(export_notes(run, sel)),
         sheet_title=_("Schätzungen"),
         notes_title=_("Methode"),
+        notes=tuple(export_notes(run, sel)),
     )
 
 
-def _header() -> tuple[str, ...]:
-    return (
+def _columns() -> tuple[Column, ...]:
+    text = (
         _("Zeitraum"),
         _("Region / Land"),
         _("Branche"),
@@ -204,6 +204,8 @@ def _header() -> tuple[str, ...]:
         _("Merkmal"),
         _("Einheit"),
         _("Darstellung"),
+    )
+    numbers = (
         _("Schätzung (Punkte 0–100 oder Prozent, siehe Einheit)"),
         _("Standardfehler"),
         _("95-%-Intervall unten"),
@@ -211,12 +213,16 @@ def _header() -> tuple[str, ...]:
         _("n (Unternehmen mit Antwort)"),
         _("effektive Fallzahl"),
         _("Designeffekt"),
-        _("dünn besetzt"),
-        _("Hinweis"),
-        _("Grundgesamtheit"),
-        _("Mindestgruppengröße"),
-        _("Domäne (Schlüssel)"),
-        _("Merkmal (Schlüssel)"),
+    )
+    return (
+        *(Column(label) for label in text),
+        *(Column(label, "number") for label in numbers),
+        Column(_("dünn besetzt")),
+        Column(_("Hinweis")),
+        Column(_("Grundgesamtheit")),
+        Column(_("Mindestgruppengröße"), "number"),
+        Column(_("Domäne (Schlüssel)")),
+        Column(_("Merkmal (Schlüssel)")),
     )
 
 
@@ -243,11 +249,11 @@ def _row(
         unit,
         weighting,
         *(_scaled(v, e.proportion) for v in (e.value, e.se, e.low, e.high)),
-        e.n if shown else _("unter %(n)s") % {"n": min_size},
+        e.n if shown else below_minimum_label(min_size),
         _round(e.n_eff, 1),
         _round(domain.deff, 2),
         (_("ja") if domain.thin else _("nein")) if shown else "",
-        "" if shown else _("zu wenige Antworten"),
+        "" if shown else reason_label(Reason.TOO_FEW),
         population,
         min_size,
         domain.key,
@@ -259,8 +265,7 @@ def _suppressed_row(
     where: tuple[Cell, ...], domain: DomainFigures, min_size: int, fixed: tuple[str, str]
 ) -> tuple[Cell, ...]:
     weighting, population = fixed
-    few = domain.reason == TOO_FEW
-    n: Cell = _("unter %(n)s") % {"n": min_size} if few else None
+    n: Cell = below_minimum_label(min_size) if domain.reason == Reason.TOO_FEW else None
     return (
         *where,
         *("", "", ""),
@@ -268,7 +273,7 @@ def _suppressed_row(
         *(None,) * 4,
         n,
         *(None, None, ""),
-        reason_text(domain.reason),
+        reason_label(domain.reason),
         population,
         min_size,
         domain.key,

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from zukunftszentrum.core.suppression import is_disclosable
+from zukunftszentrum.core.suppression_labels import below_minimum_label
+
 from .dashboard import RAW
 from .estimation.domains import THIN_N, THIN_N_EFF
 from .estimation.raking import TRIM_FACTOR
@@ -16,8 +19,8 @@ from .models import EstimateRun
 
 def companies(run: EstimateRun) -> str:
     """All companies of the run, or "unter 5" when even the whole country is below the minimum."""
-    if run.n_companies < run.min_size:
-        return _("unter %(n)s") % {"n": run.min_size}
+    if not is_disclosable(run.n_companies, run.min_size):
+        return below_minimum_label(run.min_size)
     return str(run.n_companies)
 
 

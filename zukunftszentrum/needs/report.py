@@ -1,8 +1,8 @@
 """The PDF "Bedarfsanalyse" of a region: the dashboard's figures on paper, with the method note.
 
-`report_context` turns a `Dashboard` into template data (the charts and rows come from
-`presentation`, so page and paper agree); `render_report` renders `needs/report.html` with the
-WeasyPrint helpers of the self-check reports. Suppressed parts say why there is no figure.
+`report_context` turns a `Dashboard` into template data for `TEMPLATE` (the charts and rows come
+from `presentation`, so page and paper agree); `core.pdf` renders it like the self-check reports.
+Suppressed parts say why there is no figure.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
-from zukunftszentrum.assessments.pdf import render_report_pdf
+from zukunftszentrum.core.suppression import is_disclosable
 
 from .dashboard import RAW, Dashboard, DomainView, count_text, missing_reason
 from .forms import window_label
@@ -62,6 +62,7 @@ def report_context(board: Dashboard, sel: Selection, *, today: datetime.date) ->
         "computed_at": formats.date_format(finished, "DATETIME_FORMAT") if finished else "",
         "weighted": sel.weighting != RAW,
         "min_size": run.min_size,
+        "companies_shown": is_disclosable(run.n_companies, run.min_size),
         "topics": topic_block(board),
         "compare_nation": board.focus is not None and board.focus.key != "nation",
         "top": [o.label() for o in top],
@@ -86,9 +87,3 @@ def matrix(views: list[DomainView], topics: list[Outcome], min_size: int) -> lis
         cells = [(fmt(f), fmt_interval(f)) for f in (view.figure(t.key) for t in topics)]
         rows.append(MatrixRow(view.label, str(view.n), view.thin, "", cells))
     return rows
-
-
-def render_report(board: Dashboard, sel: Selection, *, today: datetime.date) -> bytes:
-    """The report as PDF bytes."""
-    context = report_context(board, sel, today=today)
-    return render_report_pdf(context, template=TEMPLATE)

@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from zukunftszentrum.core.suppression import effective_min_size, is_disclosable
+from zukunftszentrum.core.suppression import Reason, effective_min_size, is_disclosable
 
 from .scoring import Result
-
-TOO_FEW = "too_few"  # reason code; the page shows "zu wenige Antworten"
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class GroupComparison:
 
 def _mean(values: Sequence[float], min_size: int) -> MeanValue:
     if not is_disclosable(len(values), min_size):
-        return MeanValue(None, None, TOO_FEW)
+        return MeanValue(None, None, Reason.TOO_FEW)
     return MeanValue(sum(values) / len(values), len(values))
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from zukunftszentrum.assessments.engine.aggregate import (
-    TOO_FEW,
     MeanValue,
     compare_groups,
     mean_profile,
 )
 from zukunftszentrum.assessments.engine.scoring import DimensionResult, Result
+from zukunftszentrum.core.suppression import Reason
 
 
 def result(strategy: float | None, data: float | None = None, quiz: float | None = None) -> Result:
@@ -35,7 +35,7 @@ def test_mean_profile_counts_only_results_with_a_score():
     profile = mean_profile(results, min_size=5)
     assert profile.n == 7 and profile.min_size == 5
     assert profile.dimensions["strategy"] == MeanValue(75.0, 6)  # 450 / 6
-    assert profile.dimensions["data"] == MeanValue(None, None, TOO_FEW)
+    assert profile.dimensions["data"] == MeanValue(None, None, Reason.TOO_FEW)
     assert profile.dimensions["data"].suppressed
 
 
@@ -63,7 +63,7 @@ def test_knowledge_and_overall_are_aggregated_too():
 def test_empty_profile_is_suppressed():
     profile = mean_profile([], 5)
     assert profile.suppressed and profile.dimensions == {}
-    assert profile.overall == MeanValue(None, None, TOO_FEW)
+    assert profile.overall == MeanValue(None, None, Reason.TOO_FEW)
 
 
 def test_compare_groups_separately_when_every_group_is_large_enough():

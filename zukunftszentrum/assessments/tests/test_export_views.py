@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from zukunftszentrum.assessments.models import Response
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.organisations import actions as org_actions
 from zukunftszentrum.organisations.models import Organisation
@@ -131,3 +132,22 @@ def test_companies_and_trainers_get_no_export(login: Any, role: Role) -> None:
     client = login(make_member(role))
     assert client.get(URL).status_code == 403
     assert _post(client).status_code == 403
+
+
+# Text that spreadsheet programs would run as a formula (the perspective column holds at most 20).
+PLANTED = ('=HYPERLINK("x","y")', "+1", "-2+3", "@SUM(A1)", "\t=1")
+
+
+def test_planted_formulas_stay_text_in_csv_and_xlsx(login: Any, advisor: Any) -> None:
+    in_f = Response.objects.filter(organisation__wz_section="F")
+    big = next(
+        r.organisation for r in in_f if in_f.filter(organisation=r.organisation).count() == 5
+    )
+    for response, text in zip(in_f.filter(organisation=big), PLANTED, strict=True):
+        Response.objects.filter(pk=response.pk).update(perspective=text)
+    client = login(advisor)
+    cells = {r[2] for r in _rows(_post(client, grouping=("perspective",)))[1:]}
+    assert {"'" + text for text in PLANTED} <= cells
+    sheet = load_workbook(io.BytesIO(_post(client, "xlsx", ("perspective",)).content)).active
+    written = {row[2].value: row[2].data_type for row in sheet.iter_rows(min_row=2)}
+    assert {text: "s" for text in PLANTED}.items() <= written.items()

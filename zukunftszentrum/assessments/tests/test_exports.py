@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from zukunftszentrum.assessments import exports
 from zukunftszentrum.assessments.tests.output_samples import INSTRUMENT, result
+from zukunftszentrum.core.exports import download_response, to_csv, to_xlsx
 
 FIELDS = [("wz_section", "WZ-Abschnitt"), ("land", "Land")]
 
@@ -74,7 +75,7 @@ def test_values_round_to_one_decimal(scores: tuple[float, ...], mean: float) -> 
 
 
 def test_csv_for_german_excel() -> None:
-    data = exports.to_csv(_table())
+    data = to_csv(_table())
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][2] == "WZ-Abschnitt"
@@ -84,7 +85,7 @@ def test_csv_for_german_excel() -> None:
 
 
 def test_xlsx_has_data_and_notes() -> None:
-    book = load_workbook(io.BytesIO(exports.to_xlsx(_table())))
+    book = load_workbook(io.BytesIO(to_xlsx(_table())))
     assert book.sheetnames == ["Ergebnisse", "Hinweise"]
     data = book["Ergebnisse"]
     assert data["A1"].font.bold
@@ -109,7 +110,7 @@ def test_works_with_engine_results() -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_download_response(fmt: str) -> None:
-    response = exports.download_response(_table(), fmt, "selbstchecks-bayern")
+    response = download_response(_table(), fmt, "selbstchecks-bayern")
     assert response["Content-Disposition"] == f'attachment; filename="selbstchecks-bayern.{fmt}"'
     assert response["Cache-Control"] == "private, no-store"
     assert response.content[:2] in (b"\xef\xbb", b"PK")
@@ -117,4 +118,4 @@ def test_download_response(fmt: str) -> None:
 
 def test_download_refuses_unknown_format() -> None:
     with pytest.raises(ValueError, match="format"):
-        exports.download_response(_table(), "json", "x")
+        download_response(_table(), "json", "x")

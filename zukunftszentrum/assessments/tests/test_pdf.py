@@ -11,6 +11,7 @@ import pytest
 
 from zukunftszentrum.assessments import pdf
 from zukunftszentrum.assessments.tests.output_samples import INSTRUMENT, result
+from zukunftszentrum.core.pdf import render_pdf
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
@@ -38,7 +39,7 @@ def test_company_report(tmp_path: Path) -> None:
         compare={"Vergleichsgruppe": {"strategy": 50.0}},
         compare_notes=["Vergleichsgruppe: Baugewerbe in Bayern (23 Unternehmen)."],
     )
-    data = pdf.render_report_pdf(ctx)
+    data = render_pdf(pdf.TEMPLATE, ctx)
     assert data.startswith(b"%PDF")
     text = _text(data, tmp_path)
     for expected in (
@@ -65,7 +66,7 @@ def test_personal_report_in_english_without_comparison(tmp_path: Path) -> None:
         instrument=INSTRUMENT, result=result(10.0, 20.0, 30.0), lang="en", date=DATE
     )
     assert ctx["compare_notes"] == []
-    text = _text(pdf.render_report_pdf(ctx), tmp_path)
+    text = _text(render_pdf(pdf.TEMPLATE, ctx), tmp_path)
     assert "Strategy and use cases" in text
     assert "Peers" not in text and "Vergleichsgruppe" not in text
 
@@ -77,7 +78,7 @@ def test_knowledge_is_reported_separately(tmp_path: Path) -> None:
     assert [(k.dimension, k.percent) for k in ctx["knowledge"]] == [
         ("Strategie und Anwendungsfälle", "100")
     ]
-    assert "Wissensfragen" in _text(pdf.render_report_pdf(ctx), tmp_path)
+    assert "Wissensfragen" in _text(render_pdf(pdf.TEMPLATE, ctx), tmp_path)
 
 
 def test_no_knowledge_section_without_knowledge_scores() -> None:
@@ -131,13 +132,6 @@ def test_works_with_the_engine_and_the_real_instruments() -> None:
         assert [r.id for r in ctx["profile"].rows] == [d.id for d in inst.dimensions]
         assert len(ctx["recommendations"]) == len(res.recommendations)
         assert ctx["profile"].svg.startswith("<svg")
-
-
-def test_pdf_response_is_a_private_download() -> None:
-    response = pdf.pdf_response(b"%PDF-1.7 test", "KI-Readiness-Check Müller.pdf")
-    assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"].startswith("attachment;")
-    assert response["Cache-Control"] == "private, no-store"
 
 
 def test_a_mean_profile_gets_the_same_report() -> None:

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import requires
+from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
@@ -51,4 +52,4 @@ def company_result_pdf(request: MemberRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Für einen Bericht gibt es noch zu wenige Antworten."))
         return redirect("assessments:company_result", pk=assessment.pk)
     name = slugify(f"{assessment.instrument_key}-{assessment.organisation.legal_name}")
-    return pdf.pdf_response(pdf.render_report_pdf(context), f"{name}.pdf")
+    return pdf_response(pdf.TEMPLATE, context, f"{name}.pdf")

@@ -18,11 +18,12 @@ from django.utils.translation import gettext_lazy as _
 
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import Action, record_event
+from zukunftszentrum.core.exports import download_response
 from zukunftszentrum.core.suppression import effective_min_size
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from ..exports import download_response, method_notes
+from ..exports import method_notes
 from ..queries import EXPORT_GROUPINGS, export_instrument_choices, export_table
 
 FORMATS = [("xlsx", _("Excel-Arbeitsmappe (XLSX)")), ("csv", _("CSV (Semikolon, für Excel)"))]

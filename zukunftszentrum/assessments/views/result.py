@@ -14,9 +14,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from zukunftszentrum.core.access import login_required, public
+from zukunftszentrum.core.pdf import pdf_response
 
 from ..navigation import Flow
-from ..pdf import pdf_response, render_report_pdf
+from ..pdf import TEMPLATE
 from ..queries import lang, result_context
 from ..results import report
 from .take import flow_by_id, flow_by_token
@@ -62,4 +63,4 @@ def _pdf(flow: Flow) -> HttpResponse:
     if not flow.response.is_submitted:
         return redirect(flow.url("continue"))
     context, filename = report(flow.response, lang())
-    return pdf_response(render_report_pdf(context), filename)
+    return pdf_response(TEMPLATE, context, filename)

@@ -14,16 +14,17 @@ from itertools import product
 import numpy as np
 from numpy.typing import NDArray
 
-from zukunftszentrum.core.suppression import effective_min_size
+from zukunftszentrum.core.suppression import (
+    Reason,
+    effective_min_size,
+    is_disclosable,
+    is_small_remainder,
+)
 from zukunftszentrum.needs.estimation.cells import CellTable, Dimensions
 
 Z_95 = 1.959963984540054
 THIN_N_EFF = 30.0  # below this effective n, a domain is flagged thin
 THIN_N = 10  # ... or below this many responding companies
-
-TOO_FEW = "too_few_responses"
-NO_POPULATION = "no_population"
-PROTECTED = "protected"  # enough responses, but hidden so a small neighbour cannot be derived
 
 
 @dataclass(frozen=True)
@@ -126,11 +127,13 @@ def estimate_domains(
     out = []
     for i, dom in enumerate(domains):
         raw_count = int(n_raw[i])
-        if n_raw[i] < minimum or (sum_w[i] > 0 and n_pos[i] < minimum):
-            out.append(DomainEstimate(dom.key, TOO_FEW, n_raw=raw_count))
+        if not is_disclosable(raw_count, minimum) or (
+            sum_w[i] > 0 and not is_disclosable(n_pos[i], minimum)
+        ):
+            out.append(DomainEstimate(dom.key, Reason.TOO_FEW, n_raw=raw_count))
             continue
         if sum_w[i] <= 0:
-            out.append(DomainEstimate(dom.key, NO_POPULATION, n_raw=raw_count))
+            out.append(DomainEstimate(dom.key, Reason.NO_POPULATION, n_raw=raw_count))
             continue
         n_eff = sum_w[i] ** 2 / sum_w2[i]
         n = int(n_pos[i])
@@ -156,7 +159,7 @@ def _outcome(
     kind: str, n: float, sw: float, sw2: float, swy: float, swy2: float, minimum: int
 ) -> OutcomeEstimate | None:
     """One item in one domain: weighted mean, SE from the effective n, 95 % interval."""
-    if n < minimum or sw <= 0:
+    if not is_disclosable(n, minimum) or sw <= 0:
         return None
     n_eff = sw * sw / sw2
     mean = swy / sw
@@ -227,7 +230,7 @@ def protect_complements(
 
     Where a shown parent is split into children and the hidden children hold between 1 and
     min_size - 1 companies together, the parent minus the shown children would reveal them. The
-    smallest shown child is hidden as well (`PROTECTED`), until the hidden ones hold none or at
+    smallest shown child is hidden as well (`Reason.PROTECTED`), until the hidden ones hold none or at
     least min_size companies; domains made of the same cells (a centre with one Land and that
     Land) are hidden together. Repeated until nothing changes.
     """
@@ -247,7 +250,7 @@ def protect_complements(
                 continue
             kids = [by_key[c] for c in children if c in by_key]
             exposed = sum(k.n_raw for k in kids if k.key in hidden)
-            if not 0 < exposed < minimum:
+            if not is_small_remainder(exposed, minimum):
                 continue
             shown = sorted((k for k in kids if k.key not in hidden), key=lambda k: (k.n_raw, k.key))
             target = shown[0].key if shown else parent
@@ -257,6 +260,6 @@ def protect_complements(
                     protected.add(key)
             changed = True
     return [
-        DomainEstimate(e.key, PROTECTED, n_raw=e.n_raw) if e.key in protected else e
+        DomainEstimate(e.key, Reason.PROTECTED, n_raw=e.n_raw) if e.key in protected else e
         for e in estimates
     ]

@@ -16,8 +16,8 @@ from zukunftszentrum.assessments.demo import quarter_start
 from zukunftszentrum.assessments.demo_answers import needs_answers
 from zukunftszentrum.assessments.instruments import get_instrument
 from zukunftszentrum.assessments.models import Assessment, Perspective, Response
+from zukunftszentrum.core.suppression import Reason
 from zukunftszentrum.needs.demo import SUFFIX, THIN_QUARTERS, TOTAL
-from zukunftszentrum.needs.estimation.domains import TOO_FEW
 from zukunftszentrum.needs.estimation.population import load_default_population
 from zukunftszentrum.needs.models import DomainResult, EstimateRun
 from zukunftszentrum.needs.queries import current_window, quarter_label
@@ -113,8 +113,8 @@ def test_estimates_of_this_year_are_ready_and_thin_lands_suppressed(seeded):
     results = {d.key: d for d in DomainResult.objects.filter(run=run)}
     assert results["nation"].suppressed == "" and results["nation"].weighted
     assert results["land:NW"].suppressed == ""
-    assert results["land:SL"].suppressed == TOO_FEW
-    assert results["land:HB"].suppressed == TOO_FEW
+    assert results["land:SL"].suppressed == Reason.TOO_FEW
+    assert results["land:HB"].suppressed == Reason.TOO_FEW
     last_year = str(timezone.localdate().year - 1)
     assert EstimateRun.objects.filter(window=last_year, is_current=True).exists()
 

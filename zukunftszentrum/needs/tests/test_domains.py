@@ -3,6 +3,7 @@ import math
 import numpy as np
 import pytest
 
+from zukunftszentrum.core.suppression import Reason
 from zukunftszentrum.needs.estimation.cells import (
     Dimensions,
     UnknownCategoryError,
@@ -11,9 +12,6 @@ from zukunftszentrum.needs.estimation.cells import (
     encode,
 )
 from zukunftszentrum.needs.estimation.domains import (
-    NO_POPULATION,
-    PROTECTED,
-    TOO_FEW,
     Z_95,
     Domain,
     DomainEstimate,
@@ -93,15 +91,21 @@ def test_suppression_at_four_but_not_five_companies():
     land_a = [Domain("land:A", lands=frozenset({"A"}))]
     four = estimate_domains(_table_with(4), np.array([1.0, 1.0]), land_a)[0]
     five = estimate_domains(_table_with(5), np.array([1.0, 1.0]), land_a)[0]
-    assert four.suppressed == TOO_FEW
+    assert four.suppressed == Reason.TOO_FEW
     assert four.n is None and four.outcomes is None  # no figures at all
     assert five.suppressed is None and five.n == 5
 
 
 def test_minimum_is_configurable_upward_only():
     land_a = [Domain("land:A", lands=frozenset({"A"}))]
-    assert estimate_domains(_table_with(4), np.ones(2), land_a, min_size=2)[0].suppressed == TOO_FEW
-    assert estimate_domains(_table_with(5), np.ones(2), land_a, min_size=6)[0].suppressed == TOO_FEW
+    assert (
+        estimate_domains(_table_with(4), np.ones(2), land_a, min_size=2)[0].suppressed
+        == Reason.TOO_FEW
+    )
+    assert (
+        estimate_domains(_table_with(5), np.ones(2), land_a, min_size=6)[0].suppressed
+        == Reason.TOO_FEW
+    )
 
 
 def test_domain_with_responses_but_no_population():
@@ -109,12 +113,12 @@ def test_domain_with_responses_but_no_population():
     table = _table_with(6)
     res = rake_cells(table.counts.reshape(2, 1, 1), [[0.0], [100.0]], [1.0], trim_factor=None)
     est = estimate_domains(table, res.weights, [Domain("land:A", lands=frozenset({"A"}))])[0]
-    assert est.suppressed == NO_POPULATION
+    assert est.suppressed == Reason.NO_POPULATION
 
 
 def test_small_example_suppresses_single_cells():
     est = _estimates([Domain("ax", lands=frozenset({"A"}), sections=frozenset({"X"}))])["ax"]
-    assert est.suppressed == TOO_FEW  # 3 respondents
+    assert est.suppressed == Reason.TOO_FEW  # 3 respondents
 
 
 def test_standard_domains_cover_all_groupings():
@@ -150,7 +154,7 @@ TWO = Dimensions(lands=("A", "B", "C"), sections=("X",), sizes=("small",))
 
 
 def _est(key: str, n: int) -> DomainEstimate:
-    return DomainEstimate(key, None if n >= 5 else TOO_FEW, n=n if n >= 5 else None, n_raw=n)
+    return DomainEstimate(key, None if n >= 5 else Reason.TOO_FEW, n=n if n >= 5 else None, n_raw=n)
 
 
 @pytest.mark.parametrize(
@@ -171,7 +175,7 @@ def test_protect_complements_hides_the_smallest_neighbour(counts, hidden) -> Non
     out = {e.key: e for e in protect_complements(estimates, parts, domains, TWO)}
     assert {k for k, e in out.items() if e.suppressed} == hidden
     assert out["nation"].suppressed is None
-    assert all(out[k].suppressed == PROTECTED for k in hidden if counts[k[-1]] >= 5)
+    assert all(out[k].suppressed == Reason.PROTECTED for k in hidden if counts[k[-1]] >= 5)
     assert all(out[k].n_raw == lands[k] for k in lands)
 
 
@@ -190,8 +194,8 @@ def test_protection_spreads_through_nested_splits_and_twins() -> None:
     # nation - A - B reveals C: B (6, smallest) is hidden, and with it its twin area:s; then
     # area:r - A reveals B (6 >= 5): allowed.
     assert out == {
-        "nation": None, "area:r": None, "area:s": PROTECTED,
-        "land:A": None, "land:B": PROTECTED, "land:C": TOO_FEW,
+        "nation": None, "area:r": None, "area:s": Reason.PROTECTED,
+        "land:A": None, "land:B": Reason.PROTECTED, "land:C": Reason.TOO_FEW,
     }  # fmt: skip
 
 

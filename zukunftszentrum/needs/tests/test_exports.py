@@ -226,3 +226,23 @@ def test_area_keys_order_and_nation() -> None:
         Area("nation", "bund", "Bundesweit", ()), ["wz:C", "land:BY", "land:BY|wz:C"]
     )
     assert nation == ["nation", "land:BY", "wz:C", "land:BY|wz:C"]
+
+
+# A centre's name is the region of its rows; a centre admin can set it, others download it.
+PLANTED = ('=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(A1)", "\t=1")
+
+
+def test_a_planted_formula_in_a_centre_name_stays_text(network, login) -> None:
+    nord = network["nord"]
+    client = login(make_member(Role.ADVISOR, centre=nord))
+    for text in PLANTED:
+        type(nord).objects.filter(pk=nord.pk).update(name=text)
+        rows = _csv(client)
+        assert rows[0]["Region / Land"] == "'" + text
+        assert _number(rows[0][ESTIMATE]) >= 0  # figures stay numbers
+        response = client.get(reverse("needs:export", args=["xlsx"]))
+        sheet = load_workbook(io.BytesIO(response.content))["Schätzungen"]
+        header = [c.value for c in sheet[1]]
+        region, estimate = sheet[2][header.index("Region / Land")], sheet[2][header.index(ESTIMATE)]
+        assert (region.value, region.data_type) == (text, "s")
+        assert estimate.data_type == "n" and isinstance(estimate.value, float)

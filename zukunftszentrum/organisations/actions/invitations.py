@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.core.models import AuditEvent, ConsentRecord
+from zukunftszentrum.core.tokens import hash_token
 
 from ..exceptions import (
     AccountExists,
@@ -42,11 +42,6 @@ from .privacy import record_consent
 # until then the log stores the code and shows it as it is.
 INVITATION_REFUSED = "invitation_refused"
 INVITATION_REFUSED_LABEL = gettext_lazy("Einladung für eine andere Adresse abgewiesen")
-
-
-def hash_token(token: str) -> str:
-    """Invitation tokens are stored only as hashes: a leaked database reveals no working link."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @transaction.atomic
