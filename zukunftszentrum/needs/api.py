@@ -128,7 +128,8 @@ def estimates(request: HttpRequest, params: Query[EstimatesQuery]) -> dict[str, 
     """The stored estimates of a region and time window, with the computation's metadata."""
     if Capability.VIEW_NEEDS_ANALYSIS not in request_capabilities(request):
         raise HttpError(403, "Ihre Rolle hat keinen Zugang zur Bedarfsanalyse.")
-    sel = select(request.member, {k: v for k, v in params.model_dump().items() if v})  # type: ignore[attr-defined]
+    member = getattr(request, "member", None)  # set by the membership middleware
+    sel = select(member, {k: v for k, v in params.model_dump().items() if v})
     pending = runs.ensure_fresh(sel.window) is not None
     run = runs.current_run(sel.window)
     names = {a.slug: str(a.name) for a in sel.areas}

@@ -19,6 +19,7 @@ from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import Action, record_event
 from zukunftszentrum.core.exports import CONTENT_TYPES, download_response
 from zukunftszentrum.core.pdf import pdf_response
+from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
 from . import exports, runs
@@ -28,11 +29,11 @@ from .selection import Selection, select
 
 
 @requires(Capability.VIEW_NEEDS_ANALYSIS)
-def export(request: HttpRequest, fmt: str) -> HttpResponse:
+def export(request: MemberRequest, fmt: str) -> HttpResponse:
     """Every domain of the selected region with its estimates, as CSV or XLSX."""
     if fmt not in CONTENT_TYPES:
         raise Http404("format")
-    sel = select(request.member, request.GET)  # type: ignore[attr-defined]
+    sel = select(request.member, request.GET)
     run = runs.current_run(sel.window)
     if run is None:
         return _no_run(request, sel)
@@ -42,9 +43,9 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @requires(Capability.VIEW_NEEDS_ANALYSIS)
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: MemberRequest) -> HttpResponse:
     """The PDF "Bedarfsanalyse" of the selection, with the method note."""
-    sel = select(request.member, request.GET)  # type: ignore[attr-defined]
+    sel = select(request.member, request.GET)
     board = build(sel.window, sel.area, land=sel.land, section=sel.section, weighting=sel.weighting)
     if board.run is None:
         return _no_run(request, sel)
@@ -64,8 +65,8 @@ def _no_run(request: HttpRequest, sel: Selection) -> HttpResponse:
     return redirect(f"{reverse('needs:dashboard')}?{sel.query()}")
 
 
-def _log(request: HttpRequest, sel: Selection, fmt: str, **details: Any) -> None:
-    member = request.member  # type: ignore[attr-defined]
+def _log(request: MemberRequest, sel: Selection, fmt: str, **details: Any) -> None:
+    member = request.member
     record_event(
         Action.DATA_EXPORTED,
         actor=request.user,
