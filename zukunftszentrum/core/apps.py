@@ -10,7 +10,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Grundfunktionen")
 
     def ready(self) -> None:
-        from . import audit, personal_data
+        from . import audit, audit_actions, personal_data
+
+        audit_actions.register_actions(
+            audit_actions.CoreAction, order=0, own_summary=audit_actions.CORE_OWN_SUMMARY
+        )
 
         personal_data.register(
             "consents",

@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent, ConsentRecord
+from zukunftszentrum.core.models import ConsentRecord
 
+from ..audit_actions import OrganisationAction
 from ..exceptions import (
     AccountExists,
     DuplicateMembership,
@@ -92,7 +93,7 @@ def invite(
         expires_at=timezone.now() + timedelta(days=settings.ZZ_INVITATION_DAYS),
     )
     record_event(
-        AuditEvent.Action.INVITATION_SENT,
+        OrganisationAction.INVITATION_SENT,
         actor=member.user,
         summary=f"{email}: {invitation.get_role_display()}",
         centre_id=centre.pk if centre else None,
@@ -143,7 +144,7 @@ def accept_invitation(*, token: str, user: User) -> Membership:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     record_event(
-        AuditEvent.Action.INVITATION_ACCEPTED,
+        OrganisationAction.INVITATION_ACCEPTED,
         actor=user,
         summary=f"{invitation.email}: {invitation.get_role_display()}",
         centre_id=invitation.centre_id,
@@ -192,7 +193,7 @@ def revoke_invitation(*, member: Membership, invitation: Invitation) -> None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
         record_event(
-            AuditEvent.Action.INVITATION_REVOKED,
+            OrganisationAction.INVITATION_REVOKED,
             actor=member.user,
             summary=invitation.email,
             centre_id=invitation.centre_id,
