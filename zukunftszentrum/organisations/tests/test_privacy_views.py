@@ -310,3 +310,14 @@ def test_audit_log_names_deleted_people_as_such(signed_in) -> None:
     page = signed_in(make_member(Role.PROGRAMME_ADMIN)).get(AUDIT).content.decode()
     assert "gelöschte Person" in page and "Kai Kollege" not in page
     assert "kai@example.org" not in page
+
+
+def test_audit_filter_lists_every_registered_action_including_company_checks(login):
+    admin = make_member(Role.PROGRAMME_ADMIN)
+    page = login(admin).get(reverse("organisations:audit_log")).content.decode()
+    for code in ("assessment_opened", "assessment_closed", "login", "population_activated"):
+        assert f'<option value="{code}">' in page
+    record_event("assessment_closed", summary="Check zu")  # logged by the self-checks app
+    filtered = login(admin).get(reverse("organisations:audit_log"), {"action": "assessment_closed"})
+    assert "Unternehmenscheck abgeschlossen" in filtered.content.decode()
+    assert "Diese Auswahl gibt es nicht" not in filtered.content.decode()
