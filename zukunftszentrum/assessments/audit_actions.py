@@ -7,5 +7,5 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AssessmentAction(models.TextChoices):
-    ASSESSMENT_OPENED = "assessment_opened", _("Unternehmenscheck eröffnet")
-    ASSESSMENT_CLOSED = "assessment_closed", _("Unternehmenscheck abgeschlossen")
+    ASSESSMENT_OPENED = "assessment_opened", _("Unternehmens-Check eröffnet")
+    ASSESSMENT_CLOSED = "assessment_closed", _("Unternehmens-Check abgeschlossen")

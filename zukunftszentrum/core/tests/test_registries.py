@@ -212,7 +212,7 @@ def test_own_summary_must_name_the_apps_own_actions():
 def test_every_logged_action_is_registered_with_a_label():
     codes = dict(audit_actions.action_choices())
     assert {"assessment_opened", "assessment_closed", "login", "population_uploaded"} <= set(codes)
-    assert str(codes["assessment_opened"]) == "Unternehmenscheck eröffnet"
+    assert str(codes["assessment_opened"]) == "Unternehmens-Check eröffnet"
     assert len(codes) == 19
 
 

@@ -319,5 +319,5 @@ def test_audit_filter_lists_every_registered_action_including_company_checks(log
         assert f'<option value="{code}">' in page
     record_event("assessment_closed", summary="Check zu")  # logged by the self-checks app
     filtered = login(admin).get(reverse("organisations:audit_log"), {"action": "assessment_closed"})
-    assert "Unternehmenscheck abgeschlossen" in filtered.content.decode()
+    assert "Unternehmens-Check abgeschlossen" in filtered.content.decode()
     assert "Diese Auswahl gibt es nicht" not in filtered.content.decode()
