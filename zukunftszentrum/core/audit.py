@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from .audit_actions import CoreAction, own_summary_actions
+from .audit_actions import CoreAction, UnregisteredAction, actions, own_summary_actions
 from .models import AuditEvent
 
 Action = CoreAction
@@ -34,7 +34,10 @@ def record_event(
     request: HttpRequest | None = None,
     **details: Any,
 ) -> AuditEvent:
-    """Append one event to the audit log."""
+    """Append one event to the audit log; the action must be registered (core/audit_actions.py)."""
+    if action not in actions:
+        # Logged but not registered is how an action drifts out of the log's filter.
+        raise UnregisteredAction(f"audit action {action!r} is not registered by any app")
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return AuditEvent.objects.create(

@@ -33,6 +33,10 @@ class AuditAction:
 actions = Registry[AuditAction]("audit action")
 
 
+class UnregisteredAction(ValueError):
+    """An event was logged under a code no app registered."""
+
+
 def register_actions(
     choices: type[models.TextChoices],
     *,

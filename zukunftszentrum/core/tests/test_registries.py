@@ -11,6 +11,8 @@ from django.db import models
 from django.test import override_settings
 
 from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards
+from zukunftszentrum.core.audit import record_event
+from zukunftszentrum.core.audit_actions import UnregisteredAction
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.core.registry import DuplicateEntry, Registry
 
@@ -214,6 +216,14 @@ def test_every_logged_action_is_registered_with_a_label():
     assert {"assessment_opened", "assessment_closed", "login", "population_uploaded"} <= set(codes)
     assert str(codes["assessment_opened"]) == "Unternehmens-Check eröffnet"
     assert len(codes) == 19
+
+
+@pytest.mark.django_db
+def test_an_unregistered_action_cannot_be_logged():
+    with pytest.raises(UnregisteredAction, match="'assessment_reopened'"):
+        record_event("assessment_reopened")
+    record_event("assessment_opened")
+    assert AuditEvent.objects.get().action == "assessment_opened"
 
 
 def test_an_unregistered_code_is_shown_as_it_is():
