@@ -17,16 +17,14 @@ PRODUCT_COMMANDS = {
     "create-programme-admin": "create_programme_admin",
     "needs-estimate": "needs_estimate",
 }
-# Run right after a product command, in order: the self-checks' demo answers build on the demo
-# network, the needs survey's companies come last (they also compute the needs estimates).
-FOLLOW_UPS = {"seed_demo": ("seed_demo_checks", "seed_demo_needs")}
 
 COMMANDS = {
     "demo": "Demo starten: Datenbank einrichten, Demo-Daten anlegen, Zugänge zeigen und den "
     "Server auf http://127.0.0.1:$PORT starten (PORT, Standard 8000)",
     "serve": "Produktivbetrieb: gunicorn mit config.wsgi auf 127.0.0.1:$PORT "
     "(Einstellungen config.settings.prod, wenn DJANGO_SETTINGS_MODULE nicht gesetzt ist)",
-    "seed-demo": "das fiktive Demo-Netzwerk anlegen (mehrfach ausführbar)",
+    "seed-demo": "die fiktive Demo anlegen, Schritt für Schritt, wie die Apps sie beitragen "
+    "(mehrfach ausführbar; --only SCHRITT)",
     "needs-estimate": "Bedarfsanalyse berechnen: [2026 2026-Q4 …] oder --queued "
     "(die wartenden Berechnungen, etwa per cron)",
     "create-centre": "ein Zentrum anlegen: NAME [--kind regional|supra_regional] "
@@ -94,13 +92,11 @@ def demo(rest: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     port = _port()
     _setup_django()
-    from django.conf import settings
     from django.core.management import call_command
-    from django.urls import reverse
 
-    from zukunftszentrum.organisations.demo import format_logins, seed_demo
+    from zukunftszentrum.core.demo_steps import demo_allowed
 
-    if not settings.DEBUG:  # the demo's known password must never reach a real installation
+    if not demo_allowed(force=False):  # the demo's known password must never reach a real site
         raise UsageError(
             "Die Demo läuft nur mit Entwicklungseinstellungen (DEBUG), etwa "
             "DJANGO_SETTINGS_MODULE=config.settings.dev."
@@ -109,9 +105,7 @@ def demo(rest: list[str]) -> int:
     call_command("migrate", interactive=False, verbosity=0)
     print("2/3 Demo-Daten werden angelegt …", flush=True)
     url = f"http://127.0.0.1:{port}"
-    print(format_logins(seed_demo(), url + reverse("account_login")), flush=True)
-    for follow_up in FOLLOW_UPS["seed_demo"]:
-        call_command(follow_up, verbosity=0)
+    call_command("seed_demo", site_url=url)  # every app's step, in order, with the logins
     print(f"3/3 Der Server startet auf {url}/ (beenden mit Strg+C).", flush=True)
     # Without the autoreloader: it would run this whole function a second time in a child.
     call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
@@ -150,8 +144,6 @@ def manage(command: str, rest: list[str]) -> int:
 
         try:
             call_command(name, *rest)
-            for follow_up in FOLLOW_UPS.get(name, ()):
-                call_command(follow_up, *rest)
         except CommandError as exc:
             print(f"Fehler: {str(exc).removeprefix('Error: ')}", file=sys.stderr)
             return exc.returncode or 1

@@ -20,6 +20,7 @@ from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.core.tokens import hash_token, new_token
 from zukunftszentrum.organisations.models import Membership, Organisation, User
 
+from .audit_actions import AssessmentAction
 from .engine import logic, scoring
 from .engine.schema import Instrument, Page
 from .exceptions import (
@@ -70,7 +71,7 @@ def open_assessment(*, member: Membership, instrument_key: str) -> Assessment:
         opened_by=member.user,
     )
     record_event(
-        "assessment_opened",
+        AssessmentAction.ASSESSMENT_OPENED,
         actor=member.user,
         summary=f"{organisation}: {inst.key} {inst.version}",
         organisation_id=organisation.pk,
@@ -88,7 +89,7 @@ def close_assessment(*, member: Membership, assessment: Assessment) -> Assessmen
         locked.closed_at = timezone.now()
         locked.save(update_fields=["status", "closed_at"])
         record_event(
-            "assessment_closed",
+            AssessmentAction.ASSESSMENT_CLOSED,
             actor=member.user,
             summary=str(locked),
             organisation_id=locked.organisation_id,

@@ -10,9 +10,11 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         """Load and validate every content file: broken content stops the app from starting."""
-        from . import personal_data  # noqa: F401 - registers this app's personal data
+        from . import extensions, personal_data  # noqa: F401 - registers this app's personal data
         from .engine.loader import ContentError
         from .instruments import catalog
+
+        extensions.register()
 
         try:
             catalog()

@@ -11,11 +11,13 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from . import operator_pages
+from .audit_actions import action_choices
 from .models import AccessibilityPage, AuditEvent, ConsentRecord, ImprintPage, PrivacyPage
 
 
@@ -57,22 +59,39 @@ class ReadOnlyAdmin(SiteAccessMixin, admin.ModelAdmin):
     allow_change = False
 
 
+class AuditActionFilter(admin.SimpleListFilter):
+    """Filter by action, listing every action the apps registered (the field has no choices)."""
+
+    title = _("Ereignis")
+    parameter_name = "action"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return action_choices()
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
     list_display = (
         "at",
-        "action",
+        "action_label",
         "person",
         "summary",
         "centre_id",
         "organisation_id",
         "ip_address",
     )
-    list_filter = ("action",)
+    list_filter = (AuditActionFilter,)
     search_fields = ("summary", "actor__email", "actor__full_name")
     date_hierarchy = "at"
     list_select_related = ("actor",)
     list_per_page = 50
+
+    @admin.display(description=_("Ereignis"), ordering="action")
+    def action_label(self, event: AuditEvent) -> str:
+        return event.get_action_display()
 
     @admin.display(description=_("Person"))
     def person(self, event: AuditEvent) -> str:

@@ -10,7 +10,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Grundfunktionen")
 
     def ready(self) -> None:
-        from . import audit, checks, personal_data  # noqa: F401 - checks registers itself
+        from . import audit, audit_actions, checks, personal_data  # noqa: F401 - checks registers itself
+
+        audit_actions.register_actions(
+            audit_actions.CoreAction, order=0, own_summary=audit_actions.CORE_OWN_SUMMARY
+        )
+        from . import demo_steps, operator_pages
+
+        demo_steps.register_demo_step(
+            "operator", order=5, run=operator_pages.seed_demo_operator_pages
+        )
 
         personal_data.register(
             "consents",

@@ -11,9 +11,10 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from .audit_actions import CoreAction, UnregisteredAction, actions, own_summary_actions
 from .models import AuditEvent
 
-Action = AuditEvent.Action
+Action = CoreAction
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -33,7 +34,10 @@ def record_event(
     request: HttpRequest | None = None,
     **details: Any,
 ) -> AuditEvent:
-    """Append one event to the audit log."""
+    """Append one event to the audit log; the action must be registered (core/audit_actions.py)."""
+    if action not in actions:
+        # Logged but not registered is how an action drifts out of the log's filter.
+        raise UnregisteredAction(f"audit action {action!r} is not registered by any app")
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
     return AuditEvent.objects.create(
@@ -84,21 +88,6 @@ def _on_password_changed(sender: Any, request: HttpRequest, user: Any, **kwargs:
 
 # --- the log's share of "Meine Daten" --------------------------------------------------------
 
-# Events a person did to themselves: their summary names nobody else and may be handed out.
-_SELF_ACTIONS = frozenset(
-    {
-        Action.LOGIN,
-        Action.LOGOUT,
-        Action.PASSWORD_CHANGED,
-        Action.DATA_EXPORTED,
-        Action.CONSENT_GIVEN,
-        Action.INVITATION_ACCEPTED,
-        Action.ACCOUNT_DELETED,
-        Action.ACCOMPANIMENT_CHANGED,
-        Action.CENTRE_CHANGED,
-        Action.ORGANISATION_CHANGED,
-    }
-)
 EXPORT_LIMIT = 1000
 
 
@@ -116,7 +105,8 @@ def _exported_summary(event: AuditEvent, user: Any) -> str:
     about_them = (
         event.details.get("user_id") == user.pk if isinstance(event.details, dict) else False
     )
-    own = event.actor_id == user.pk and event.action in _SELF_ACTIONS
+    # Events a person did to themselves whose summary names nobody else (as each app declared).
+    own = event.actor_id == user.pk and event.action in own_summary_actions()
     tried = event.action == Action.LOGIN_FAILED
     return event.summary if (about_them or own or tried) else ""
 

@@ -15,6 +15,8 @@ from typing import Any
 from django.db import DatabaseError
 from django.utils.translation import gettext_lazy as _
 
+from .audit import record_event
+from .audit_actions import CoreAction
 from .models import OperatorPage
 
 Kind = OperatorPage.Kind
@@ -201,12 +203,20 @@ def publish(kind: str, content: dict[str, Any], *, user: Any = None) -> Operator
     """Store a new version; earlier versions stay as they were."""
     latest = current(kind)
     known = {f.name for f in FIELDS[kind]}
-    return OperatorPage.objects.create(
+    page = OperatorPage.objects.create(
         kind=kind,
         version=(latest.version + 1) if latest else 1,
         content={k: str(v).strip() for k, v in content.items() if k in known},
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
+    record_event(
+        CoreAction.OPERATOR_PAGE_PUBLISHED,
+        actor=user,
+        summary=f"{page.get_kind_display()} {page.version}",
+        page=kind,
+        version=page.version,
+    )
+    return page
 
 
 def page_context(kind: str) -> dict[str, Any]:
@@ -291,8 +301,11 @@ DEMO_CONTENT: dict[str, dict[str, str]] = {
 }
 
 
-def seed_demo_operator_pages() -> None:
-    """The demo's fictional operator: every page complete, entered once."""
+def seed_demo_operator_pages(*, site_url: str = "") -> str:
+    """The demo's fictional operator: every page complete, entered once (a demo step)."""
     for kind, content in DEMO_CONTENT.items():
         if current(kind) is None:
             publish(kind, content)
+    return str(
+        _("Impressum, Barrierefreiheit und Datenschutz des fiktiven Betreibers sind angelegt.")
+    )

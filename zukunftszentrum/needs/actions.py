@@ -8,13 +8,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent
 
+from .audit_actions import NeedsAction
 from .estimation.population import PopulationError, parse_population_csv
 from .models import PopulationCell, PopulationTable
 
-ACTION_UPLOADED = AuditEvent.Action.POPULATION_UPLOADED
-ACTION_ACTIVATED = AuditEvent.Action.POPULATION_ACTIVATED
+ACTION_UPLOADED = NeedsAction.POPULATION_UPLOADED
+ACTION_ACTIVATED = NeedsAction.POPULATION_ACTIVATED
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 

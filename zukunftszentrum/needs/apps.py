@@ -8,6 +8,7 @@ class NeedsConfig(AppConfig):
     verbose_name = _("Regionale Bedarfsanalyse")
 
     def ready(self) -> None:
-        from . import signals
+        from . import extensions, signals
 
         signals.connect()
+        extensions.register()

@@ -25,8 +25,8 @@ from django.views.decorators.cache import never_cache
 
 from zukunftszentrum.core.admin import ReadOnlyAdmin, SiteAccessMixin
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent
 
+from .audit_actions import OrganisationAction
 from .consent import safe_next
 from .models import Accompaniment, Centre, Invitation, Land, Membership, Organisation, User
 from .roles import Role
@@ -207,7 +207,7 @@ class LandAdmin(ReadOnlyAdmin):
 
 @admin.register(Centre)
 class CentreAdmin(AuditedAdmin):
-    audit_action = AuditEvent.Action.CENTRE_CHANGED
+    audit_action = OrganisationAction.CENTRE_CHANGED
     list_display = ("name", "kind", "city", "email")
     list_filter = ("kind", "lands")
     search_fields = ("name", "city")
@@ -220,7 +220,7 @@ class CentreAdmin(AuditedAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedAdmin):
-    audit_action = AuditEvent.Action.ORGANISATION_CHANGED
+    audit_action = OrganisationAction.ORGANISATION_CHANGED
     list_display = ("legal_name", "kind", "land", "wz_section", "size_class", "headcount")
     list_filter = ("land", "wz_section", SizeClassFilter, "kind", "has_works_council")
     search_fields = ("legal_name", "kreis_name")
@@ -252,7 +252,7 @@ class MembershipAdmin(SiteAccessMixin, admin.ModelAdmin):
         if change and not ended_now:
             return
         record_event(
-            AuditEvent.Action.ROLE_ENDED if change else AuditEvent.Action.ROLE_GRANTED,
+            OrganisationAction.ROLE_ENDED if change else OrganisationAction.ROLE_GRANTED,
             actor=request.user,
             summary=f"{obj.user.email}: {obj.get_role_display()} – {obj.context_name}",
             centre_id=obj.centre_id,

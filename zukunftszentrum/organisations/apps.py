@@ -8,4 +8,6 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Zentren und Organisationen")
 
     def ready(self) -> None:
-        from . import personal_data  # noqa: F401 - registers this app's personal data
+        from . import extensions, personal_data  # noqa: F401 - registers this app's personal data
+
+        extensions.register()

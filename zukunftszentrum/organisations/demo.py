@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from zukunftszentrum.core.models import ConsentRecord
-from zukunftszentrum.core.operator_pages import seed_demo_operator_pages
 
 from . import actions
 from .demo_data import (
@@ -63,7 +62,6 @@ def seed_demo() -> list[DemoLogin]:
     with transaction.atomic():
         seeder = _Seeder()
         seeder.run()
-        seed_demo_operator_pages()
     return [_login(person) for person in KEY_PEOPLE]
 
 

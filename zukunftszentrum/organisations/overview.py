@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db.models import Count
 
+from zukunftszentrum.core.overview_cards import overview_cards_for
+
 from .models import Accompaniment, Centre, Land, Membership, Organisation
 from .queries import (
     members_of_organisation,
@@ -14,25 +16,47 @@ from .queries import (
     staff_of_centre,
     uncovered_lands,
 )
-from .roles import Capability, Scope, has_capability, scope_of
+from .roles import Capability, Role, Scope, has_capability, scope_of
 
 
 def overview_for(member: Membership | None) -> dict[str, Any]:
-    """The dashboard's context for the role the person acts in."""
+    """The dashboard's context for the role the person acts in.
+
+    The cards themselves come from every app (registered in their `extensions.py`); this page
+    lays them out by scope and adds the parts that are the tenant's own.
+    """
     if member is None:
         return {"scope": None}
-    scope = scope_of(member.role)
-    context: dict[str, Any] = {"scope": scope.value, "role": member.role}
-    if scope is Scope.ORGANISATION:
-        context.update(_organisation_overview(member))
-    elif scope is Scope.CENTRE:
-        context.update(_centre_overview(member))
-    elif has_capability(member.role, Capability.MANAGE_NETWORK):
-        context.update(_network_overview())
+    context: dict[str, Any] = {"scope": scope_of(member.role).value, "role": member.role}
+    context.update(overview_cards_for(member))
     return context
 
 
-def _organisation_overview(member: Membership) -> dict[str, Any]:
+# --- when the cards show, and the data they read (registered in extensions.py) --------------
+
+
+def in_organisation(member: Membership) -> bool:
+    return scope_of(member.role) is Scope.ORGANISATION
+
+
+def in_centre(member: Membership) -> bool:
+    return scope_of(member.role) is Scope.CENTRE
+
+
+def manages_network(member: Membership) -> bool:
+    return has_capability(member.role, Capability.MANAGE_NETWORK)
+
+
+def manages_organisation(member: Membership) -> bool:
+    return in_organisation(member) and has_capability(member.role, Capability.MANAGE_ORGANISATION)
+
+
+def is_staff_of_organisation(member: Membership) -> bool:
+    """Employees and works council members: their data-rights card."""
+    return member.role in (Role.EMPLOYEE, Role.WORKS_COUNCIL)
+
+
+def organisation_overview(member: Membership) -> dict[str, Any]:
     org = member.organisation
     assert org is not None
     manages = has_capability(member.role, Capability.MANAGE_ORGANISATION)
@@ -56,7 +80,7 @@ def _organisation_overview(member: Membership) -> dict[str, Any]:
     }
 
 
-def _centre_overview(member: Membership) -> dict[str, Any]:
+def centre_overview(member: Membership) -> dict[str, Any]:
     centre = member.centre
     assert centre is not None
     accompanied = (
@@ -73,7 +97,7 @@ def _centre_overview(member: Membership) -> dict[str, Any]:
     }
 
 
-def _network_overview() -> dict[str, Any]:
+def network_overview(member: Membership | None = None) -> dict[str, Any]:
     counts = dict(Organisation.objects.values_list("size_class").annotate(n=Count("id")).order_by())
     by_size = [(label, counts.get(value, 0)) for value, label in Organisation.Size.choices]
     return {

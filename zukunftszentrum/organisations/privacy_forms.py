@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.core.audit_actions import action_choices
 
 
 class DeleteAccountForm(forms.Form):
@@ -43,5 +43,6 @@ class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Ereignis"),
         required=False,
-        choices=[("", _("Alle Ereignisse")), *AuditEvent.Action.choices],
+        # Read when the form is built, so every app's registered actions are listed.
+        choices=lambda: [("", _("Alle Ereignisse")), *action_choices()],
     )

@@ -9,8 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent, ConsentRecord
+from zukunftszentrum.core.models import ConsentRecord
 
+from .audit_actions import OrganisationAction
 from .exceptions import OrganisationError
 from .models import Land, Membership, Organisation, User
 from .roles import Role
@@ -67,7 +68,7 @@ def register_organisation(data: Registration) -> Membership:
         version=settings.ZZ_PRIVACY_NOTICE_VERSION,
     )
     record_event(
-        AuditEvent.Action.ROLE_GRANTED,
+        OrganisationAction.ROLE_GRANTED,
         actor=user,
         summary=f"{email}: {membership.get_role_display()} – {organisation}",
         organisation_id=organisation.pk,

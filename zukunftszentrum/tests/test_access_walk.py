@@ -1,6 +1,7 @@
 """Walk every URL pattern of the project with every role and check the answer against the
 access rule the view declares. A module that adds a URL is covered the day it adds it; a URL with
-parameters needs one line in SAMPLES below, naming sample arguments and the role that owns the object.
+parameters needs one line in its app's `tests/access_walk.py` (SAMPLES), naming sample arguments and
+the role that owns the object. The walk collects those tables from every installed app.
 
 Two tenants: "a" and "b". Each role exists in both. For an object of tenant a, a role that holds the
 required capability but belongs to tenant b must get 404, exactly as for an object that does not exist.
@@ -8,146 +9,53 @@ required capability but belongs to tenant b must get 404, exactly as for an obje
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Any
 
 import pytest
-from django.conf import settings
+from django.apps import apps
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils.module_loading import module_has_submodule
 
-from zukunftszentrum.assessments.tests import factories as checks
 from zukunftszentrum.core.access import AccessKind, access_rule
-from zukunftszentrum.core.models import ConsentRecord
-from zukunftszentrum.needs.models import PopulationTable
-from zukunftszentrum.organisations import actions
 from zukunftszentrum.organisations.middleware import SESSION_KEY
-from zukunftszentrum.organisations.models import Accompaniment, Membership
+from zukunftszentrum.organisations.models import Membership
 from zukunftszentrum.organisations.roles import ROLE_CAPABILITIES, Role
-from zukunftszentrum.organisations.tests.factories import (
-    make_centre,
-    make_member,
-    make_organisation,
-    make_solo,
-)
+from zukunftszentrum.organisations.tests.access_walk import Sample, Tenant, make_tenant
+
+SampleEntry = tuple[Sample, Role | None]
 
 
-@dataclass
-class Tenant:
-    members: dict[Role, Membership]
-    company: Any
-    centre: Any
-    solo: Any
-    accompaniment: Accompaniment
-    invitation: Any
-    token: str
+def sample_tables() -> Iterator[tuple[str, dict[str, SampleEntry]]]:
+    """(app, SAMPLES) of every installed app that has a `tests/access_walk.py`."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("zukunftszentrum."):
+            continue
+        if not module_has_submodule(config.module, "tests"):
+            continue
+        if not module_has_submodule(import_module(f"{config.name}.tests"), "access_walk"):
+            continue
+        yield config.name, import_module(f"{config.name}.tests.access_walk").SAMPLES
 
 
-def _tenant(land: str) -> Tenant:
-    centre = make_centre(lands=(land,))
-    company = make_organisation(land=land)
-    solo = make_solo(land=land)
-    members = {
-        Role.COMPANY_LEAD: make_member(Role.COMPANY_LEAD, organisation=company),
-        Role.EMPLOYEE: make_member(Role.EMPLOYEE, organisation=company),
-        Role.WORKS_COUNCIL: make_member(Role.WORKS_COUNCIL, organisation=company),
-        Role.SOLO: make_member(Role.SOLO, organisation=solo),
-        Role.CENTRE_ADMIN: make_member(Role.CENTRE_ADMIN, centre=centre),
-        Role.ADVISOR: make_member(Role.ADVISOR, centre=centre),
-        Role.TRAINER: make_member(Role.TRAINER, centre=centre),
-        Role.PROGRAMME_ADMIN: make_member(Role.PROGRAMME_ADMIN),
-        Role.REVIEWER: make_member(Role.REVIEWER),
-    }
-    members[Role.PROGRAMME_ADMIN].user.is_staff = True
-    members[Role.PROGRAMME_ADMIN].user.save()
-    acc = actions.request_accompaniment(member=members[Role.ADVISOR], organisation=company)
-    actions.decide_accompaniment(member=members[Role.COMPANY_LEAD], accompaniment=acc, consent=True)
-    invitation, token = actions.invite(
-        member=members[Role.COMPANY_LEAD],
-        email=f"neu-{land.lower()}@example.org",
-        role=Role.EMPLOYEE,
-        organisation=company,
-    )
-    for m in members.values():
-        ConsentRecord.objects.get_or_create(
-            user=m.user, kind="privacy_notice", version=settings.ZZ_PRIVACY_NOTICE_VERSION
-        )
-    return Tenant(members, company, centre, solo, acc, invitation, token)
+def merge_samples(tables: Iterable[tuple[str, dict[str, SampleEntry]]]) -> dict[str, SampleEntry]:
+    """One table of samples; a URL named by two apps is an error, not a silent override."""
+    samples: dict[str, SampleEntry] = {}
+    owners: dict[str, str] = {}
+    for app, table in tables:
+        for name, entry in table.items():
+            if name in samples:
+                raise ValueError(
+                    f"access-walk sample {name!r} is given by {owners[name]} and {app}"
+                )
+            samples[name], owners[name] = entry, app
+    return samples
 
 
-# URL name -> (sample kwargs from tenant a, role of tenant a that must get a normal answer).
-Sample = Callable[[Tenant], dict[str, Any]]
-SAMPLES: dict[str, tuple[Sample, Role | None]] = {
-    "organisations:centre_detail": (lambda t: {"slug": t.centre.slug}, None),
-    "organisations:organisation_detail": (lambda t: {"pk": t.company.pk}, Role.COMPANY_LEAD),
-    "organisations:organisation_edit": (lambda t: {"pk": t.company.pk}, Role.COMPANY_LEAD),
-    "organisations:organisation_invite": (lambda t: {"pk": t.company.pk}, Role.COMPANY_LEAD),
-    "organisations:organisation_remove_member": (
-        lambda t: {"pk": t.company.pk, "membership_pk": t.members[Role.EMPLOYEE].pk},
-        Role.COMPANY_LEAD,
-    ),
-    "organisations:organisation_accompaniment": (
-        lambda t: {"pk": t.company.pk, "accompaniment_pk": t.accompaniment.pk},
-        Role.COMPANY_LEAD,
-    ),
-    "organisations:centre_remove_staff": (
-        lambda t: {"membership_pk": t.members[Role.TRAINER].pk},
-        Role.CENTRE_ADMIN,
-    ),
-    "organisations:invitation_revoke": (lambda t: {"pk": t.invitation.pk}, Role.COMPANY_LEAD),
-    "organisations:invitation_accept": (lambda t: {"token": t.token}, None),
-    "assessments:assessment_start": (
-        lambda t: {"pk": checks.walk_assessment(t.company)},
-        Role.EMPLOYEE,
-    ),
-    "assessments:close": (lambda t: {"pk": checks.walk_assessment(t.company)}, Role.COMPANY_LEAD),
-    "assessments:company_result": (
-        lambda t: {"pk": checks.walk_assessment(t.company)},
-        Role.COMPANY_LEAD,
-    ),
-    "assessments:company_result_pdf": (
-        lambda t: {"pk": checks.walk_assessment(t.company)},
-        Role.COMPANY_LEAD,
-    ),
-    "assessments:continue": (
-        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
-        Role.EMPLOYEE,
-    ),
-    "assessments:page": (
-        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE]), "number": 1},
-        Role.EMPLOYEE,
-    ),
-    "assessments:review": (
-        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
-        Role.EMPLOYEE,
-    ),
-    "assessments:done": (
-        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
-        Role.EMPLOYEE,
-    ),
-    "assessments:result": (
-        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
-        Role.EMPLOYEE,
-    ),
-    "assessments:resume": (lambda t: {"token": checks.walk_token()}, None),
-    "assessments:token_continue": (lambda t: {"token": checks.walk_token()}, None),
-    "assessments:token_page": (lambda t: {"token": checks.walk_token(), "number": 1}, None),
-    "assessments:token_review": (lambda t: {"token": checks.walk_token()}, None),
-    "assessments:token_done": (lambda t: {"token": checks.walk_token()}, None),
-    "assessments:result_by_token": (lambda t: {"token": checks.walk_token()}, None),
-    "assessments:result_pdf": (
-        lambda t: {"pk": checks.walk_response(t.members[Role.EMPLOYEE])},
-        Role.EMPLOYEE,
-    ),
-    "assessments:result_pdf_by_token": (lambda t: {"token": checks.walk_token()}, None),
-    # The region is the viewer's own (another centre's region is tested in needs/tests).
-    "needs:export": (lambda t: {"fmt": "csv"}, None),
-    "needs:population_activate": (
-        lambda t: {"pk": PopulationTable.objects.get(is_default=True).pk},
-        Role.PROGRAMME_ADMIN,
-    ),
-}
+SAMPLES = merge_samples(sample_tables())
 
 # Third-party URLs with parameters that cannot be sampled meaningfully (they carry one-time keys).
 # The API (django-ninja) answers 401 instead of redirecting; its access rules are tested in
@@ -204,6 +112,11 @@ def _is_login_redirect(response: Any) -> bool:
     )
 
 
+def test_the_walk_finds_routes_and_samples() -> None:
+    # The walk below is parametrised over OWN_ROUTES; over zero routes it would pass silently.
+    assert len(OWN_ROUTES) > 20 and len(SAMPLES) > 20
+
+
 def test_every_own_view_declares_access() -> None:
     undeclared = [r.route for r in OWN_ROUTES if access_rule(r.callback) is None]
     assert not undeclared, f"views without @public/@login_required/@requires: {undeclared}"
@@ -213,13 +126,27 @@ def test_every_parametrised_url_has_a_sample() -> None:
     missing = [
         r.name for r in OWN_ROUTES if (r.converters or "(?P<" in r.route) and r.name not in SAMPLES
     ]
-    assert not missing, f"add sample kwargs to SAMPLES in {__file__}: {missing}"
+    assert not missing, f"add sample kwargs to SAMPLES in <app>/tests/access_walk.py: {missing}"
+
+
+def test_samples_come_from_every_app_and_clash_loudly() -> None:
+    owners = {app for app, _table in sample_tables()}
+    assert {f"zukunftszentrum.{a}" for a in ("organisations", "assessments", "needs")} <= owners
+    entry: SampleEntry = (lambda t: {}, None)
+    with pytest.raises(ValueError, match="'x:y' is given by one and two"):
+        merge_samples([("one", {"x:y": entry}), ("two", {"x:y": entry})])
+
+
+def test_every_sample_names_a_url() -> None:
+    names = {r.name for r in ROUTES}
+    stale = sorted(name for name in SAMPLES if name not in names)
+    assert not stale, f"samples for URLs that no longer exist: {stale}"
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", OWN_ROUTES, ids=lambda r: r.name or r.route)
 def test_route_answers_each_role_as_declared(route: Route) -> None:
-    a, b = _tenant("BY"), _tenant("HH")
+    a, b = make_tenant("BY"), make_tenant("HH")
     rule = access_rule(route.callback)
     assert rule is not None
     url = _url(route, a)
@@ -254,7 +181,7 @@ def test_route_answers_each_role_as_declared(route: Route) -> None:
 @pytest.mark.django_db
 def test_admin_is_only_for_programme_admins() -> None:
     # admin:autocomplete answers 403 to any request without its query parameters: left out.
-    a = _tenant("BY")
+    a = make_tenant("BY")
     admin_routes = [
         r
         for r in ROUTES
@@ -280,7 +207,7 @@ def test_admin_is_only_for_programme_admins() -> None:
 
 @pytest.mark.django_db
 def test_account_pages_answer_without_errors() -> None:
-    a = _tenant("BY")
+    a = make_tenant("BY")
     routes = [
         r for r in ROUTES if r.route.startswith("konto/") and r.name and "(?P<" not in r.route
     ]

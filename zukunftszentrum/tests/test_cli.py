@@ -7,10 +7,12 @@ import sys
 
 import django.core.management
 import pytest
+from django.urls import reverse
 
+from zukunftszentrum.assessments.models import Response
 from zukunftszentrum.cli import main
 from zukunftszentrum.core.models import AuditEvent
-from zukunftszentrum.organisations.models import Centre, Membership, User
+from zukunftszentrum.organisations.models import Centre, Membership, Organisation, User
 from zukunftszentrum.organisations.roles import Role
 
 
@@ -111,6 +113,15 @@ def test_seed_demo_needs_debug_or_force(capsys):
     assert not User.objects.exists()
     assert main(["seed-demo", "--force"]) == 0
     assert "geschaeftsfuehrung@demo.example.org" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_seed_demo_prints_the_sign_in_address_when_the_demo_serves_it():
+    out = io.StringIO()
+    args = ("seed_demo", "--force", "--only", "network")
+    django.core.management.call_command(*args, site_url="http://127.0.0.1:8123", stdout=out)
+    assert f"Anmelden unter http://127.0.0.1:8123{reverse('account_login')}" in out.getvalue()
+    assert Organisation.objects.exists() and not Response.objects.exists()  # only that step
 
 
 def test_demo_refuses_settings_without_debug(capsys, monkeypatch, no_server):

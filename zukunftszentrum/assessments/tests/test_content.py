@@ -24,6 +24,12 @@ INSTRUMENT_FILES = sorted((CONTENT / "instruments").glob("*/*.yaml"))
 FRAMEWORK_FILES = sorted((CONTENT / "frameworks").glob("*.yaml"))
 
 
+def test_the_globs_find_content_files():
+    # The tests below are parametrised over these lists; over zero files they would pass silently.
+    assert INSTRUMENT_FILES, f"no instrument files under {CONTENT / 'instruments'}"
+    assert FRAMEWORK_FILES, f"no framework files under {CONTENT / 'frameworks'}"
+
+
 def _check(load, path: Path) -> None:
     try:
         load(path, display=str(Path(CONTENT.name) / path.relative_to(CONTENT)))

@@ -43,9 +43,9 @@ def test_seeding_twice_creates_nothing_new(seeded):
 
 def test_the_command_needs_the_demo_network_first(db):
     with pytest.raises(Exception, match="seed_demo"):
-        call_command("seed_demo_checks", "--force")
+        call_command("seed_demo", "--force", "--only", "checks")
     seed_demo()
-    call_command("seed_demo_checks", "--force")
+    call_command("seed_demo", "--force", "--only", "checks")
     assert Response.objects.exists()
 
 

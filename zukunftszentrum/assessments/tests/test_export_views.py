@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from zukunftszentrum.assessments.models import Response
+from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.organisations import actions as org_actions
 from zukunftszentrum.organisations.models import Organisation
@@ -71,7 +72,7 @@ def test_perspective_grouping_keeps_small_groups_empty(login: Any, advisor: Any)
 
 def test_export_writes_an_audit_event(login: Any, advisor: Any) -> None:
     _post(login(advisor), fmt="xlsx", grouping=("land", "wz_section"))
-    event = AuditEvent.objects.get(action=AuditEvent.Action.DATA_EXPORTED)
+    event = AuditEvent.objects.get(action=CoreAction.DATA_EXPORTED)
     assert event.actor == advisor.user
     assert event.centre_id == advisor.centre_id
     assert event.details["instrument"] == "readiness"
@@ -113,7 +114,7 @@ def test_page_shows_the_choices_and_the_notes(login: Any, advisor: Any) -> None:
     assert "die Ihr Zentrum mit deren Zustimmung begleitet" in page
     admin_page = login(make_member(Role.PROGRAMME_ADMIN)).get(URL).content.decode()
     assert "aller Organisationen im Netzwerk" in admin_page
-    assert not AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED).exists()
+    assert not AuditEvent.objects.filter(action=CoreAction.DATA_EXPORTED).exists()
 
 
 def test_bad_choice_re_renders_with_the_input_kept(login: Any, advisor: Any) -> None:
@@ -122,7 +123,7 @@ def test_bad_choice_re_renders_with_the_input_kept(login: Any, advisor: Any) -> 
     page = answer.content.decode()
     assert "Bitte prüfen Sie" in page
     assert 'value="land" aria-describedby="grouping-hint" checked' in page
-    assert not AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED).exists()
+    assert not AuditEvent.objects.filter(action=CoreAction.DATA_EXPORTED).exists()
 
 
 @pytest.mark.parametrize(

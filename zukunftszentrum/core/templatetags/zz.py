@@ -6,6 +6,8 @@ from django import template
 from django.forms import BoundField
 from django.utils.safestring import SafeString
 
+from ..navigation import MenuLink, menu_for
+
 register = template.Library()
 
 _WIDGET_CLASS = {
@@ -31,3 +33,11 @@ def kern_widget(field: BoundField) -> SafeString:
         attrs["aria-describedby"] = " ".join(described)
     attrs["class"] = css
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context: template.Context) -> list[MenuLink]:
+    """The main menu's entries as the apps registered them (see core/navigation.py)."""
+    user = context.get("user")
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    return menu_for(context.get("request"), signed_in=signed_in)

@@ -8,10 +8,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from zukunftszentrum.core.audit import erase_audit_identity, export_audit_events, record_event
+from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent, ConsentRecord
+from zukunftszentrum.organisations.audit_actions import OrganisationAction
 
 pytestmark = pytest.mark.django_db
-Action = AuditEvent.Action
 PASSWORD = "ein-sicheres-passwort-42"
 
 
@@ -34,14 +35,14 @@ def test_login_and_logout_through_the_login_page_are_recorded(person) -> None:
     response = client.post("/konto/login/", {"login": person.email, "password": PASSWORD})
     assert response.status_code == 302
     client.post("/konto/logout/")
-    assert _actions() == [Action.LOGIN, Action.LOGOUT]
-    login = AuditEvent.objects.get(action=Action.LOGIN)
+    assert _actions() == [CoreAction.LOGIN, CoreAction.LOGOUT]
+    login = AuditEvent.objects.get(action=CoreAction.LOGIN)
     assert login.actor == person and login.ip_address == "192.0.2.7"
 
 
 def test_failed_login_keeps_the_address_tried_but_never_the_password(person) -> None:
     Client().post("/konto/login/", {"login": person.email, "password": "falsch-falsch-1"})
-    event = AuditEvent.objects.get(action=Action.LOGIN_FAILED)
+    event = AuditEvent.objects.get(action=CoreAction.LOGIN_FAILED)
     assert event.actor is None and event.summary == person.email
     assert "falsch" not in str(event.details) + event.summary
 
@@ -55,25 +56,30 @@ def test_password_change_is_recorded(person) -> None:
         {"oldpassword": PASSWORD, "password1": new, "password2": new},
     )
     assert response.status_code == 302
-    event = AuditEvent.objects.get(action=Action.PASSWORD_CHANGED)
+    event = AuditEvent.objects.get(action=CoreAction.PASSWORD_CHANGED)
     assert event.actor == person and event.summary == "changed"
 
 
 def test_export_leaves_out_other_peoples_addresses(person) -> None:
     other = get_user_model().objects.create_user("bob@example.org", PASSWORD)
-    record_event(Action.LOGIN, actor=person, summary=person.email)
-    record_event(Action.INVITATION_SENT, actor=person, summary="neu@example.org: Beschäftigte:r")
+    record_event(CoreAction.LOGIN, actor=person, summary=person.email)
     record_event(
-        Action.ROLE_GRANTED, actor=other, summary=f"{person.email}: Rolle", user_id=person.pk
+        OrganisationAction.INVITATION_SENT, actor=person, summary="neu@example.org: Beschäftigte:r"
     )
-    record_event(Action.LOGIN, actor=other, summary=other.email)
+    record_event(
+        OrganisationAction.ROLE_GRANTED,
+        actor=other,
+        summary=f"{person.email}: Rolle",
+        user_id=person.pk,
+    )
+    record_event(CoreAction.LOGIN, actor=other, summary=other.email)
     AuditEvent.objects.filter(actor=other).update(ip_address="198.51.100.9")
     exported = export_audit_events(person)
     text = str(exported)
     assert {e["action"] for e in exported} == {
-        Action.LOGIN,
-        Action.INVITATION_SENT,
-        Action.ROLE_GRANTED,
+        CoreAction.LOGIN,
+        OrganisationAction.INVITATION_SENT,
+        OrganisationAction.ROLE_GRANTED,
     }
     assert "neu@example.org" not in text  # the invitee's address is theirs, not the inviter's
     assert other.email not in text and "198.51.100.9" not in text
@@ -81,9 +87,9 @@ def test_export_leaves_out_other_peoples_addresses(person) -> None:
 
 
 def test_erasure_keeps_the_events_but_not_who(person) -> None:
-    record_event(Action.LOGIN, actor=person, summary=person.email)
+    record_event(CoreAction.LOGIN, actor=person, summary=person.email)
     AuditEvent.objects.update(ip_address="192.0.2.1")
-    record_event(Action.LOGIN_FAILED, summary=person.email)
+    record_event(CoreAction.LOGIN_FAILED, summary=person.email)
     erase_audit_identity(person)
     assert AuditEvent.objects.count() == 2
     assert not AuditEvent.objects.filter(summary__icontains=person.email).exists()
@@ -93,5 +99,5 @@ def test_erasure_keeps_the_events_but_not_who(person) -> None:
 def test_anonymous_actor_is_stored_as_none() -> None:
     from django.contrib.auth.models import AnonymousUser
 
-    event = record_event(Action.LOGIN_FAILED, actor=AnonymousUser(), summary="x@example.org")
+    event = record_event(CoreAction.LOGIN_FAILED, actor=AnonymousUser(), summary="x@example.org")
     assert event.actor is None

@@ -28,9 +28,9 @@ from zukunftszentrum.organisations.models import Membership, Organisation
 @pytest.fixture
 def seeded(db):
     seed_demo()
-    call_command("seed_demo_checks", "--force", verbosity=0)
+    call_command("seed_demo", "--force", "--only", "checks", verbosity=0)
     out = StringIO()
-    call_command("seed_demo_needs", "--force", verbosity=0, stdout=out)
+    call_command("seed_demo", "--force", "--only", "needs", verbosity=0, stdout=out)
     return out.getvalue()
 
 
@@ -124,7 +124,7 @@ def test_second_run_adds_nothing_and_recomputes_nothing(seeded):
     assert seeded == ""  # verbosity 0 prints nothing
     before = _counts()
     out = StringIO()
-    call_command("seed_demo_needs", "--force", stdout=out)
+    call_command("seed_demo", "--force", "--only", "needs", stdout=out)
     assert _counts() == before
     assert "0 Unternehmen und 0 Antworten neu" in out.getvalue()
     assert "Schätzungen" not in out.getvalue()
@@ -133,7 +133,7 @@ def test_second_run_adds_nothing_and_recomputes_nothing(seeded):
 @pytest.mark.django_db
 def test_the_command_needs_debug_or_force(db):
     with pytest.raises(CommandError, match="DEBUG"):
-        call_command("seed_demo_needs", verbosity=0)
+        call_command("seed_demo", "--only", "needs", verbosity=0)
     assert not _survey().exists()
 
 

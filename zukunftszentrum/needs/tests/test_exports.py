@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.needs.dashboard import Figure
 from zukunftszentrum.needs.exports import area_keys
@@ -175,7 +176,7 @@ def test_programme_admin_exports_every_domain_of_the_nation(network, login) -> N
 def test_each_download_is_written_to_the_audit_log(network, login) -> None:
     member = make_member(Role.ADVISOR, centre=network["nord"])
     login(member).get(reverse("needs:export", args=["csv"]), {"gewichtung": "roh"})
-    event = AuditEvent.objects.get(action=AuditEvent.Action.DATA_EXPORTED)
+    event = AuditEvent.objects.get(action=CoreAction.DATA_EXPORTED)
     assert event.actor == member.user and event.centre_id == network["nord"].pk
     assert event.details["format"] == "csv" and event.details["export"] == "needs"
     assert event.details["params"]["gewichtung"] == "roh"
@@ -186,7 +187,7 @@ def test_an_unknown_format_is_not_found(network, login) -> None:
     client = login(make_member(Role.ADVISOR, centre=network["nord"]))
     for fmt in ("pdf", "json", "CSV"):
         assert client.get(reverse("needs:export", args=[fmt])).status_code == 404
-    assert not AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED).exists()
+    assert not AuditEvent.objects.filter(action=CoreAction.DATA_EXPORTED).exists()
 
 
 def test_wrong_role_is_forbidden(network, login) -> None:
@@ -201,7 +202,7 @@ def test_another_centres_region_or_land_is_not_found(network, login) -> None:
     assert client.get(url, {"gebiet": network["sued"].slug}).status_code == 404
     assert client.get(url, {"land": "BY"}).status_code == 404
     assert client.get(url, {"gebiet": "bund"}).status_code == 404
-    assert not AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED).exists()
+    assert not AuditEvent.objects.filter(action=CoreAction.DATA_EXPORTED).exists()
 
 
 def test_without_a_computation_it_goes_back_to_the_dashboard(db, login) -> None:
@@ -210,7 +211,7 @@ def test_without_a_computation_it_goes_back_to_the_dashboard(db, login) -> None:
     response = client.get(reverse("needs:export", args=["csv"]), {"zeitraum": YEAR}, follow=True)
     assert response.redirect_chain[0][0].startswith(reverse("needs:dashboard"))
     assert "noch keine Berechnung" in response.content.decode()
-    assert not AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED).exists()
+    assert not AuditEvent.objects.filter(action=CoreAction.DATA_EXPORTED).exists()
 
 
 def test_area_keys_order_and_nation() -> None:

@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.needs import runs
 from zukunftszentrum.needs.dashboard import Figure
@@ -126,7 +127,7 @@ def test_the_download_is_logged(network, login) -> None:
     response = login(member).get(URL, {"land": "SH", "wz": "C"})
     stem = f"bedarfsanalyse-{network['nord'].slug}-sh-c-{YEAR}-gewichtet.pdf"
     assert stem in response["Content-Disposition"]
-    event = AuditEvent.objects.get(action=AuditEvent.Action.DATA_EXPORTED)
+    event = AuditEvent.objects.get(action=CoreAction.DATA_EXPORTED)
     assert event.actor == member.user and event.details["format"] == "pdf"
     assert event.details["params"]["land"] == "SH" and event.details["params"]["wz"] == "C"
 
@@ -141,7 +142,7 @@ def test_another_centres_region_or_land_is_not_found(network, login) -> None:
     assert client.get(URL, {"gebiet": network["sued"].slug}).status_code == 404
     assert client.get(URL, {"land": "BY"}).status_code == 404
     assert client.get(URL, {"gebiet": "bund"}).status_code == 404
-    assert not AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED).exists()
+    assert not AuditEvent.objects.filter(action=CoreAction.DATA_EXPORTED).exists()
 
 
 def test_without_a_computation_it_goes_back_to_the_dashboard(db, login) -> None:

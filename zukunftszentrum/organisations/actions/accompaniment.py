@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent
 
+from ..audit_actions import OrganisationAction
 from ..exceptions import (
     AccompanimentError,
     NotAllowed,
@@ -90,7 +90,7 @@ def end_accompaniment(*, member: Membership, accompaniment: Accompaniment) -> No
 
 def _log_accompaniment(acc: Accompaniment, actor: User | None, what: str) -> None:
     record_event(
-        AuditEvent.Action.ACCOMPANIMENT_CHANGED,
+        OrganisationAction.ACCOMPANIMENT_CHANGED,
         actor=actor,
         summary=f"{acc.centre} → {acc.organisation}: {Accompaniment.Status(what).label}",
         centre_id=acc.centre_id,

@@ -10,12 +10,12 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent, ConsentRecord
+from zukunftszentrum.core.models import ConsentRecord
 from zukunftszentrum.core.tokens import hash_token
 
+from ..audit_actions import OrganisationAction
 from ..exceptions import (
     AccountExists,
     DuplicateMembership,
@@ -37,11 +37,8 @@ from ..rules import (
 from .memberships import grant_membership
 from .privacy import record_consent
 
-# Logged when an account other than the invited address opens an invitation link. Core's closed
-# list of audit actions does not name it yet (each app is to register its own actions there);
-# until then the log stores the code and shows it as it is.
-INVITATION_REFUSED = "invitation_refused"
-INVITATION_REFUSED_LABEL = gettext_lazy("Einladung für eine andere Adresse abgewiesen")
+# Logged when an account other than the invited address opens an invitation link.
+INVITATION_REFUSED = OrganisationAction.INVITATION_REFUSED
 
 
 @transaction.atomic
@@ -95,7 +92,7 @@ def invite(
         expires_at=timezone.now() + timedelta(days=settings.ZZ_INVITATION_DAYS),
     )
     record_event(
-        AuditEvent.Action.INVITATION_SENT,
+        OrganisationAction.INVITATION_SENT,
         actor=member.user,
         summary=f"{email}: {invitation.get_role_display()}",
         centre_id=centre.pk if centre else None,
@@ -171,7 +168,7 @@ def _accept(invitation: Invitation, user: User) -> Membership:
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     record_event(
-        AuditEvent.Action.INVITATION_ACCEPTED,
+        OrganisationAction.INVITATION_ACCEPTED,
         actor=user,
         summary=f"{invitation.email}: {invitation.get_role_display()}",
         centre_id=invitation.centre_id,
@@ -213,7 +210,7 @@ def revoke_invitation(*, member: Membership, invitation: Invitation) -> None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
         record_event(
-            AuditEvent.Action.INVITATION_REVOKED,
+            OrganisationAction.INVITATION_REVOKED,
             actor=member.user,
             summary=invitation.email,
             centre_id=invitation.centre_id,

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent
 
+from ..audit_actions import OrganisationAction
 from ..exceptions import (
     DuplicateMembership,
     LastCompanyLead,
@@ -39,7 +39,7 @@ def grant_membership(
             _("%(person)s hat diese Rolle dort bereits.") % {"person": user.email}
         ) from exc
     record_event(
-        AuditEvent.Action.ROLE_GRANTED,
+        OrganisationAction.ROLE_GRANTED,
         actor=granted_by,
         summary=f"{user.email}: {membership.get_role_display()} - {membership.context_name}",
         centre_id=centre.pk if centre else None,
@@ -79,7 +79,7 @@ def _end(membership: Membership, *, ended_by: User | None) -> None:
     locked.ended_at = timezone.now()
     locked.save(update_fields=["ended_at"])
     record_event(
-        AuditEvent.Action.ROLE_ENDED,
+        OrganisationAction.ROLE_ENDED,
         actor=ended_by,
         summary=f"{locked.user.email}: {locked.get_role_display()} - {locked.context_name}",
         centre_id=locked.centre_id,

@@ -7,8 +7,7 @@ from collections.abc import Mapping
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.core.models import AuditEvent
-
+from ..audit_actions import OrganisationAction
 from ..exceptions import CentreStillCovers, NotAllowed
 from ..models import Centre, Membership, Organisation
 from ..roles import Capability
@@ -40,7 +39,7 @@ def update_organisation(
         changes,
         editable=EDITABLE_ORGANISATION_FIELDS,
         actor=member.user,
-        action=AuditEvent.Action.ORGANISATION_CHANGED,
+        action=OrganisationAction.ORGANISATION_CHANGED,
     )
     locked.refresh_from_db()  # the size class is computed by the database
     return locked
@@ -61,7 +60,7 @@ def update_centre(*, member: Membership, centre: Centre, changes: Mapping[str, o
         changes,
         editable=EDITABLE_CENTRE_FIELDS,
         actor=member.user,
-        action=AuditEvent.Action.CENTRE_CHANGED,
+        action=OrganisationAction.CENTRE_CHANGED,
     )
     return locked
 

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent, ConsentRecord
+from zukunftszentrum.core.audit_actions import CoreAction
+from zukunftszentrum.core.models import ConsentRecord
 from zukunftszentrum.core.personal_data import erase_personal_data
 
 from ..exceptions import (
@@ -20,7 +21,7 @@ from ..roles import Role
 def record_consent(*, user: User, kind: str, version: str) -> ConsentRecord:
     """Record that the person agreed to a text in a given version."""
     consent = ConsentRecord.objects.create(user=user, kind=kind, version=version)
-    record_event(AuditEvent.Action.CONSENT_GIVEN, actor=user, summary=f"{kind} {version}")
+    record_event(CoreAction.CONSENT_GIVEN, actor=user, summary=f"{kind} {version}")
     return consent
 
 
@@ -43,5 +44,5 @@ def delete_account(*, user: User) -> None:
                 )
                 % {"org": lead.organisation}
             )
-    record_event(AuditEvent.Action.ACCOUNT_DELETED, actor=user, summary=f"user #{user.pk}")
+    record_event(CoreAction.ACCOUNT_DELETED, actor=user, summary=f"user #{user.pk}")
     erase_personal_data(user)

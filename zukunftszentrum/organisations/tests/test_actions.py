@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from zukunftszentrum.core.models import AuditEvent, ConsentRecord
 from zukunftszentrum.organisations import actions
+from zukunftszentrum.organisations.audit_actions import OrganisationAction
 from zukunftszentrum.organisations.exceptions import (
     AccompanimentError,
     AccountExists,
@@ -303,7 +304,7 @@ def test_a_lead_updates_the_facts_and_the_size_class_follows(world) -> None:
         member=world["lead"], organisation=world["company"], changes={"headcount": 300}
     )
     assert org.size_class == "large" and not org.is_target_group
-    event = AuditEvent.objects.get(action=AuditEvent.Action.ORGANISATION_CHANGED)
+    event = AuditEvent.objects.get(action=OrganisationAction.ORGANISATION_CHANGED)
     assert event.organisation_id == org.pk and event.details["fields"] == ["headcount"]
 
 

@@ -7,7 +7,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.organisations.audit_actions import OrganisationAction
 from zukunftszentrum.organisations.models import Membership
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import (
@@ -94,7 +96,7 @@ def test_superuser_without_role_enters(client) -> None:
 
 
 def test_audit_events_cannot_be_added_changed_or_deleted(login, programme_admin) -> None:
-    event = AuditEvent.objects.create(action=AuditEvent.Action.LOGIN, summary="x")
+    event = AuditEvent.objects.create(action=CoreAction.LOGIN, summary="x")
     client = login(programme_admin)
     assert client.get(reverse("admin:core_auditevent_add")).status_code == 403
     assert client.get(reverse("admin:core_auditevent_delete", args=[event.pk])).status_code == 403
@@ -147,7 +149,7 @@ def test_roles_granted_in_the_admin_are_logged(login, programme_admin) -> None:
     )
     assert response.status_code == 302
     assert Membership.objects.filter(user=person, centre=centre, role=Role.ADVISOR).exists()
-    event = AuditEvent.objects.get(action=AuditEvent.Action.ROLE_GRANTED)
+    event = AuditEvent.objects.get(action=OrganisationAction.ROLE_GRANTED)
     assert event.centre_id == centre.pk and event.actor == programme_admin.user
 
 
@@ -170,7 +172,7 @@ def test_centre_changes_in_the_admin_are_logged(login, programme_admin) -> None:
     )
     assert response.status_code == 302
     assert AuditEvent.objects.filter(
-        action=AuditEvent.Action.CENTRE_CHANGED, centre_id=centre.pk
+        action=OrganisationAction.CENTRE_CHANGED, centre_id=centre.pk
     ).exists()
 
 

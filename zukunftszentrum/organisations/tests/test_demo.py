@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 
 from zukunftszentrum.core.models import AuditEvent, ConsentRecord
+from zukunftszentrum.organisations.audit_actions import OrganisationAction
 from zukunftszentrum.organisations.demo import company_key, format_logins, seed_demo
 from zukunftszentrum.organisations.demo_data import COMPANIES, DEMO_PASSWORD, KEY_PEOPLE
 from zukunftszentrum.organisations.models import (
@@ -116,7 +117,7 @@ def test_every_demo_person_has_read_the_current_privacy_notice(logins):
 
 
 def test_roles_were_granted_through_actions_so_the_audit_log_shows_them(logins):
-    granted = AuditEvent.objects.filter(action=AuditEvent.Action.ROLE_GRANTED).count()
+    granted = AuditEvent.objects.filter(action=OrganisationAction.ROLE_GRANTED).count()
     assert granted == Membership.objects.count()
 
 

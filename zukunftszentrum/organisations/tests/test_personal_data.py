@@ -10,9 +10,11 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.test import Client
 
+from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent, ConsentRecord
 from zukunftszentrum.core.personal_data import export_document, sections
 from zukunftszentrum.organisations import actions
+from zukunftszentrum.organisations.audit_actions import OrganisationAction
 from zukunftszentrum.organisations.exceptions import LastCompanyLead
 from zukunftszentrum.organisations.models import Membership, Organisation, User
 from zukunftszentrum.organisations.roles import Role
@@ -50,7 +52,7 @@ def test_export_holds_profile_memberships_consents_and_audit_log() -> None:
     assert document["memberships"][0]["role"] == Role.COMPANY_LEAD
     assert document["memberships"][0]["organisation"] == lead.organisation.legal_name
     assert document["consents"][0]["version"] == settings.ZZ_PRIVACY_NOTICE_VERSION
-    assert AuditEvent.Action.CONSENT_GIVEN in {e["action"] for e in document["audit_log"]}
+    assert CoreAction.CONSENT_GIVEN in {e["action"] for e in document["audit_log"]}
     assert set(document["meta"]["sections"]) == set(document) - {"meta"}
 
 
@@ -112,9 +114,9 @@ def test_deletion_keeps_audit_events_without_the_address() -> None:
     before = AuditEvent.objects.count()
     actions.delete_account(user=employee.user)
     assert AuditEvent.objects.count() == before + 1
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.ACCOUNT_DELETED).exists()
+    assert AuditEvent.objects.filter(action=CoreAction.ACCOUNT_DELETED).exists()
     assert not AuditEvent.objects.filter(summary__icontains="kai@example.org").exists()
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.CONSENT_GIVEN).exists()
+    assert AuditEvent.objects.filter(action=CoreAction.CONSENT_GIVEN).exists()
 
 
 def test_deletion_is_refused_for_the_last_lead_with_colleagues() -> None:
@@ -140,7 +142,7 @@ def test_deleting_a_solo_removes_the_business_name_from_org_and_log() -> None:
     business.legal_name = "Grafikbüro Kim Kranich"
     business.save()
     AuditEvent.objects.create(
-        action=AuditEvent.Action.ACCOMPANIMENT_CHANGED,
+        action=OrganisationAction.ACCOMPANIMENT_CHANGED,
         summary="Zentrum → Grafikbüro Kim Kranich: requested",
         organisation_id=business.pk,
     )

@@ -11,8 +11,10 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from zukunftszentrum.core.audit import record_event
+from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent, ConsentRecord
 from zukunftszentrum.organisations import actions
+from zukunftszentrum.organisations.audit_actions import OrganisationAction
 from zukunftszentrum.organisations.models import Membership, User
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import (
@@ -93,14 +95,14 @@ def test_download_is_a_dated_json_attachment_and_is_logged(signed_in) -> None:
     document = json.loads(response.content)
     assert {"meta", "profile", "memberships", "consents", "audit_log"} <= set(document)
     assert document["profile"]["email"] == "lea@example.org"
-    event = AuditEvent.objects.get(action=AuditEvent.Action.DATA_EXPORTED)
+    event = AuditEvent.objects.get(action=CoreAction.DATA_EXPORTED)
     assert event.actor == member.user
 
 
 def test_download_by_get_only_returns_to_my_data(signed_in) -> None:
     response = signed_in(make_member(Role.EMPLOYEE)).get(DOWNLOAD)
     assert response.status_code == 302 and response["Location"] == MY_DATA
-    assert not AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED).exists()
+    assert not AuditEvent.objects.filter(action=CoreAction.DATA_EXPORTED).exists()
 
 
 def test_download_of_a_colleague_never_holds_the_other_tenant(signed_in) -> None:
@@ -144,7 +146,7 @@ def test_deleting_signs_out_and_blocks_login(signed_in, confirmation: str) -> No
     assert _is_login_redirect(client.get(MY_DATA))
     assert Membership.objects.get(pk=member.pk).ended_at is not None
     assert not AuditEvent.objects.filter(summary__icontains="kai@example.org").exists()
-    assert AuditEvent.objects.filter(action=AuditEvent.Action.ACCOUNT_DELETED).exists()
+    assert AuditEvent.objects.filter(action=CoreAction.ACCOUNT_DELETED).exists()
     client.post("/konto/login/", {"login": "kai@example.org", "password": PASSWORD})
     assert "_auth_user_id" not in client.session
 
@@ -246,14 +248,14 @@ def two_centres():
         advisor = make_member(
             Role.ADVISOR, centre=centre, user=make_user(f"advisor-{key}@example.org")
         )
-        record_event(AuditEvent.Action.CENTRE_CHANGED, summary=f"event-{key}", centre_id=centre.pk)
-        record_event(AuditEvent.Action.LOGIN, actor=advisor.user, summary=f"login-{key}")
+        record_event(OrganisationAction.CENTRE_CHANGED, summary=f"event-{key}", centre_id=centre.pk)
+        record_event(CoreAction.LOGIN, actor=advisor.user, summary=f"login-{key}")
         result[key] = {"centre": centre, "admin": admin, "advisor": advisor}
     return result
 
 
 def test_programme_admin_sees_every_event(signed_in, two_centres) -> None:
-    record_event(AuditEvent.Action.LOGIN_FAILED, summary="unknown@example.org")
+    record_event(CoreAction.LOGIN_FAILED, summary="unknown@example.org")
     page = signed_in(make_member(Role.PROGRAMME_ADMIN)).get(AUDIT).content.decode()
     for summary in ("event-a", "event-b", "login-a", "login-b", "unknown@example.org"):
         assert summary in page
@@ -263,7 +265,7 @@ def test_centre_admin_sees_only_own_centre_and_own_staff(signed_in, two_centres)
     a = two_centres["a"]
     # A staff member of a acting in a company: that stays with the company.
     record_event(
-        AuditEvent.Action.INVITATION_SENT,
+        OrganisationAction.INVITATION_SENT,
         actor=a["advisor"].user,
         summary="company-x",
         organisation_id=12345,
@@ -290,8 +292,8 @@ def test_audit_log_sends_anonymous_visitors_to_login(client) -> None:
 
 def test_audit_log_filters_by_action_and_pages_by_fifty(signed_in) -> None:
     for i in range(55):
-        record_event(AuditEvent.Action.LOGIN, summary=f"entry-{i:02d}")
-    record_event(AuditEvent.Action.DATA_EXPORTED, summary="the-export")
+        record_event(CoreAction.LOGIN, summary=f"entry-{i:02d}")
+    record_event(CoreAction.DATA_EXPORTED, summary="the-export")
     client = signed_in(make_member(Role.PROGRAMME_ADMIN))
     first = client.get(AUDIT, {"action": "login"}).content.decode()
     assert "the-export" not in first and "entry-54" in first and "entry-04" not in first
@@ -308,3 +310,14 @@ def test_audit_log_names_deleted_people_as_such(signed_in) -> None:
     page = signed_in(make_member(Role.PROGRAMME_ADMIN)).get(AUDIT).content.decode()
     assert "gelöschte Person" in page and "Kai Kollege" not in page
     assert "kai@example.org" not in page
+
+
+def test_audit_filter_lists_every_registered_action_including_company_checks(login):
+    admin = make_member(Role.PROGRAMME_ADMIN)
+    page = login(admin).get(reverse("organisations:audit_log")).content.decode()
+    for code in ("assessment_opened", "assessment_closed", "login", "population_activated"):
+        assert f'<option value="{code}">' in page
+    record_event("assessment_closed", summary="Check zu")  # logged by the self-checks app
+    filtered = login(admin).get(reverse("organisations:audit_log"), {"action": "assessment_closed"})
+    assert "Unternehmens-Check abgeschlossen" in filtered.content.decode()
+    assert "Diese Auswahl gibt es nicht" not in filtered.content.decode()

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import login_required, requires
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent, ConsentRecord
+from zukunftszentrum.core.audit_actions import CoreAction
+from zukunftszentrum.core.models import ConsentRecord
 from zukunftszentrum.core.personal_data import export_document, sections_for_display
 
 from .. import actions
@@ -51,7 +52,7 @@ def download_my_data(request: HttpRequest) -> HttpResponse:
         export_document(request.user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2
     )
     record_event(
-        AuditEvent.Action.DATA_EXPORTED,
+        CoreAction.DATA_EXPORTED,
         actor=request.user,
         request=request,
         user_id=request.user.pk,

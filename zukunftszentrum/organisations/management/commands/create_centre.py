@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.organisations.audit_actions import OrganisationAction
 from zukunftszentrum.organisations.models import Centre, Land
 
 KINDS = {"regional": Centre.Kind.REGIONAL, "supra_regional": Centre.Kind.SUPRA_REGIONAL}
@@ -109,7 +109,7 @@ def _create(*, name: str, kind: str, lands: list[Land], email: str) -> Centre:
         raise CommandError(duplicate) from exc
     centre.lands.set(lands)
     record_event(
-        AuditEvent.Action.CENTRE_CHANGED,
+        OrganisationAction.CENTRE_CHANGED,
         summary=f"{name}: angelegt ({', '.join(land.code for land in lands) or '-'})",
         centre_id=centre.pk,
     )

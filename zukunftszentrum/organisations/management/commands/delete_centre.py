@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.organisations import actions
+from zukunftszentrum.organisations.audit_actions import OrganisationAction
 from zukunftszentrum.organisations.exceptions import OrganisationError
 from zukunftszentrum.organisations.models import Centre
 
@@ -31,5 +31,5 @@ class Command(BaseCommand):
             actions.delete_centre(member=None, centre=centre)
         except OrganisationError as error:
             raise CommandError(str(error)) from error
-        record_event(AuditEvent.Action.CENTRE_CHANGED, summary=f"{name}: gelöscht", centre_id=pk)
+        record_event(OrganisationAction.CENTRE_CHANGED, summary=f"{name}: gelöscht", centre_id=pk)
         self.stdout.write(self.style.SUCCESS(_("Zentrum „%(name)s“ entfernt.") % {"name": name}))

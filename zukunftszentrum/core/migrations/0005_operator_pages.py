@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_population_actions'),
+        ('core', '0004_audit_actions_registered_by_apps'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

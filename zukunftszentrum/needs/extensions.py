@@ -1,0 +1,76 @@
+"""What this app plugs into the shell: its menu entry, its links on "Meine Übersicht", its demo
+step and its audit actions. Called once from `NeedsConfig.ready()`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards
+from zukunftszentrum.organisations.roles import Capability, Scope, has_capability, scope_of
+
+from .audit_actions import NeedsAction
+
+
+def register() -> None:
+    navigation.register_menu_entry(
+        "needs.dashboard",
+        label=_("Bedarfsanalyse"),
+        url_name="needs:dashboard",
+        order=40,
+        capability=Capability.VIEW_NEEDS_ANALYSIS,
+    )
+    overview_cards.register_link(
+        "needs.dashboard.centre",
+        place="centre",
+        label=_("Regionale Bedarfsanalyse"),
+        url_name="needs:dashboard",
+        order=20,
+        shows=_in_centre,
+    )
+    overview_cards.register_link(
+        "needs.dashboard.network",
+        place="network",
+        label=_("Regionale Bedarfsanalyse"),
+        url_name="needs:dashboard",
+        order=20,
+        shows=_manages_network,
+    )
+    overview_cards.register_link(
+        "needs.population",
+        place="network",
+        label=_("Grundgesamtheit für die Bedarfsanalyse"),
+        url_name="needs:population",
+        order=30,
+        shows=_manages_network,
+    )
+    demo_steps.register_demo_step("needs", order=30, run=_seed_demo_needs)
+    audit_actions.register_actions(NeedsAction, order=300)
+
+
+def _in_centre(member: Any) -> bool:
+    return scope_of(member.role) is Scope.CENTRE
+
+
+def _manages_network(member: Any) -> bool:
+    return has_capability(member.role, Capability.MANAGE_NETWORK)
+
+
+def _seed_demo_needs(*, site_url: str = "") -> str:
+    """About 1,200 survey companies with answers, then the estimates of this and last year."""
+    # Imported here: the demo code loads only when someone seeds.
+    from .demo import refresh_estimates, seed_needs_survey
+
+    counts = seed_needs_survey()
+    windows = refresh_estimates()
+    message = (
+        gettext(
+            "Bedarfserhebung der Demo: %(companies)d Unternehmen und %(responses)d Antworten neu."
+        )
+        % counts
+    )
+    if windows:
+        message += " " + gettext("Schätzungen berechnet für: %s.") % ", ".join(windows)
+    return message
