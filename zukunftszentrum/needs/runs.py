@@ -355,15 +355,11 @@ def _save(
 
 
 def _delete_replaced(run: EstimateRun) -> None:
-    """Delete the window's older finished runs and their results (failed runs stay, with
-    their error, for diagnosis).
-
-    The ids are read first, so the results go in a plain `DELETE ... WHERE run_id IN (ids)`
-    (Django's cascade, on the index of the foreign key). A delete filtered through the join
-    (`run__window=...`) became `WHERE id IN (SELECT ... JOIN ...)`; on PostgreSQL, with
-    statistics that still said the table was empty after a first big run, the planner chose a
-    nested loop and that delete took quadratic time.
-    """
+    """Delete the window's older finished runs and their results (failed runs stay, for
+    diagnosis). The ids are read first, so the results go in a plain `DELETE ... WHERE run_id
+    IN (ids)`: through the join (`run__window=...`) it was `WHERE id IN (SELECT ... JOIN ...)`,
+    for which PostgreSQL, with statistics still saying the table was empty after a first big
+    run, chose a nested loop, and the delete took quadratic time."""
     old = list(
         EstimateRun.objects.filter(window=run.window, status=Status.DONE)
         .exclude(pk=run.pk)
