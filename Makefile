@@ -30,6 +30,8 @@ comma := ,
 AXE_JS := node_modules/axe-core/axe.min.js
 # The unit and view tests: everything but the browser journeys.
 UNIT_TESTS := --ignore=tests/e2e
+# Each test run ends with its slowest tests, so a test that grows slow is noticed.
+SLOWEST := --durations=15
 
 # A loud block for things that are skipped; in CI (CI=true) a skip is an error.
 define skip_or_fail
@@ -47,7 +49,7 @@ endef
 .PHONY: help
 help:
 	@echo "make demo       install and start the demo on http://127.0.0.1:$(PORT) (PORT=... to change)"
-	echo "make test       all checks, as CI runs them (about 5-10 minutes)"
+	echo "make test       all checks, as CI runs them (about 10 minutes on 2 cores; prints the slowest tests)"
 	echo "make lint       ruff, ruff format --check, mypy, migration check, import contracts"
 	echo "make unit       unit and view tests on SQLite (PYTEST_ARGS='-k name' to narrow)"
 	echo "make pg         the same tests on a throwaway PostgreSQL"
@@ -109,13 +111,13 @@ format: install
 
 .PHONY: unit pg e2e
 unit: install
-	@env -u DATABASE_URL $(UV_RUN) pytest $(UNIT_TESTS) $(PYTEST_ARGS)
+	@env -u DATABASE_URL $(UV_RUN) pytest $(UNIT_TESTS) $(SLOWEST) $(PYTEST_ARGS)
 
 pg: install
 	@if ! scripts/with-postgres.sh --check; then
 	  $(call skip_or_fail,PostgreSQL server binaries (initdb, pg_ctl) are missing.,Install them with: apt-get install -y postgresql)
 	fi
-	scripts/with-postgres.sh $(UV_RUN) pytest $(UNIT_TESTS) $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(UV_RUN) pytest $(UNIT_TESTS) $(SLOWEST) $(PYTEST_ARGS)
 
 e2e: install
 	@if [[ ! -x "$(CHROMIUM)" ]]; then
@@ -124,7 +126,7 @@ e2e: install
 	if [[ ! -f "$(AXE_JS)" ]]; then
 	  $(call skip_or_fail,axe-core is missing ($(AXE_JS)).,Install Node.js and npm$(comma) then run: npm ci)
 	fi
-	$(UV_RUN) pytest tests/e2e $(PYTEST_ARGS)
+	$(UV_RUN) pytest tests/e2e $(SLOWEST) $(PYTEST_ARGS)
 
 # `make test` runs every step even when one fails, then prints a summary and the totals of all
 # test runs; it fails when any step failed.

@@ -79,8 +79,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # The needs analysis writes from a background thread: wait for the lock, do not fail.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Requests and the needs analysis' background thread write at the same time. WAL lets
+    # readers go on while one connection writes. IMMEDIATE takes the write lock when a
+    # transaction begins: a transaction that read first (e.g. two submissions of one response)
+    # would otherwise fail at once with "database is locked" when it tries to write, because
+    # SQLite cannot wait there without risking a deadlock. `timeout` is how long a transaction
+    # waits for the lock (seconds).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.User"

@@ -38,7 +38,14 @@ from .estimation.population import SIZE_SHARES_2022, sme_shares
 from .estimation.raking import rake_cells
 from .models import DomainResult, EstimateRun, PopulationTable
 from .outcomes import outcomes, value_matrix
-from .queries import InputRow, Window, active_population_table, needs_inputs, parse_window
+from .queries import (
+    FIRST_YEAR,
+    InputRow,
+    Window,
+    active_population_table,
+    needs_inputs,
+    parse_window,
+)
 
 log = logging.getLogger(__name__)
 
@@ -94,10 +101,21 @@ def request_run(window: Window, *, user: Any = None) -> EstimateRun | None:
                 min_size=effective_min_size(settings.ZZ_MIN_GROUP_SIZE),
                 requested_by=user if getattr(user, "is_authenticated", False) else None,
             )
+            if holds_no_data(window):
+                _save(run, [], [], n_companies=0, n_excluded=0)
+                return None
     except IntegrityError:  # a second tab or a double click queued one a moment ago
         return pending_run(window)
     _dispatch(run.pk)
     return run
+
+
+def holds_no_data(window: Window) -> bool:
+    """A window before the platform existed (e.g. the older quarters of the first year's trend).
+
+    No response can fall into it, so its run is stored as done without companies at once:
+    computing it is pointless, and the page shows "too few answers" instead of waiting."""
+    return window.year < FIRST_YEAR
 
 
 def ensure_fresh(window: Window) -> EstimateRun | None:
@@ -218,7 +236,8 @@ def _progress(run: EstimateRun, progress: int, stage: str) -> None:
 
 def _compute(run: EstimateRun) -> None:
     window = parse_window(run.window)
-    assert window is not None
+    if window is None:  # a stored key out of range; recorded on the run by `execute`
+        raise ValueError(f"unknown window {run.window!r}")
     since, until = window.bounds
     rows = needs_inputs(since=since, until=until)
     _progress(run, 40, "weighting")
@@ -332,8 +351,22 @@ def _save(
         n_companies=n_companies,
         n_excluded=n_excluded,
     )
-    # Older runs of the window are not needed any more.
-    DomainResult.objects.filter(run__window=run.window, run__is_current=False).delete()
+    _delete_replaced(run)
+
+
+def _delete_replaced(run: EstimateRun) -> None:
+    """Delete the window's older finished runs and their results (failed runs stay, for
+    diagnosis). The ids are read first, so the results go in a plain `DELETE ... WHERE run_id
+    IN (ids)`: through the join (`run__window=...`) it was `WHERE id IN (SELECT ... JOIN ...)`,
+    for which PostgreSQL, with statistics still saying the table was empty after a first big
+    run, chose a nested loop, and the delete took quadratic time."""
+    old = list(
+        EstimateRun.objects.filter(window=run.window, status=Status.DONE)
+        .exclude(pk=run.pk)
+        .values_list("pk", flat=True)
+    )
+    if old:
+        EstimateRun.objects.filter(pk__in=old).delete()
 
 
 def _result(run: EstimateRun, w: DomainEstimate, r: DomainEstimate) -> DomainResult:

@@ -20,10 +20,16 @@ from zukunftszentrum.organisations.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def seeded(db):
+@pytest.fixture(scope="module")
+def seeded_once(module_db: None) -> dict[str, int]:
+    """The demo, seeded once for the module (see `module_db`): the tests read it."""
     seed_demo()
     return seed_assessments()
+
+
+@pytest.fixture
+def seeded(seeded_once: dict[str, int], db: None) -> dict[str, int]:
+    return seeded_once
 
 
 def _counts() -> tuple[int, int, int]:

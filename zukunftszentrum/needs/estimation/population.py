@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -33,6 +34,11 @@ SIZE_SHARES_2022: Mapping[str, float] = {
 DEFAULT_SOURCE = "Statistisches Bundesamt (Destatis), Unternehmensregister, Tabelle 52111-0004"
 DEFAULT_YEAR = 2015
 DEFAULT_FILE = "betriebe_land_wz_2015.csv"
+
+# Counts are stored as (positive) integers; the largest every database Django supports holds.
+# Germany has about 3.5 million establishments, so a larger count is an error in the file.
+MAX_COUNT = 2_147_483_647
+_INTEGER = re.compile(r"-?[0-9]+")
 
 _AGS_BY_ISO = {land.iso_3166_2: land for land in LAENDER}
 
@@ -70,12 +76,12 @@ def sme_shares(shares: Mapping[str, float] = SIZE_SHARES_2022) -> NDArray[np.flo
 
 def parse_population_csv(text: str, *, source: str, year: int) -> PopulationTable:
     """Parse and validate a population CSV; any problem raises PopulationError."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
-    header = next(reader, None)
+    records = _records(text.lstrip("\ufeff"))
+    header = next(records, None)
     if header is None or tuple(h.strip() for h in header) != COLUMNS:
         raise PopulationError(f"Spalten müssen lauten: {', '.join(COLUMNS)}", row=1)
     seen: dict[tuple[str, str], tuple[int, int, int]] = {}
-    for row_no, record in enumerate(reader, start=2):
+    for row_no, record in enumerate(records, start=2):
         if not any(field.strip() for field in record):
             continue
         land, section, est, emp = _parse_row(record, row_no)
@@ -85,6 +91,42 @@ def parse_population_csv(text: str, *, source: str, year: int) -> PopulationTabl
             )
         seen[(land, section)] = (est, emp, row_no)
     return _to_table(seen, source=source, year=year)
+
+
+def _records(text: str) -> Iterator[list[str]]:
+    """The CSV records; what the csv module cannot read (a field over its size limit, a stray
+    line break) raises PopulationError naming the row and, where it can be told, the column."""
+    reader = csv.reader(io.StringIO(text))
+    row_no = 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            column = _overlong_column(text, reader.line_num)
+            if column is not None:
+                raise PopulationError(
+                    f"{column} ist länger als {csv.field_size_limit()} Zeichen",
+                    row=row_no,
+                    category=column,
+                ) from None
+            raise PopulationError("die Zeile ist kein gültiges CSV", row=row_no) from None
+        yield record
+        row_no += 1
+
+
+def _overlong_column(text: str, line_num: int) -> str | None:
+    """The column of the field that exceeds the csv module's limit, on the line it stopped at."""
+    lines = text.splitlines()
+    if not 0 < line_num <= len(lines):
+        return None
+    limit = csv.field_size_limit()
+    fields = lines[line_num - 1].split(",")
+    for column, field in zip(COLUMNS, fields, strict=False):
+        if len(field) > limit:
+            return column
+    return None
 
 
 def _parse_row(record: list[str], row_no: int) -> tuple[str, str, int, int]:
@@ -111,15 +153,27 @@ def _parse_row(record: list[str], row_no: int) -> tuple[str, str, int, int]:
 def _count(value: str, column: str, row_no: int) -> int:
     if value == "":
         raise PopulationError(f"{column} fehlt", row=row_no, category=column)
-    try:
-        number = int(value)
-    except ValueError:
+    if not _INTEGER.fullmatch(value):  # int() would also take "1_000" and other digits
         raise PopulationError(
-            f"{column} ist keine ganze Zahl: {value!r}", row=row_no, category=column
-        ) from None
-    if number < 0:
-        raise PopulationError(f"{column} ist negativ: {number}", row=row_no, category=column)
-    return number
+            f"{column} ist keine ganze Zahl: {_shorten(value)!r}", row=row_no, category=column
+        )
+    if value.startswith("-"):
+        raise PopulationError(
+            f"{column} ist negativ: {_shorten(value)}", row=row_no, category=column
+        )
+    # Compared as text first: int() refuses numbers of more than 4,300 digits.
+    digits = value.lstrip("0")
+    if len(digits) > len(str(MAX_COUNT)) or int(value) > MAX_COUNT:
+        raise PopulationError(
+            f"{column} ist zu groß: {_shorten(value)} (höchstens {MAX_COUNT})",
+            row=row_no,
+            category=column,
+        )
+    return int(value)
+
+
+def _shorten(value: str, length: int = 30) -> str:
+    return value if len(value) <= length else f"{value[:length]}…"
 
 
 def _to_table(

@@ -13,15 +13,10 @@ from zukunftszentrum.needs.outcomes import outcomes
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member
 
-from .network import YEAR, area_key, build_network
+from .network import YEAR, area_key
 
 URL = reverse("api:needs_estimates")
 KINDS = {o.key: o.kind for o in outcomes()}
-
-
-@pytest.fixture
-def network(db) -> dict[str, Any]:
-    return build_network()
 
 
 def _get(client, **params: str) -> dict[str, Any]:

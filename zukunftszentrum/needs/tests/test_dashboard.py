@@ -43,12 +43,13 @@ def respond(org: Organisation, *, at: dt.datetime | None = None, high: str = "da
     )
 
 
-@pytest.fixture
-def network(db) -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def network_ids(module_db: None) -> dict[str, int]:
     """Nord (SH 14 companies: C 6, F 5, G 3; HH 2; MV 6) and Süd (BY 6); computed this year.
 
     Hamburg (2) is too small; so that it cannot be derived from Nord minus the others,
     Mecklenburg-Vorpommern (the smallest other Land) is hidden too; likewise G (3) and F (5).
+    Built once for the module (see conftest.py); the tests get it as `network`.
     """
     nord = make_centre(name="Zentrum Nord", lands=("SH", "HH", "MV"))
     sued = make_centre(name="Zentrum Süd", lands=("BY",))
@@ -60,8 +61,8 @@ def network(db) -> dict[str, Any]:
             respond(make_organisation(land=land, wz="C", headcount=20))
     for i in range(6):
         respond(make_organisation(land="BY", wz="F", headcount=3 + 20 * i), high="law")
-    runs.compute(str(YEAR))
-    return {"nord": nord, "sued": sued}
+    run = runs.compute(str(YEAR))
+    return {"nord": nord.pk, "sued": sued.pk, "run": run.pk}
 
 
 def _get(client, **params: str):

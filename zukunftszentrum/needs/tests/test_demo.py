@@ -25,13 +25,19 @@ from zukunftszentrum.organisations.demo import seed_demo
 from zukunftszentrum.organisations.models import Membership, Organisation
 
 
-@pytest.fixture
-def seeded(db):
+@pytest.fixture(scope="module")
+def seeded_once(module_db: None) -> str:
+    """The demo with its needs survey, seeded once for the module (see `module_db`)."""
     seed_demo()
     call_command("seed_demo", "--force", "--only", "checks", verbosity=0)
     out = StringIO()
     call_command("seed_demo", "--force", "--only", "needs", verbosity=0, stdout=out)
     return out.getvalue()
+
+
+@pytest.fixture
+def seeded(seeded_once: str, db: None) -> str:
+    return seeded_once
 
 
 def _survey() -> QuerySet[Organisation]:

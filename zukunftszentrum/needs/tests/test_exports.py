@@ -22,7 +22,7 @@ from zukunftszentrum.organisations.reference import WZ_SECTIONS
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member
 
-from .network import YEAR, area_key, build_network, stored
+from .network import YEAR, area_key, stored
 
 ESTIMATE, SE, LOW, HIGH, N, N_EFF, DEFF, THIN, NOTE = (
     "Schätzung (Punkte 0–100 oder Prozent, siehe Einheit)",
@@ -37,11 +37,6 @@ ESTIMATE, SE, LOW, HIGH, N, N_EFF, DEFF, THIN, NOTE = (
 )
 FIGURES = (ESTIMATE, SE, LOW, HIGH, N_EFF, DEFF, THIN)
 KINDS = {o.key: o.kind for o in outcomes()}
-
-
-@pytest.fixture
-def network(db) -> dict[str, Any]:
-    return build_network()
 
 
 def _csv(client, **params: str) -> list[dict[str, str]]:

@@ -1,3 +1,5 @@
+import csv
+
 import numpy as np
 import pytest
 
@@ -98,3 +100,43 @@ def test_wrong_header_and_empty_table():
     assert exc.value.row == 1
     with pytest.raises(PopulationError, match="keine Zeilen"):
         _parse(HEADER)
+
+
+BIG = "1" + "0" * 5000  # more digits than int() accepts
+
+
+@pytest.mark.parametrize(
+    ("establishments", "employees", "column", "message"),
+    [
+        ("9223372036854775808", "1", "establishments", "zu groß"),  # beyond 64 bits
+        ("2147483648", "1", "establishments", "zu groß"),  # beyond PostgreSQL's integer
+        ("1", BIG, "employees", "zu groß"),
+        ("-" + BIG, "1", "establishments", "negativ"),
+        ("1_000", "1", "establishments", "keine ganze Zahl"),
+        ("1e3", "1", "establishments", "keine ganze Zahl"),
+        ("١٢", "1", "establishments", "keine ganze Zahl"),  # Arabic-Indic digits
+    ],
+)
+def test_counts_out_of_range_name_row_and_column(establishments, employees, column, message):
+    row = f"DE-HH,02,Hamburg,C,{establishments},{employees}"
+    with pytest.raises(PopulationError, match=f"Zeile 3: {column} ist {message}") as exc:
+        _parse(_full_table(HH=row))
+    assert (exc.value.row, exc.value.category) == (3, column)
+    assert len(str(exc.value)) < 200  # the value is shortened, not echoed whole
+
+
+def test_largest_count_that_fits_every_database_is_accepted():
+    table = _parse(_full_table(HH="DE-HH,02,Hamburg,C,0002147483647,2147483647"))
+    assert table.establishments.max() == 2_147_483_647
+
+
+def test_field_over_the_csv_limit_names_row_and_column():
+    name = "Hamburg" + "x" * (csv.field_size_limit() + 1)
+    with pytest.raises(PopulationError, match="Zeile 3: land_name ist länger als") as exc:
+        _parse(_full_table(HH=f"DE-HH,02,{name},C,1,1"))
+    assert (exc.value.row, exc.value.category) == (3, "land_name")
+
+
+def test_unreadable_csv_names_the_row():
+    with pytest.raises(PopulationError, match="Zeile 3: die Zeile ist kein gültiges CSV"):
+        _parse(_full_table(HH="DE-HH,02,Ham\rburg,C,1,1"))

@@ -94,9 +94,17 @@ def test_valid_upload_is_stored_inactive_and_audited(admin_client) -> None:
         (_csv(replace=("DE-SH,01", "DE-XX,01")), "t.csv", ("Zeile 2", "DE-XX")),
         (_csv(replace=("Holstein,B,", "Holstein,Z,")), "t.csv", ("Zeile 2", "Z", "WZ")),
         (b"\xff\xfe\x00garbage", "t.csv", ("UTF-8",)),
+        # Beyond a 64-bit integer (SQLite: OverflowError) and beyond PostgreSQL's integer.
+        (_csv(replace=(",B,80,", ",B,9223372036854775808,")), "t.csv", ("Zeile 2", "zu groß")),
+        (_csv(replace=(",B,80,", ",B,2147483648,")), "t.csv", ("Zeile 2", "establishments")),
+        (_csv(replace=("Holstein,B,", "Holstein" + "x" * 200_000 + ",B,")), "t.csv",
+         ("Zeile 2", "land_name", "länger als")),
     ],
-    ids=["file-type", "missing-cell", "negative", "unknown-land", "unknown-section", "encoding"],
-)
+    ids=[
+        "file-type", "missing-cell", "negative", "unknown-land", "unknown-section", "encoding",
+        "beyond-64-bit", "beyond-postgresql-integer", "field-over-csv-limit",
+    ],
+)  # fmt: skip
 def test_bad_upload_names_the_problem_and_keeps_the_old_table(
     admin_client, content, filename, expected
 ) -> None:

@@ -8,9 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from typing import Any
 
-import pytest
 from django.urls import reverse
 from django.utils import translation
 
@@ -27,15 +25,10 @@ from zukunftszentrum.organisations.tests.factories import (
     make_organisation,
 )
 
-from .network import YEAR, area_key, build_network, respond, stored
+from .network import YEAR, area_key, respond, stored
 
 URL = reverse("needs:report")
 PDFTOTEXT = shutil.which("pdftotext")
-
-
-@pytest.fixture
-def network(db) -> dict[str, Any]:
-    return build_network()
 
 
 def _pdf_text(client, **params: str) -> str:

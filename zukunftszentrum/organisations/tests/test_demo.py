@@ -8,7 +8,7 @@ from django.contrib.auth import authenticate
 
 from zukunftszentrum.core.models import AuditEvent, ConsentRecord
 from zukunftszentrum.organisations.audit_actions import OrganisationAction
-from zukunftszentrum.organisations.demo import company_key, format_logins, seed_demo
+from zukunftszentrum.organisations.demo import DemoLogin, company_key, format_logins, seed_demo
 from zukunftszentrum.organisations.demo_data import COMPANIES, DEMO_PASSWORD, KEY_PEOPLE
 from zukunftszentrum.organisations.models import (
     Accompaniment,
@@ -30,9 +30,15 @@ def _counts() -> dict[str, int]:
     return counts
 
 
-@pytest.fixture
-def logins(db):
+@pytest.fixture(scope="module")
+def seeded_logins(module_db: None) -> list[DemoLogin]:
+    """The demo network, seeded once for the module (see `module_db`): the tests read it."""
     return seed_demo()
+
+
+@pytest.fixture
+def logins(seeded_logins: list[DemoLogin], db: None) -> list[DemoLogin]:
+    return seeded_logins
 
 
 def test_seeding_twice_creates_nothing_new(logins):
