@@ -159,8 +159,9 @@ def test_overview_cards_filter_by_member_share_their_data_and_group_links_by_pla
 # --- demo steps --------------------------------------------------------------------------------
 
 
-def test_demo_steps_run_network_then_checks_then_needs():
-    assert [step.name for step in demo_steps.selected_steps()] == ["network", "checks", "needs"]
+def test_demo_steps_run_operator_then_network_then_checks_then_needs():
+    names = [step.name for step in demo_steps.selected_steps()]
+    assert names == ["operator", "network", "checks", "needs"]
     assert [step.name for step in demo_steps.selected_steps(["needs", "network"])] == [
         "network",
         "needs",
@@ -169,7 +170,8 @@ def test_demo_steps_run_network_then_checks_then_needs():
 
 def test_an_unknown_demo_step_is_named_with_the_known_ones():
     with pytest.raises(
-        CommandError, match=r"Unbekannter Schritt: kuchen\. Es gibt: network, checks, needs"
+        CommandError,
+        match=r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs",
     ):
         demo_steps.selected_steps(["kuchen"])
 
@@ -215,7 +217,8 @@ def test_every_logged_action_is_registered_with_a_label():
     codes = dict(audit_actions.action_choices())
     assert {"assessment_opened", "assessment_closed", "login", "population_uploaded"} <= set(codes)
     assert str(codes["assessment_opened"]) == "Unternehmens-Check eröffnet"
-    assert len(codes) == 19
+    assert {"invitation_refused", "operator_page_published"} <= set(codes)
+    assert len(codes) == 21
 
 
 @pytest.mark.django_db
