@@ -10,11 +10,12 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         """Load and validate every content file: broken content stops the app from starting."""
-        from . import extensions, personal_data  # noqa: F401 - registers this app's personal data
+        from . import extensions, personal_data, signals  # noqa: F401 - personal data registers itself
         from .engine.loader import ContentError
         from .instruments import catalog
 
         extensions.register()
+        signals.connect()
 
         try:
             catalog()

@@ -13,11 +13,17 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zukunftszentrum.assessments.engine.aggregate import MeanValue, mean_profile
 from zukunftszentrum.assessments.engine.schema import Instrument
 from zukunftszentrum.core.exports import Cell, Column, ExportTable
 from zukunftszentrum.core.suppression import effective_min_size
+from zukunftszentrum.organisations.models import Membership
+
+from .instruments import catalog
+from .models import Response
+from .queries import exportable_responses, instrument, lang, snapshot_result
 
 GroupKey = Mapping[str, str]  # e.g. {"wz_section": "C", "size_class": "small", "land": "BY"}
 
@@ -108,3 +114,50 @@ def _round(value: MeanValue) -> float | None:
 
 def _has_knowledge(instrument: Instrument, dimension_id: str) -> bool:
     return any(i.type == "knowledge" and i.dimension == dimension_id for i in instrument.items)
+
+
+# --- what an export holds, read through queries ---------------------------------------------
+EXPORT_GROUPINGS: dict[str, Any] = {
+    "wz_section": gettext_lazy("WZ-Abschnitt"),
+    "size_class": gettext_lazy("Größenklasse"),
+    "land": gettext_lazy("Land"),
+    "perspective": gettext_lazy("Perspektive"),
+}
+
+
+def export_instrument_choices() -> list[tuple[str, str]]:
+    """Every instrument version as ("key:version", "Title (Version x)"), newest first."""
+    choices = []
+    for key in catalog().keys():  # noqa: SIM118 (a Catalog, not a dict)
+        for version in reversed(catalog().versions(key)):
+            inst = catalog().get(key, version)
+            label = _("%(title)s (Version %(version)s)") % {
+                "title": inst.title.get(lang()),
+                "version": version,
+            }
+            choices.append((f"{key}:{version}", label))
+    return choices
+
+
+def export_table(
+    member: Membership | None, *, key: str, version: str, grouping: list[str]
+) -> ExportTable:
+    """Means per group of the member's exportable responses to one instrument version.
+    Suppression (groups below the minimum) happens in `exports.export_rows`."""
+    inst = instrument(key, version)
+    responses = exportable_responses(member).filter(instrument_key=key, version=version)
+    pairs = [(_group_key(r, grouping), snapshot_result(r)) for r in responses]
+    fields = [(g, str(EXPORT_GROUPINGS[g])) for g in grouping if g in EXPORT_GROUPINGS]
+    return export_rows(pairs, instrument=inst, group_fields=fields, lang=lang())
+
+
+def _group_key(response: Response, grouping: list[str]) -> dict[str, str]:
+    org = response.organisation
+    assert org is not None
+    values = {
+        "wz_section": org.wz_section,
+        "size_class": org.get_size_class_display(),
+        "land": org.land_id or "",
+        "perspective": str(response.get_perspective_display()),
+    }
+    return {g: values[g] for g in grouping}

@@ -17,8 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from numpy.typing import NDArray
 
-from zukunftszentrum.assessments.engine.schema import Instrument
-from zukunftszentrum.assessments.instruments import get_instrument
+from zukunftszentrum.assessments import queries as checks
+from zukunftszentrum.assessments.queries import Instrument
 
 from .queries import NEEDS_KEY, TOPIC_PREFIX, InputRow
 
@@ -54,7 +54,7 @@ class Outcome:
         lang = (lang or get_language() or "de")[:2]
         if self.group == "score":
             return str(SCORE_LABELS[self.item])
-        inst = instrument or get_instrument(NEEDS_KEY)
+        inst = instrument or checks.instrument(NEEDS_KEY)
         item = inst.item(self.item)
         if item is None:
             return self.key
@@ -70,7 +70,7 @@ class Outcome:
 
 def outcomes(instrument: Instrument | None = None) -> tuple[Outcome, ...]:
     """Topics (means 0..100), shares per choice option, readiness and competence (means)."""
-    inst = instrument or get_instrument(NEEDS_KEY)
+    inst = instrument or checks.instrument(NEEDS_KEY)
     out = [
         Outcome(item.id, "mean", "topic", item.id)
         for item in inst.items

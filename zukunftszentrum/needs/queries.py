@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
-from django.db.models.fields.json import KeyTransform
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from zukunftszentrum.assessments.models import Response
+from zukunftszentrum.assessments.queries import submitted_rows
 from zukunftszentrum.organisations.models import Membership
 from zukunftszentrum.organisations.roles import Capability, has_capability
 from zukunftszentrum.organisations.sizes import SizeClass
@@ -162,25 +161,15 @@ def needs_inputs(
     Streamed in chunks and folded on the way, so memory grows with the organisations, not the
     responses; of a result only its overall score is read from the database.
     """
-    responses = Response.objects.filter(
-        instrument_key__in=(NEEDS_KEY, READINESS_KEY, COMPETENCE_KEY),
-        submitted_at__gte=since,
-        submitted_at__lt=until,
-        organisation__isnull=False,
-    ).exclude(organisation__size_class=SizeClass.LARGE.value)
-    if lands is not None:
-        responses = responses.filter(organisation__land_id__in=list(lands))
-    rows = responses.order_by().values_list(  # no sort: the fold keeps the latest itself
-        "organisation_id",
-        "organisation__land_id",
-        "organisation__wz_section",
-        "organisation__size_class",
-        "instrument_key",
-        "submitted_at",
-        "answers",
-        KeyTransform("overall", "result"),
+    rows = submitted_rows(
+        instrument_keys=(NEEDS_KEY, READINESS_KEY, COMPETENCE_KEY),
+        since=since,
+        until=until,
+        lands=lands,
+        exclude_size_classes=(SizeClass.LARGE.value,),
+        chunk_size=CHUNK,
     )
-    return _fold(rows.iterator(chunk_size=CHUNK))
+    return _fold(rows)
 
 
 CHUNK = 20_000

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models.signals import m2m_changed, post_save, pre_save
 
-from zukunftszentrum.assessments.models import Response
+from zukunftszentrum.assessments.signals import response_submitted
 from zukunftszentrum.organisations.models import Centre, Organisation
 
 from .queries import COMPETENCE_KEY, NEEDS_KEY, READINESS_KEY, windows_of
@@ -15,9 +15,9 @@ from .runs import mark_stale
 INPUT_KEYS = frozenset({NEEDS_KEY, READINESS_KEY, COMPETENCE_KEY})
 
 
-def response_saved(sender: Any, instance: Response, **kwargs: Any) -> None:
-    if instance.submitted_at is not None and instance.instrument_key in INPUT_KEYS:
-        mark_stale(windows_of(instance.submitted_at))
+def answer_arrived(sender: Any, instrument_key: str, submitted_at: Any, **kwargs: Any) -> None:
+    if instrument_key in INPUT_KEYS:
+        mark_stale(windows_of(submitted_at))
 
 
 WEIGHTING_FIELDS = ("land_id", "wz_section", "headcount")
@@ -43,7 +43,7 @@ def centre_lands_changed(sender: Any, action: str, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    post_save.connect(response_saved, sender=Response, dispatch_uid="needs-response")
+    response_submitted.connect(answer_arrived, dispatch_uid="needs-response")
     pre_save.connect(organisation_saving, sender=Organisation, dispatch_uid="needs-organisation-1")
     post_save.connect(organisation_saved, sender=Organisation, dispatch_uid="needs-organisation")
     m2m_changed.connect(

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from zukunftszentrum.assessments import queries
+from zukunftszentrum.assessments import pages
 from zukunftszentrum.assessments.actions import result_snapshot
 from zukunftszentrum.assessments.engine import scoring
 from zukunftszentrum.assessments.instruments import catalog
@@ -112,7 +112,7 @@ def test_perspectives_combined_until_each_group_has_five(login: Any, lead: Any) 
 
 def test_largest_gaps_orders_by_difference() -> None:
     compare = {"A": {"x": 10.0, "y": 50.0, "z": 40.0}, "B": {"x": 90.0, "y": 55.0, "z": 40.0}}
-    gaps = queries.largest_gaps(compare, {"x": "X", "y": "Y", "z": "Z"})
+    gaps = pages.largest_gaps(compare, {"x": "X", "y": "Y", "z": "Z"})
     assert [(g["title"], g["gap"]) for g in gaps] == [("X", 80.0), ("Y", 5.0)]
     assert gaps[0]["high"] == ("B", 90.0) and gaps[0]["low"] == ("A", 10.0)
 
@@ -195,7 +195,7 @@ def test_free_texts_shown_shuffled_to_the_lead_at_the_minimum(
         calls.append(list(values))
         values.sort(reverse=True)
 
-    monkeypatch.setattr(queries, "shuffle", fake_shuffle)
+    monkeypatch.setattr(pages, "shuffle", fake_shuffle)
     run = _voice(lead, 5)
     page = login(lead).get(url(run)).content.decode()
     assert calls and sorted(calls[0]) == sorted(VOICE_TEXTS)

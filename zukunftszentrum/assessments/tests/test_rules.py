@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from django.utils import timezone
 
-from zukunftszentrum.assessments import queries, rules
+from zukunftszentrum.assessments import pages, queries, rules
 from zukunftszentrum.assessments.instruments import catalog
 from zukunftszentrum.assessments.models import Assessment
 from zukunftszentrum.core.access import Answer
@@ -135,7 +135,7 @@ def test_overview_rows_follow_the_rule_and_the_result_query(company_and_roles, r
     open_run, closed_run = make_run(company), make_run(company, "needs", closed=True)
     viewer = people[role]
     rows = {
-        e["assessment"].pk: e for e in queries.overview_context(viewer, viewer.user)["assessments"]
+        e["assessment"].pk: e for e in pages.overview_context(viewer, viewer.user)["assessments"]
     }
     sees, closes, open_result, closed_result = OVERVIEW[role]
     assert (open_run.pk in rows, closed_run.pk in rows) == (sees, sees)

@@ -20,12 +20,8 @@ from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
 from .. import pdf
-from ..queries import (
-    Suppressed,
-    access_company_result,
-    company_report_context,
-    company_result_context,
-)
+from ..pages import Suppressed, company_report_context, company_result_context
+from ..queries import access_company_result
 
 VIEWERS = (
     Capability.MANAGE_ASSESSMENTS,

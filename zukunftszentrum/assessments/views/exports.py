@@ -23,8 +23,7 @@ from zukunftszentrum.core.suppression import effective_min_size
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from ..exports import method_notes
-from ..queries import EXPORT_GROUPINGS, export_instrument_choices, export_table
+from ..exports import EXPORT_GROUPINGS, export_instrument_choices, export_table, method_notes
 
 FORMATS = [("xlsx", _("Excel-Arbeitsmappe (XLSX)")), ("csv", _("CSV (Semikolon, für Excel)"))]
 

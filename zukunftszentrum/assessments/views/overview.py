@@ -16,6 +16,7 @@ from .. import actions
 from ..exceptions import AssessmentError
 from ..models import Response
 from ..navigation import Flow
+from ..pages import overview_context
 from ..queries import (
     access_assessment,
     access_managed_assessment,
@@ -23,7 +24,6 @@ from ..queries import (
     has_participated,
     instrument_of,
     lang,
-    overview_context,
     perspective_for,
     responses_of,
 )

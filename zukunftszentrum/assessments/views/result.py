@@ -17,8 +17,9 @@ from zukunftszentrum.core.access import login_required, public
 from zukunftszentrum.core.pdf import pdf_response
 
 from ..navigation import Flow
+from ..pages import result_context
 from ..pdf import TEMPLATE
-from ..queries import lang, result_context
+from ..queries import lang
 from ..results import report
 from .take import flow_by_id, flow_by_token
 
