@@ -16,7 +16,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 from ninja import Router, Schema
 
-from zukunftszentrum.core.api import django_auth
+from zukunftszentrum.core.api import django_auth, responses
 
 from . import queries
 from .engine.schema import Instrument, Item, Text
@@ -103,7 +103,9 @@ class ResultOut(Schema):
     result: dict[str, Any]
 
 
-@router.get("/instruments", response=list[InstrumentOut], auth=None, url_name="instruments")
+@router.get(
+    "/instruments", response=responses(list[InstrumentOut]), auth=None, url_name="instruments"
+)
 def list_instruments(request: HttpRequest, lang: Lang | None = None) -> list[dict[str, Any]]:
     """The newest version of every self-check."""
     language = _lang(lang)
@@ -111,7 +113,10 @@ def list_instruments(request: HttpRequest, lang: Lang | None = None) -> list[dic
 
 
 @router.get(
-    "/instruments/{key}", response=InstrumentDetailOut, auth=None, url_name="instrument_detail"
+    "/instruments/{key}",
+    response=responses(InstrumentDetailOut, 404),
+    auth=None,
+    url_name="instrument_detail",
 )
 def instrument_detail(
     request: HttpRequest, key: str, lang: Lang | None = None, version: str | None = None
@@ -151,7 +156,9 @@ def instrument_detail(
     }
 
 
-@router.get("/me/results", response=list[ResultOut], auth=django_auth, url_name="my_results")
+@router.get(
+    "/me/results", response=responses(list[ResultOut], 401), auth=django_auth, url_name="my_results"
+)
 def my_results(request: HttpRequest) -> list[dict[str, Any]]:
     """The caller's own submitted responses with their result snapshot; never anyone else's."""
     responses = (

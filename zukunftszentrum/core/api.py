@@ -13,10 +13,10 @@ from typing import Any
 
 from django.apps import apps
 from django.utils.module_loading import module_has_submodule
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.security import django_auth
 
-__all__ = ["api", "api_urls", "django_auth"]
+__all__ = ["api", "api_urls", "django_auth", "responses"]
 
 api = NinjaAPI(
     title="Zukunftszentrum API",
@@ -25,6 +25,27 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 _mounted: set[str] = set()
+
+
+class ErrorOut(Schema):
+    """A refusal: unauthorised (401), forbidden (403), not found (404)."""
+
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    """Parameters that do not fit the description (422): one entry per problem."""
+
+    detail: list[dict[str, Any]]
+
+
+_ERRORS: dict[int, Any] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+
+
+def responses(ok: Any, *errors: int) -> dict[int, Any]:
+    """An operation's documented answers: `ok` for 200, the errors it can give, and always 422
+    (parameters are validated before the operation runs)."""
+    return {200: ok, **{code: _ERRORS[code] for code in (*errors, 422)}}
 
 
 def api_urls() -> Any:

@@ -15,7 +15,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from zukunftszentrum.core.access import request_capabilities
-from zukunftszentrum.core.api import django_auth
+from zukunftszentrum.core.api import django_auth, responses
 from zukunftszentrum.core.suppression import is_disclosable
 from zukunftszentrum.organisations.roles import Capability
 
@@ -118,7 +118,7 @@ class EstimatesQuery(Schema):
 
 @router.get(
     "/estimates",
-    response=EstimatesOut,
+    response=responses(EstimatesOut, 401, 403, 404),
     auth=django_auth,
     url_name="needs_estimates",
     summary="Schätzungen der regionalen Bedarfsanalyse",
