@@ -15,7 +15,8 @@ from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 from django.test import Client
 from django.utils import timezone
-from hypothesis import HealthCheck, settings as hypothesis_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from zukunftszentrum.assessments.instruments import catalog
 from zukunftszentrum.assessments.models import Response
