@@ -120,6 +120,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Zukunftszentren: "
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
 LOCALE_PATHS = [BASE_DIR / "zukunftszentrum" / "locale"]
+# English dates day-first and unambiguous (zukunftszentrum/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["zukunftszentrum.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

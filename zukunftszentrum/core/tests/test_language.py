@@ -40,3 +40,23 @@ def test_third_party_messages_use_formal_german() -> None:
         assert gettext("You must type the same password each time.") == (
             "Bitte geben Sie zweimal dasselbe Passwort ein."
         )
+
+
+@pytest.mark.parametrize(
+    ("language", "fmt", "expected"),
+    [
+        ("en", "DATE_FORMAT", "6 December 2026"),
+        ("en", "SHORT_DATE_FORMAT", "6 Dec 2026"),
+        ("en", "DATETIME_FORMAT", "6 December 2026, 14:05"),
+        ("de", "DATE_FORMAT", "6. Dezember 2026"),
+        ("de", "SHORT_DATE_FORMAT", "06.12.2026"),
+    ],
+)
+def test_dates_are_day_first_in_both_languages(language: str, fmt: str, expected: str) -> None:
+    import datetime as dt
+
+    from django.template.defaultfilters import date as date_filter
+    from django.utils import translation
+
+    with translation.override(language):
+        assert date_filter(dt.datetime(2026, 12, 6, 14, 5), fmt) == expected
