@@ -55,10 +55,48 @@ def check_a11y(page: Page) -> None:
         pytest.fail(format_violations(page.url, violations), pytrace=False)
 
 
+# The elements that stick out to the right of the screen, widest first (for the message).
+_OVERFLOW = r"""() => {
+  const width = document.documentElement.clientWidth;
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && box.width > 0) {
+      // Content of a box that scrolls on its own does not widen the page, unless it is
+      // positioned absolutely and the box is not its containing block (then it escapes).
+      const absolute = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+      let inside = false;
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        const clips = ['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX);
+        if (clips && (!absolute || style.position !== 'static')) { inside = true; break; }
+        if (absolute && style.position !== 'static') break;  // its containing block, unclipped
+      }
+      if (!inside) out.push([Math.round(box.right), el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '')]);
+    }
+  }
+  out.sort((a, b) => b[0] - a[0]);
+  return {page: document.documentElement.scrollWidth, screen: width, elements: out.slice(0, 6)};
+}"""
+
+
+def check_fits(page: Page) -> None:
+    """Fail when the page is wider than the screen (it would pan sideways on a phone)."""
+    found = page.evaluate(_OVERFLOW)
+    if found["page"] > found["screen"] + 1:
+        parts = ", ".join(f"{name} (to {right} px)" for right, name in found["elements"])
+        pytest.fail(
+            f"{page.url} is {found['page']} px wide on a {found['screen']} px screen: {parts}",
+            pytrace=False,
+        )
+
+
 def visit(page: Page, url: str) -> Page:
-    """Open a URL, expect a successful answer, and scan the page for accessibility problems."""
+    """Open a URL, expect a successful answer, and check that the page fits the screen's width
+    and has no accessibility problems."""
     response = page.goto(url)
     assert response is not None, f"no response for {url}"
     assert response.ok, f"{url} answered {response.status}"
+    check_fits(page)
     check_a11y(page)
     return page

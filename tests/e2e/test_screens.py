@@ -109,3 +109,8 @@ def test_pages_of_each_role(
     for name, path in pages_of(membership):
         visit(page, live_server.url + path)
         shoot(page, f"{role}-{name}")
+    # On a phone: every page fits the screen's width and passes the scan there too.
+    page.set_viewport_size(MOBILE)
+    for name, path in pages_of(membership):
+        visit(page, live_server.url + path)
+        shoot(page, f"{role}-{name}-phone")
