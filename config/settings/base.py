@@ -217,6 +217,9 @@ ZZ_CONTENT_DIR = Path(os.environ.get("ZZ_CONTENT_DIR", BASE_DIR / "content"))
 ZZ_INVITATION_DAYS = int(os.environ.get("ZZ_INVITATION_DAYS", "14"))
 ZZ_PRIVACY_NOTICE_VERSION = "2026-12"  # who sees what, in detail
 
+# `/health/` reports "degraded" when the oldest waiting task has waited longer (seconds).
+ZZ_HEALTH_MAX_TASK_AGE = int(os.environ.get("ZZ_HEALTH_MAX_TASK_AGE", "900"))
+
 # Background work (Django's tasks framework): a queue in the database, worked off by
 # `zukunftszentrum worker` processes, any number on any machine sharing the database.
 TASKS = {

@@ -7,6 +7,7 @@ never with a password check, and the lockout is written to the audit log once.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from axes.signals import user_locked_out
@@ -14,9 +15,11 @@ from django.conf import settings
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from .audit import client_ip, record_event
 from .audit_actions import CoreAction
+from .models import AuditEvent
 
 LOCKOUT_STATUS = 429
 
@@ -53,10 +56,17 @@ def lockout_response(
 def _on_locked_out(
     sender: Any, request: HttpRequest, username: str | None = None, **kwargs: Any
 ) -> None:
-    # Only the address tried is kept, as for failed sign-ins.
-    record_event(
-        CoreAction.LOGIN_LOCKED_OUT,
-        summary=str(username or "")[:120],
-        request=request,
-        minutes=lockout_minutes(),
-    )
+    # Only the address tried is kept, as for failed sign-ins. axes signals every refused try of
+    # a lockout; the log keeps one entry per lockout period and client.
+    tried = str(username or "")[:120]
+    since = timezone.now() - (settings.AXES_COOLOFF_TIME or timedelta(days=1))
+    already = AuditEvent.objects.filter(
+        action=CoreAction.LOGIN_LOCKED_OUT,
+        summary=tried,
+        ip_address=client_ip(request),
+        at__gte=since,
+    ).exists()
+    if not already:
+        record_event(
+            CoreAction.LOGIN_LOCKED_OUT, summary=tried, request=request, minutes=lockout_minutes()
+        )

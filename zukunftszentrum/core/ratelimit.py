@@ -60,6 +60,6 @@ class RateLimitMiddleware:
         if hit(f"{name}:{client_ip(request) or '-'}", limit=limit, period=period):
             return None
         minutes = max(1, period // 60)
-        response = render(request, "core/rate_limited.html", {"minutes": minutes}, status=STATUS)
+        response = render(request, "429.html", {"minutes": minutes}, status=STATUS)
         response["Retry-After"] = str(period)
         return response
