@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 
 PRODUCT_COMMANDS = {
@@ -16,15 +17,22 @@ PRODUCT_COMMANDS = {
     "delete-centre": "delete_centre",
     "create-programme-admin": "create_programme_admin",
     "needs-estimate": "needs_estimate",
+    "worker": "worker",
+    "backup": "backup",
+    "restore": "restore",
 }
 
 COMMANDS = {
-    "demo": "Demo starten: Datenbank einrichten, Demo-Daten anlegen, Zugänge zeigen und den "
-    "Server auf http://127.0.0.1:$PORT starten (PORT, Standard 8000)",
+    "demo": "Demo starten: Datenbank einrichten, Demo-Daten anlegen, Zugänge zeigen, den "
+    "Server auf http://127.0.0.1:$PORT starten (PORT, Standard 8000) und einen Worker dazu",
     "serve": "Produktivbetrieb: gunicorn mit config.wsgi auf 127.0.0.1:$PORT "
     "(Einstellungen config.settings.prod, wenn DJANGO_SETTINGS_MODULE nicht gesetzt ist)",
     "seed-demo": "die fiktive Demo anlegen, Schritt für Schritt, wie die Apps sie beitragen "
     "(mehrfach ausführbar; --only SCHRITT)",
+    "worker": "Hintergrundaufgaben abarbeiten (beliebig viele, auf beliebigen Rechnern; "
+    "--batch: bis die Warteschlange leer ist)",
+    "backup": "Sicherung anlegen: VERZEICHNIS (Datenbank, hochgeladene Dateien, Manifest)",
+    "restore": "Sicherung einspielen: DATEI (nur in eine leere Datenbank, sonst --force)",
     "needs-estimate": "Bedarfsanalyse berechnen: [2026 2026-Q4 …] oder --queued "
     "(die wartenden Berechnungen, etwa per cron)",
     "create-centre": "ein Zentrum anlegen: NAME [--kind regional|supra_regional] "
@@ -106,10 +114,32 @@ def demo(rest: list[str]) -> int:
     print("2/3 Demo-Daten werden angelegt …", flush=True)
     url = f"http://127.0.0.1:{port}"
     call_command("seed_demo", site_url=url)  # every app's step, in order, with the logins
-    print(f"3/3 Der Server startet auf {url}/ (beenden mit Strg+C).", flush=True)
-    # Without the autoreloader: it would run this whole function a second time in a child.
-    call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+    print(f"3/3 Der Server startet auf {url}/ mit einem Worker (beenden mit Strg+C).", flush=True)
+    worker = start_worker()
+    try:
+        # Without the autoreloader: it would run this whole function a second time in a child.
+        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+    finally:
+        stop_worker(worker)
     return 0
+
+
+def start_worker() -> subprocess.Popen[bytes]:
+    """A worker process beside the demo server, with the same settings (environment)."""
+    command = [sys.executable, "-m", "zukunftszentrum.cli", "worker", "--verbosity", "0"]
+    return subprocess.Popen(command)  # noqa: S603 - our own interpreter and module, no shell
+
+
+def stop_worker(worker: subprocess.Popen[bytes], *, wait: float = 10.0) -> int:
+    """Stop the worker (it finishes the task at hand); killed if it takes longer than `wait`."""
+    if worker.poll() is None:
+        worker.terminate()
+        try:
+            worker.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+    return worker.returncode
 
 
 def serve(rest: list[str]) -> int:
@@ -176,3 +206,7 @@ def _setup_django() -> None:
         django.setup()
     except ImproperlyConfigured as exc:  # e.g. production without SECRET_KEY
         raise UsageError(str(exc)) from exc
+
+
+if __name__ == "__main__":  # `python -m zukunftszentrum.cli`, as the demo starts its worker
+    sys.exit(main())

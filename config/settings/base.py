@@ -1,6 +1,7 @@
 """Settings shared by every environment; everything that differs comes from environment variables."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,6 +30,8 @@ INSTALLED_APPS = [
     "ninja",
     "allauth",
     "allauth.account",
+    "axes",
+    "django_tasks_db",
     "zukunftszentrum.core",
     "zukunftszentrum.organisations",
     "zukunftszentrum.assessments",
@@ -50,6 +53,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "zukunftszentrum.organisations.middleware.ActiveMembershipMiddleware",
     "zukunftszentrum.organisations.consent.PrivacyConsentMiddleware",
+    "zukunftszentrum.core.ratelimit.RateLimitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -92,6 +98,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisations.User"
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out address or account before a password is tried.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -114,8 +122,32 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "zukunftszentrum.organisations.adapters.AccountAdapter"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = None
-ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {"login_failed": "10/m/ip,5/5m/key"}
+ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "reset_password": "20/m/ip,5/5m/key",
+    "reset_password_from_key": "20/m/ip",
+}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Zukunftszentren: "
+
+# Login protection (django-axes): after AXES_FAILURE_LIMIT failed sign-ins with one address, or
+# from one client, further tries are refused for AXES_COOLOFF_TIME, even with the right password.
+# The attempts are kept in the database, so every web process and machine sees the same count.
+# allauth's own rate limits above stay in front of it.
+AXES_FAILURE_LIMIT = int(os.environ.get("ZZ_LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ZZ_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "zukunftszentrum.core.login_protection.tried_address"
+AXES_CLIENT_IP_CALLABLE = "zukunftszentrum.core.login_protection.client_address"
+AXES_LOCKOUT_CALLABLE = "zukunftszentrum.core.login_protection.lockout_response"
+AXES_VERBOSE = False
+
+# Rate limits of the project's own public forms (allauth limits its own forms above): URL name ->
+# (requests, seconds) per client address, counted for POST requests only. See core/ratelimit.py.
+ZZ_RATE_LIMITS: dict[str, tuple[int, int]] = {
+    "organisations:register": (10, 3600),
+    "organisations:invitation_accept": (20, 3600),
+}
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
@@ -186,10 +218,18 @@ ZZ_MIN_GROUP_SIZE = max(5, int(os.environ.get("ZZ_MIN_GROUP_SIZE", "5")))
 ZZ_CONTENT_DIR = Path(os.environ.get("ZZ_CONTENT_DIR", BASE_DIR / "content"))
 ZZ_INVITATION_DAYS = int(os.environ.get("ZZ_INVITATION_DAYS", "14"))
 ZZ_PRIVACY_NOTICE_VERSION = "2026-12"  # who sees what, in detail
-# How the needs analysis computes its estimates: "thread" (a background worker in the web
-# process), "inline" (at once, in the request that asks) or "manual" (queued runs wait for
-# `zukunftszentrum needs-estimate --queued`, e.g. from cron; the tests use it).
-ZZ_NEEDS_RUNNER = os.environ.get("ZZ_NEEDS_RUNNER", "thread")
+
+# `/health/` reports "degraded" when the oldest waiting task has waited longer (seconds).
+ZZ_HEALTH_MAX_TASK_AGE = int(os.environ.get("ZZ_HEALTH_MAX_TASK_AGE", "900"))
+
+# Background work (Django's tasks framework): a queue in the database, worked off by
+# `zukunftszentrum worker` processes, any number on any machine sharing the database.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 LOGGING = {
     "version": 1,

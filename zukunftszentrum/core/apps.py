@@ -10,7 +10,13 @@ class CoreConfig(AppConfig):
     verbose_name = _("Grundfunktionen")
 
     def ready(self) -> None:
-        from . import audit, audit_actions, checks, personal_data  # noqa: F401 - checks registers itself
+        from . import (  # noqa: F401 - checks registers itself
+            audit,
+            audit_actions,
+            checks,
+            login_protection,
+            personal_data,
+        )
 
         audit_actions.register_actions(
             audit_actions.CoreAction, order=0, own_summary=audit_actions.CORE_OWN_SUMMARY

@@ -89,6 +89,8 @@ def _on_password_changed(sender: Any, request: HttpRequest, user: Any, **kwargs:
 # --- the log's share of "Meine Daten" --------------------------------------------------------
 
 EXPORT_LIMIT = 1000
+# Events about sign-ins with a person's address, whoever tried: their summary is the address.
+SIGN_IN_TRIES = (Action.LOGIN_FAILED, Action.LOGIN_LOCKED_OUT)
 
 
 def _concerning(user: Any) -> Q:
@@ -96,7 +98,7 @@ def _concerning(user: Any) -> Q:
     return (
         Q(actor=user)
         | Q(details__user_id=user.pk)
-        | Q(action=Action.LOGIN_FAILED, summary__iexact=user.email)
+        | Q(action__in=SIGN_IN_TRIES, summary__iexact=user.email)
     )
 
 
@@ -107,7 +109,7 @@ def _exported_summary(event: AuditEvent, user: Any) -> str:
     )
     # Events a person did to themselves whose summary names nobody else (as each app declared).
     own = event.actor_id == user.pk and event.action in own_summary_actions()
-    tried = event.action == Action.LOGIN_FAILED
+    tried = event.action in SIGN_IN_TRIES
     return event.summary if (about_them or own or tried) else ""
 
 

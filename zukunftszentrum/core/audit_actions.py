@@ -76,6 +76,7 @@ class CoreAction(models.TextChoices):
 
     LOGIN = "login", _("Anmeldung")
     LOGIN_FAILED = "login_failed", _("Fehlgeschlagene Anmeldung")
+    LOGIN_LOCKED_OUT = "login_locked_out", _("Anmeldung gesperrt")
     LOGOUT = "logout", _("Abmeldung")
     PASSWORD_CHANGED = "password_changed", _("Passwort geändert")
     OPERATOR_PAGE_PUBLISHED = "operator_page_published", _("Pflichtseite neu gefasst")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import health, views
 
 app_name = "core"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("datenschutz/", views.privacy_notice, name="privacy_notice"),
     path("impressum/", views.imprint, name="imprint"),
     path("barrierefreiheit/", views.accessibility, name="accessibility"),
+    path("health/", health.health, name="health"),
 ]

@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards
+from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards, tasks
 from zukunftszentrum.organisations.roles import Capability, Scope, has_capability, scope_of
 
 from .audit_actions import NeedsAction
@@ -48,6 +48,13 @@ def register() -> None:
     )
     demo_steps.register_demo_step("needs", order=30, run=_seed_demo_needs)
     audit_actions.register_actions(NeedsAction, order=300)
+    tasks.register_recovery("needs.estimate_runs", _requeue_lost_runs)
+
+
+def _requeue_lost_runs() -> int:
+    from .runs import requeue_lost  # imported when a worker starts, not with the app
+
+    return requeue_lost()
 
 
 def _in_centre(member: Any) -> bool:

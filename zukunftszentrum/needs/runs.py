@@ -2,23 +2,24 @@
 
 Pages never compute: they read the window's current `EstimateRun` and, when it is missing or
 stale (new responses arrived, see `signals.py`), ask for a new one with `request_run`. The run is
-computed in a background thread (settings.ZZ_NEEDS_RUNNER = "thread"), at once ("inline"), or
-left queued for `drain()` ("manual": tests, or a cron job running `needs-estimate --queued`).
-Progress is written to the run as it goes, so the dashboard can show it.
+computed by the task `tasks.compute_needs_run`, which a `zukunftszentrum worker` takes from the
+database queue; tests (and `needs-estimate --queued`) compute queued runs in-process with `drain()`.
+Progress is written to the run as it goes, so the dashboard can show it. A run that fails is
+retried with backoff; one whose worker died is queued again (`requeue_lost`), never lost.
 """
 
 from __future__ import annotations
 
+import enum
 import logging
 import math
-import threading
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any
 
 import numpy as np
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from zukunftszentrum.core.suppression import effective_min_size
@@ -49,7 +50,11 @@ from .queries import (
 
 log = logging.getLogger(__name__)
 
-STUCK_AFTER = timedelta(minutes=30)  # a run pending longer than this was lost (e.g. a restart)
+# A queued run whose task has not started it within STUCK_AFTER is queued once more (its task may
+# have been lost); a run still running after LEASE lost its worker and is computed again. LEASE
+# must exceed the longest run (a few minutes at a million responses, see docs/methods).
+STUCK_AFTER = timedelta(minutes=30)
+LEASE = timedelta(minutes=30)
 Status = EstimateRun.Status
 
 
@@ -63,13 +68,14 @@ def current_run(window: Window) -> EstimateRun | None:
 
 
 def pending_run(window: Window) -> EstimateRun | None:
-    """The queued or running run of a window; one lost by a restart is marked failed."""
+    """The queued or running run of a window; one lost by a dead worker is queued again."""
     run = EstimateRun.objects.filter(
         window=window.key, status__in=(Status.QUEUED, Status.RUNNING)
     ).first()
-    if run is not None and run.requested_at < timezone.now() - STUCK_AFTER:
-        _fail(run, "abgebrochen (kein Fortschritt)")
-        return None
+    if run is not None and _recover(run):
+        run.refresh_from_db()
+        if run.status not in (Status.QUEUED, Status.RUNNING):
+            return None
     return run
 
 
@@ -87,8 +93,6 @@ def request_run(window: Window, *, user: Any = None) -> EstimateRun | None:
     None when there is no active population table (nothing can be weighted)."""
     pending = pending_run(window)
     if pending is not None:
-        if pending.status == Status.QUEUED and _runner() == "thread":
-            kick()  # e.g. queued before a restart
         return pending
     table = active_population_table()
     if table is None:
@@ -136,21 +140,19 @@ def mark_stale(windows: Iterable[str] | None = None) -> int:
     return EstimateRun.objects.filter(pk__in=runs.values("pk")).update(stale=True)
 
 
-def _runner() -> str:
-    return str(getattr(settings, "ZZ_NEEDS_RUNNER", "thread"))
+def _dispatch(run_id: int, *, attempt: int = 1) -> None:
+    """Enqueue the run's task once the run row is committed (the worker must find it)."""
+    from zukunftszentrum.core.tasks import enqueue_on_commit
 
+    from .tasks import compute_needs_run
 
-def _dispatch(run_id: int) -> None:
-    runner = _runner()
-    if runner == "inline":
-        execute(run_id)
-    elif runner == "thread":
-        transaction.on_commit(kick)
-    # "manual": queued runs wait for `drain()` (tests, or a cron job with `needs-estimate`)
+    enqueue_on_commit(compute_needs_run, run_id, attempt)
 
 
 def drain() -> int:
-    """Compute every queued run in this process, oldest first; returns how many ran."""
+    """Compute every queued run in this process, oldest first; returns how many ran.
+
+    One attempt each, without retries: a failing run is recorded as failed, so this ends."""
     count = 0
     while run := EstimateRun.objects.filter(status=Status.QUEUED).order_by("pk").first():
         execute(run.pk)
@@ -158,38 +160,52 @@ def drain() -> int:
     return count
 
 
-# One worker thread per process computes the queued runs one after the other (two cores: runs
-# side by side would only slow each other down). Several processes may each run a worker:
-# `execute` claims a run with a conditional update, so each run is computed once.
-_lock = threading.Lock()
-_worker: threading.Thread | None = None
+def requeue_lost() -> int:
+    """Queue again the runs a dead worker left running and those whose task was lost.
+
+    Called when a worker starts and whenever a page looks at a pending run."""
+    pending = EstimateRun.objects.filter(status__in=(Status.QUEUED, Status.RUNNING))
+    return sum(_recover(run) for run in pending)
 
 
-def kick() -> None:
-    """Start this process's worker unless it is running."""
-    global _worker
-    with _lock:
-        if _worker is None:
-            _worker = threading.Thread(target=_work, name="needs-estimates", daemon=True)
-            _worker.start()
+def _attempts(run: EstimateRun) -> int:
+    """How many attempts have claimed the run so far (execute notes it on the run)."""
+    value = run.diagnostics.get("attempt", 0) if isinstance(run.diagnostics, dict) else 0
+    return int(value) if isinstance(value, int) else 0
 
 
-def _work() -> None:
-    global _worker
-    try:
-        while True:
-            with _lock:  # checked under the lock, so a run queued now is never left behind
-                run = EstimateRun.objects.filter(status=Status.QUEUED).order_by("pk").first()
-                if run is None:
-                    _worker = None
-                    return
-            execute(run.pk)
-    except Exception:  # the worker must not die holding _worker
-        log.exception("needs estimate worker stopped")
-        with _lock:
-            _worker = None
-    finally:
-        connection.close()
+def _recover(run: EstimateRun) -> bool:
+    """Re-queue one lost run (or fail it when its attempts are used up); True if it was lost."""
+    from zukunftszentrum.core.tasks import MAX_ATTEMPTS
+
+    now = timezone.now()
+    lost_worker = (
+        run.status == Status.RUNNING and run.started_at is not None and run.started_at < now - LEASE
+    )
+    lost_task = run.status == Status.QUEUED and run.requested_at < now - STUCK_AFTER
+    if not (lost_worker or lost_task):
+        return False
+    attempts = _attempts(run)
+    if lost_worker and attempts >= MAX_ATTEMPTS:
+        _fail(run, gave_up(attempts, "der Rechenprozess wurde jedes Mal beendet"))
+        return True
+    # Conditional on what was read, so two processes recovering at once queue it only once.
+    updated = EstimateRun.objects.filter(
+        pk=run.pk, status=run.status, started_at=run.started_at, requested_at=run.requested_at
+    ).update(status=Status.QUEUED, requested_at=now, progress=0, stage="requeued")
+    if updated:
+        log.warning("needs estimate run %s was lost (%s); queued again", run.pk, run.status)
+        _dispatch(run.pk, attempt=attempts + 1)
+    return bool(updated)
+
+
+def gave_up(attempts: int, error: str) -> str:
+    """What a run that failed for good says: the error and what to do."""
+    return (
+        f"Nach {attempts} Versuchen fehlgeschlagen: {error}. Was tun: Beim nächsten Aufruf der "
+        f"Bedarfsanalyse wird neu berechnet; bleibt der Fehler, geben Sie dem Betrieb die "
+        f"Protokolle des Workers zu dieser Berechnung."
+    )
 
 
 # --- computing ---
@@ -215,19 +231,45 @@ def compute(window_key: str, *, user: Any = None) -> EstimateRun:
     return run
 
 
-def execute(run_id: int) -> None:
-    """Compute a queued run; failures are recorded on the run, never raised."""
+class Outcome(enum.StrEnum):
+    SKIPPED = "skipped"  # not queued (any more): computed, claimed or failed elsewhere
+    DONE = "done"
+    RETRY = "retry"  # failed, back in the queue: the caller enqueues the next attempt
+    FAILED = "failed"
+
+
+def execute(run_id: int, *, attempt: int = 1, max_attempts: int = 1) -> Outcome:
+    """Compute a queued run; failures are recorded on the run, never raised.
+
+    Idempotent: the run is claimed with a conditional update, so a run is computed once however
+    many tasks (or processes draining) ask for it."""
     updated = EstimateRun.objects.filter(pk=run_id, status=Status.QUEUED).update(
-        status=Status.RUNNING, started_at=timezone.now(), progress=5, stage="reading"
+        status=Status.RUNNING,
+        started_at=timezone.now(),
+        progress=5,
+        stage="reading",
+        diagnostics={"attempt": attempt},
     )
     if not updated:
-        return
+        return Outcome.SKIPPED
     run = EstimateRun.objects.select_related("population").get(pk=run_id)
     try:
         _compute(run)
     except Exception as error:  # recorded on the run and logged
-        log.exception("needs estimate run %s failed", run_id)
-        _fail(run, f"{type(error).__name__}: {error}")
+        log.exception("needs estimate run %s failed (attempt %s)", run_id, attempt)
+        message = f"{type(error).__name__}: {error}"
+        if attempt < max_attempts:
+            EstimateRun.objects.filter(pk=run_id, status=Status.RUNNING).update(
+                status=Status.QUEUED,
+                requested_at=timezone.now(),  # not "lost": its retry waits in the queue
+                progress=0,
+                stage="retry",
+                error=message[:2000],
+            )
+            return Outcome.RETRY
+        _fail(run, gave_up(attempt, message) if max_attempts > 1 else message)
+        return Outcome.FAILED
+    return Outcome.DONE
 
 
 def _progress(run: EstimateRun, progress: int, stage: str) -> None:
