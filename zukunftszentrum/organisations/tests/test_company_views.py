@@ -192,6 +192,15 @@ def test_bad_input_keeps_what_was_typed(login, company, lead) -> None:
     assert company.legal_name == "Muster Maschinenbau GmbH"
 
 
+@pytest.mark.parametrize("typed", ["1,5", "1.5", "1.000", "zwölf", "0"])
+def test_headcount_is_a_whole_number_of_people(login, company, lead, typed: str) -> None:
+    data = {"legal_name": "Muster", "land": "BY", "wz_section": "C", "headcount": typed}
+    answer = login(lead).post(_url("organisation_edit", company.pk), data)
+    assert answer.status_code == 200 and "headcount" in answer.context["form"].errors
+    company.refresh_from_db()
+    assert company.headcount == 42
+
+
 def test_a_solo_edits_without_headcount_or_works_council(login) -> None:
     solo = make_member(Role.SOLO, organisation=make_solo())
     page = login(solo).get(_url("organisation_edit", solo.organisation_id))
@@ -245,6 +254,17 @@ def test_invite_an_existing_member_gets_a_clear_message(login, company, lead, em
     assert "hat diese Rolle dort bereits" in answer.text
     assert 'value="bea@example.org"' in answer.text
     assert not mail.outbox
+
+
+def test_inviting_ones_own_address_is_refused_at_the_field(login, company, lead) -> None:
+    own = lead.user.email.upper()  # the same address, typed differently
+    answer = login(lead).post(
+        _url("organisation_invite", company.pk), {"email": own, "role": "employee"}
+    )
+    assert answer.status_code == 200
+    assert "email" in answer.context["form"].errors
+    assert "Das ist Ihre eigene Adresse" in answer.text
+    assert not mail.outbox and not Invitation.objects.exists()
 
 
 @pytest.mark.parametrize("role", [Role.EMPLOYEE, Role.WORKS_COUNCIL, Role.SOLO, Role.ADVISOR])
