@@ -194,6 +194,26 @@ def access_organisation_member(organisation: Organisation, pk: object) -> Member
     return get_object_or_404(members_of_organisation(organisation), pk=pk)
 
 
+def access_organisation_membership(organisation: Organisation, pk: object) -> Membership:
+    """A membership of an organisation the caller has already accessed, ended ones included:
+    a second tab finds "already removed" instead of a 404."""
+    return get_object_or_404(
+        Membership.objects.select_related("user", "organisation"),
+        organisation=organisation,
+        pk=pk,
+    )
+
+
+def access_centre_membership(centre: Centre, pk: object) -> Membership:
+    """A staff membership of a centre the caller has already accessed, ended ones included."""
+    return get_object_or_404(
+        Membership.objects.select_related("user", "centre"),
+        centre=centre,
+        role__in=CENTRE_ROLES,
+        pk=pk,
+    )
+
+
 def access_centre_staff(centre: Centre, pk: object) -> Membership:
     """A current staff member of a centre the caller has already accessed."""
     return get_object_or_404(staff_of_centre(centre), pk=pk)

@@ -28,6 +28,11 @@ urlpatterns = [
         companies.decide_accompaniment,
         name="organisation_accompaniment",
     ),
+    path(
+        "organisationen/<int:pk>/begleitung/<int:accompaniment_pk>/beenden/",
+        companies.end_accompaniment,
+        name="organisation_accompaniment_end",
+    ),
     # Centre work
     path("zentrum/", centres.workspace, name="centre_workspace"),
     path("zentrum/bearbeiten/", centres.edit, name="centre_edit"),

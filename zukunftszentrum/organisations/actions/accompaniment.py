@@ -76,16 +76,18 @@ def decide_accompaniment(
 
 
 @transaction.atomic
-def end_accompaniment(*, member: Membership, accompaniment: Accompaniment) -> None:
-    """Either side ends an accompaniment (or withdraws a pending request)."""
+def end_accompaniment(*, member: Membership, accompaniment: Accompaniment) -> bool:
+    """Either side ends an accompaniment (or withdraws a pending request). False when it was
+    over already (a second tab, a double click): nothing changes then."""
     acc = Accompaniment.objects.select_for_update().get(pk=accompaniment.pk)
     may_end_accompaniment(member, acc).enforce(NotAllowed)
     if acc.status not in (Accompaniment.Status.REQUESTED, Accompaniment.Status.ACTIVE):
-        return  # already ended or declined: nothing to do
+        return False  # already ended or declined: nothing to do
     acc.status = Accompaniment.Status.ENDED
     acc.ended_at = timezone.now()
     acc.save(update_fields=["status", "ended_at"])
     _log_accompaniment(acc, member.user, "ended")
+    return True
 
 
 def _log_accompaniment(acc: Accompaniment, actor: User | None, what: str) -> None:

@@ -84,6 +84,10 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
         lambda t: {"pk": t.company.pk, "accompaniment_pk": t.accompaniment.pk},
         Role.COMPANY_LEAD,
     ),
+    "organisations:organisation_accompaniment_end": (
+        lambda t: {"pk": t.company.pk, "accompaniment_pk": t.accompaniment.pk},
+        Role.COMPANY_LEAD,
+    ),
     "organisations:centre_remove_staff": (
         lambda t: {"membership_pk": t.members[Role.TRAINER].pk},
         Role.CENTRE_ADMIN,

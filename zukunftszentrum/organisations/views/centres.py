@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from zukunftszentrum.core.access import requires
 
 from .. import actions, emails
+from ..confirmations import CONFIRM_TEMPLATE, remove_member_confirmation
 from ..exceptions import OrganisationError
 from ..forms import (
     CENTRE_INVITE_ROLES,
@@ -24,7 +25,7 @@ from ..forms import (
 )
 from ..middleware import MemberRequest
 from ..pages import centre_workspace_page
-from ..queries import access_centre, access_centre_staff
+from ..queries import access_centre, access_centre_membership
 from ..roles import Capability
 from .invitations import invite_and_notify, render_invite_page
 
@@ -105,11 +106,18 @@ def edit(request: MemberRequest) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_CENTRE)
-@require_POST
 def remove_staff(request: MemberRequest, membership_pk: int) -> HttpResponse:
+    """GET asks, naming the consequences; POST removes. A second tab finds it done."""
     member = request.member
     centre = access_centre(member, member.centre_id)
-    membership = access_centre_staff(centre, membership_pk)
+    membership = access_centre_membership(centre, membership_pk)
+    back = reverse("organisations:centre_workspace")
+    context = remove_member_confirmation(membership, cancel_url=back)
+    if request.method != "POST":
+        return render(request, CONFIRM_TEMPLATE, context)
+    if membership.ended_at is not None:
+        messages.info(request, context["done"])
+        return redirect(back)
     try:
         actions.end_membership(member=member, membership=membership)
     except OrganisationError as error:
@@ -118,4 +126,4 @@ def remove_staff(request: MemberRequest, membership_pk: int) -> HttpResponse:
         messages.success(
             request, _("%(person)s gehört nicht mehr zum Team.") % {"person": membership.user}
         )
-    return redirect("organisations:centre_workspace")
+    return redirect(back)
