@@ -168,6 +168,60 @@ class AccompanimentRequestForm(forms.Form):
     )
 
 
+class AskCentreForm(forms.Form):
+    """An organisation asks a centre for accompaniment: the centres for its Land come first."""
+
+    centre = forms.ChoiceField(
+        label=_("Zentrum"),
+        error_messages={
+            "required": _("Bitte wählen Sie ein Zentrum."),
+            "invalid_choice": _("Bitte wählen Sie eines der angebotenen Zentren."),
+        },
+    )
+    message = forms.CharField(
+        label=_("Ihre Nachricht an das Zentrum"),
+        help_text=_(
+            "Wobei wünschen Sie sich Unterstützung? Das Zentrum liest die Nachricht mit Ihrer "
+            "Anfrage."
+        ),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        covering: list[Centre],
+        others: list[Centre],
+        land: str,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.centres = {str(c.pk): c for c in [*covering, *others]}
+        groups: list = [("", _("– bitte wählen –"))]
+        if covering:
+            label = _("Zentren für %(land)s") % {"land": land}
+            groups.append((label, [(str(c.pk), c.name) for c in covering]))
+        if others:
+            groups.append((_("Weitere Zentren"), [(str(c.pk), c.name) for c in others]))
+        cast(forms.ChoiceField, self.fields["centre"]).choices = groups
+
+    def clean_centre(self) -> Centre:
+        return self.centres[self.cleaned_data["centre"]]
+
+
+class AnswerRequestForm(forms.Form):
+    """A centre's answer to an organisation's request: an optional message to it."""
+
+    reply = forms.CharField(
+        label=_("Nachricht an die Organisation"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class InvitationSignupForm(forms.Form):
     """Create an account while accepting an invitation: name, password, privacy notice."""
 

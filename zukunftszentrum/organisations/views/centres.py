@@ -19,13 +19,14 @@ from ..exceptions import OrganisationError
 from ..forms import (
     CENTRE_INVITE_ROLES,
     AccompanimentRequestForm,
+    AnswerRequestForm,
     CentreForm,
     InvitationForm,
     role_choices,
 )
 from ..middleware import MemberRequest
 from ..pages import centre_workspace_page
-from ..queries import access_centre, access_centre_membership
+from ..queries import access_centre, access_centre_membership, access_request_to_centre
 from ..roles import Capability
 from .invitations import invite_and_notify, render_invite_page
 
@@ -79,6 +80,41 @@ def request_accompaniment(request: MemberRequest) -> HttpResponse:
         _("Wenn ein Unternehmen mit dieser Adresse registriert ist, erhält es Ihre Anfrage."),
     )
     return redirect("organisations:centre_workspace")
+
+
+@requires(Capability.ACCOMPANY_COMPANIES)
+@require_POST
+def answer_request(request: MemberRequest, accompaniment_pk: int) -> HttpResponse:
+    """Accept or decline an organisation's request, with an optional message to it."""
+    member = request.member
+    accompaniment = access_request_to_centre(member, accompaniment_pk)
+    decision = request.POST.get("decision", "")
+    form = AnswerRequestForm(request.POST)
+    if decision not in ("accept", "decline") or not form.is_valid():
+        messages.error(
+            request,
+            _("Bitte wählen Sie Annehmen oder Ablehnen; die Nachricht hat höchstens 1000 Zeichen."),
+        )
+        return redirect(reverse("organisations:centre_workspace") + "#eingang")
+    try:
+        actions.answer_request(
+            member=member,
+            accompaniment=accompaniment,
+            accept=decision == "accept",
+            reply=form.cleaned_data["reply"],
+        )
+    except OrganisationError as exc:
+        messages.error(request, str(exc))
+    else:
+        done = (
+            _("Sie begleiten jetzt %(org)s. Die Organisation sieht Ihre Zusage auf ihrer Seite.")
+            if decision == "accept"
+            else _(
+                "Sie haben die Anfrage von %(org)s abgelehnt. Die Organisation sieht Ihre Antwort."
+            )
+        )
+        messages.success(request, done % {"org": accompaniment.organisation.legal_name})
+    return redirect(reverse("organisations:centre_workspace") + "#eingang")
 
 
 @requires(Capability.MANAGE_CENTRE)

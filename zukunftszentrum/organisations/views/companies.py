@@ -22,13 +22,24 @@ from ..confirmations import (
     remove_member_confirmation,
 )
 from ..exceptions import OrganisationError
-from ..forms import COMPANY_INVITE_ROLES, InvitationForm, OrganisationForm, role_choices
+from ..forms import (
+    COMPANY_INVITE_ROLES,
+    AskCentreForm,
+    InvitationForm,
+    OrganisationForm,
+    role_choices,
+)
 from ..middleware import MemberRequest
 from ..models import Membership
 from ..pages import organisation_page
-from ..queries import access_accompaniment, access_organisation, access_organisation_membership
+from ..queries import (
+    access_accompaniment,
+    access_organisation,
+    access_organisation_membership,
+    centres_to_ask,
+)
 from ..roles import Capability
-from ..rules import may_end_accompaniment
+from ..rules import may_ask_centre, may_end_accompaniment
 from .invitations import invite_and_notify, render_invite_page
 
 DECISION_DONE = {
@@ -165,6 +176,51 @@ def end_accompaniment(request: MemberRequest, pk: int, accompaniment_pk: int) ->
     else:  # a second tab or a double click: nothing changed
         messages.info(request, _("Diese Begleitung ist bereits beendet oder wurde abgelehnt."))
     return redirect(back)
+
+
+@requires(Capability.MANAGE_ORGANISATION)
+def ask_centre(request: MemberRequest, pk: int) -> HttpResponse:
+    """The organisation's lead asks a centre for accompaniment; the centre answers on its
+    workspace, and the answer shows on the organisation's page."""
+    member = request.member
+    organisation = access_organisation(member, pk)
+    back = reverse("organisations:organisation_detail", args=[organisation.pk]) + "#begleitung"
+    allowed = may_ask_centre(member, organisation)
+    if not allowed:
+        messages.error(request, allowed.reason)
+        return redirect(back)
+    covering, others = centres_to_ask(organisation)
+    form = AskCentreForm(
+        request.POST or None, covering=covering, others=others, land=organisation.land.name
+    )
+    if request.method == "POST" and form.is_valid():
+        centre = form.cleaned_data["centre"]
+        try:
+            actions.ask_centre(
+                member=member,
+                organisation=organisation,
+                centre=centre,
+                message=form.cleaned_data["message"],
+            )
+        except OrganisationError as exc:
+            form.add_error("centre", str(exc))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Ihre Anfrage ist bei %(centre)s. Sobald das Zentrum antwortet, sehen Sie "
+                    "die Antwort auf dieser Seite."
+                )
+                % {"centre": centre.name},
+            )
+            return redirect(back)
+    context = {
+        "form": form,
+        "organisation": organisation,
+        "has_centres": bool(covering or others),
+        "cancel_url": back,
+    }
+    return render(request, "organisations/ask_centre.html", context)
 
 
 def _accompaniment_back(member: Membership, pk: int) -> str:
