@@ -14,6 +14,8 @@ class OrganisationAction(models.TextChoices):
     INVITATION_ACCEPTED = "invitation_accepted", _("Einladung angenommen")
     INVITATION_REFUSED = "invitation_refused", _("Einladung für eine andere Adresse abgewiesen")
     ACCOMPANIMENT_CHANGED = "accompaniment_changed", _("Begleitung geändert")
+    ACCOMPANIMENT_ASKED = "accompaniment_asked", _("Zentrum um Begleitung gebeten")
+    ACCOMPANIMENT_ANSWERED = "accompaniment_answered", _("Bitte um Begleitung beantwortet")
     CENTRE_CHANGED = "centre_changed", _("Zentrum geändert")
     ORGANISATION_CHANGED = "organisation_changed", _("Organisation geändert")
 
@@ -23,6 +25,8 @@ class OrganisationAction(models.TextChoices):
 OWN_SUMMARY = (
     OrganisationAction.INVITATION_ACCEPTED,
     OrganisationAction.ACCOMPANIMENT_CHANGED,
+    OrganisationAction.ACCOMPANIMENT_ASKED,
+    OrganisationAction.ACCOMPANIMENT_ANSWERED,
     OrganisationAction.CENTRE_CHANGED,
     OrganisationAction.ORGANISATION_CHANGED,
 )

@@ -15,6 +15,11 @@ class DuplicateMembership(OrganisationError):
     pass
 
 
+class SelfInvitation(OrganisationError):
+    """Someone invited their own address: the mail would come back to them, and the role they
+    already hold is not changed by a link to themselves."""
+
+
 class LastCompanyLead(OrganisationError):
     pass
 

@@ -20,6 +20,36 @@ assert set(COMPANY_INVITE_ROLES) == set(INVITABLE_ROLES[Capability.INVITE_MEMBER
 assert set(CENTRE_INVITE_ROLES) == set(INVITABLE_ROLES[Capability.MANAGE_CENTRE])
 
 
+class HeadcountField(forms.IntegerField):
+    """The number of people employed: digits only. Django's integer field reads "1.000" as 1
+    (a trailing ".0…" is dropped) and a German reader means 1000; a comma or point is refused
+    with a message that says what to type instead."""
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs["min_value"] = 1  # the model field's floor is 0; an organisation has someone
+        kwargs.setdefault("max_value", 1_000_000)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+
+    def widget_attrs(self, widget: forms.Widget) -> dict:
+        attrs = super().widget_attrs(widget)
+        attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        return attrs
+
+    def to_python(self, value: object) -> int | None:
+        text = str(value).strip() if value is not None else ""
+        if text and not (text.isascii() and text.isdigit()):
+            raise ValidationError(
+                _(
+                    "Bitte geben Sie die Zahl der Beschäftigten als ganze Zahl ohne Komma oder "
+                    "Punkt ein, z. B. 12. Teilzeitkräfte zählen als ganze Personen."
+                ),
+                code="whole_number",
+            )
+        return int(text) if text else None
+
+
 def role_choices(roles: tuple[Role, ...]) -> list[tuple[str, str]]:
     """(value, label) pairs for a choice field, in the given order."""
     labels = dict(ROLE_CHOICES)
@@ -44,6 +74,7 @@ class OrganisationForm(forms.ModelForm):
             "headcount",
             "has_works_council",
         ]
+        field_classes = {"headcount": HeadcountField}
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -134,6 +165,60 @@ class AccompanimentRequestForm(forms.Form):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class AskCentreForm(forms.Form):
+    """An organisation asks a centre for accompaniment: the centres for its Land come first."""
+
+    centre = forms.ChoiceField(
+        label=_("Zentrum"),
+        error_messages={
+            "required": _("Bitte wählen Sie ein Zentrum."),
+            "invalid_choice": _("Bitte wählen Sie eines der angebotenen Zentren."),
+        },
+    )
+    message = forms.CharField(
+        label=_("Ihre Nachricht an das Zentrum"),
+        help_text=_(
+            "Wobei wünschen Sie sich Unterstützung? Das Zentrum liest die Nachricht mit Ihrer "
+            "Anfrage."
+        ),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(
+        self,
+        *args: object,
+        covering: list[Centre],
+        others: list[Centre],
+        land: str,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.centres = {str(c.pk): c for c in [*covering, *others]}
+        groups: list = [("", _("– bitte wählen –"))]
+        if covering:
+            label = _("Zentren für %(land)s") % {"land": land}
+            groups.append((label, [(str(c.pk), c.name) for c in covering]))
+        if others:
+            groups.append((_("Weitere Zentren"), [(str(c.pk), c.name) for c in others]))
+        cast(forms.ChoiceField, self.fields["centre"]).choices = groups
+
+    def clean_centre(self) -> Centre:
+        return self.centres[self.cleaned_data["centre"]]
+
+
+class AnswerRequestForm(forms.Form):
+    """A centre's answer to an organisation's request: an optional message to it."""
+
+    reply = forms.CharField(
+        label=_("Nachricht an die Organisation"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -307,12 +307,23 @@ class Accompaniment(models.Model):
         DECLINED = "declined", _("abgelehnt")
         ENDED = "ended", _("beendet")
 
+    class Initiator(models.TextChoices):
+        """Who asked: the centre (the organisation consents) or the organisation (the centre
+        answers). The other side decides."""
+
+        CENTRE = "centre", _("Zentrum")
+        ORGANISATION = "organisation", _("Organisation")
+
     centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="accompaniments")
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="accompaniments"
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.REQUESTED)
     message = models.TextField(_("Nachricht"), blank=True)
+    initiator = models.CharField(
+        _("angefragt von"), max_length=12, choices=Initiator.choices, default=Initiator.CENTRE
+    )
+    reply = models.TextField(_("Antwort"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .forms import AnswerRequestForm
 from .models import Accompaniment, Membership, Organisation
 from .queries import (
     accompaniments_visible_to,
@@ -14,6 +15,8 @@ from .queries import (
 )
 from .roles import Capability, has_capability
 from .rules import (
+    may_answer_request,
+    may_ask_centre,
     may_decide_accompaniment,
     may_end_accompaniment,
     may_invite_to_organisation,
@@ -52,7 +55,22 @@ def organisation_page(member: Membership, organisation: Organisation) -> dict[st
         ],
         "active": [a for a in accompaniments if a.status == Accompaniment.Status.ACTIVE],
         "endable": {a.pk for a in accompaniments if may_end_accompaniment(member, a)},
+        # The organisation's own requests to centres: waiting, and the last answers received.
+        "can_ask": bool(may_ask_centre(member, organisation)),
+        "asked": [a for a in accompaniments if _asked(a, Accompaniment.Status.REQUESTED)]
+        if manages
+        else [],
+        "declined": [a for a in accompaniments if _asked(a, Accompaniment.Status.DECLINED)][:5]
+        if manages
+        else [],
     }
+
+
+def _asked(accompaniment: Accompaniment, status: str) -> bool:
+    return (
+        accompaniment.initiator == Accompaniment.Initiator.ORGANISATION
+        and accompaniment.status == status
+    )
 
 
 def _removable(member: Membership, people: list[Membership]) -> set[int]:
@@ -71,6 +89,7 @@ def centre_workspace_page(member: Membership) -> dict[str, Any]:
     staff = list(staff_of_centre(centre))
     invitations = list(open_invitations(centre=centre)) if manages else []
     active = [a for a in accompaniments if a.status == Accompaniment.Status.ACTIVE]
+    incoming = [a for a in accompaniments if _asked(a, Accompaniment.Status.REQUESTED)]
     return {
         "centre": centre,
         "lands": centre.lands.all(),
@@ -82,5 +101,13 @@ def centre_workspace_page(member: Membership) -> dict[str, Any]:
         "revocable": {i.pk for i in invitations if may_revoke_invitation(member, i)},
         "active": active,
         "endable": {a.pk for a in active if may_end_accompaniment(member, a)},
-        "ended": [a for a in accompaniments if a.status == Accompaniment.Status.ENDED],
+        # A request withdrawn before anyone agreed was never an accompaniment.
+        "ended": [
+            a
+            for a in accompaniments
+            if a.status == Accompaniment.Status.ENDED and a.decided_at is not None
+        ],
+        "incoming": incoming,
+        "answerable": {a.pk for a in incoming if may_answer_request(member, a)},
+        "answer_form": AnswerRequestForm(),
     }

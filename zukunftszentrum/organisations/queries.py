@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import Accompaniment, Centre, Invitation, Land, Membership, Organisation, User
@@ -136,7 +137,9 @@ def accompaniments_visible_to(member: Membership | None) -> QuerySet[Accompanime
         once_agreed = Q(status=Accompaniment.Status.ACTIVE) | Q(
             status=Accompaniment.Status.ENDED, decided_at__isnull=False
         )
-        return qs.filter(once_agreed, centre_id=member.centre_id)
+        # An organisation that asked the centre itself has chosen to be known to it.
+        asked_by_it = Q(initiator=Accompaniment.Initiator.ORGANISATION)
+        return qs.filter(once_agreed | asked_by_it, centre_id=member.centre_id)
     return qs.none()
 
 
@@ -155,6 +158,21 @@ def organisations_to_request(
         user__email__iexact=lead_email.strip(), role__in=LEAD_ROLES, ended_at__isnull=True
     )
     return Organisation.objects.filter(pk__in=leads.values("organisation_id"))
+
+
+def centres_to_ask(organisation: Organisation) -> tuple[list[Centre], list[Centre]]:
+    """Centres an organisation may ask for accompaniment: those covering its Land first, then
+    the others (national centres included); without those it already has an open request
+    with or is accompanied by."""
+    busy = Accompaniment.objects.filter(
+        organisation=organisation,
+        status__in=[Accompaniment.Status.REQUESTED, Accompaniment.Status.ACTIVE],
+    ).values("centre_id")
+    centres = list(Centre.objects.exclude(pk__in=busy).prefetch_related("lands").order_by("name"))
+    covering = [
+        c for c in centres if any(land.pk == organisation.land_id for land in c.lands.all())
+    ]
+    return covering, [c for c in centres if c not in covering]
 
 
 def invitations_manageable_by(member: Membership | None) -> QuerySet[Invitation]:
@@ -194,6 +212,26 @@ def access_organisation_member(organisation: Organisation, pk: object) -> Member
     return get_object_or_404(members_of_organisation(organisation), pk=pk)
 
 
+def access_organisation_membership(organisation: Organisation, pk: object) -> Membership:
+    """A membership of an organisation the caller has already accessed, ended ones included:
+    a second tab finds "already removed" instead of a 404."""
+    return get_object_or_404(
+        Membership.objects.select_related("user", "organisation"),
+        organisation=organisation,
+        pk=pk,
+    )
+
+
+def access_centre_membership(centre: Centre, pk: object) -> Membership:
+    """A staff membership of a centre the caller has already accessed, ended ones included."""
+    return get_object_or_404(
+        Membership.objects.select_related("user", "centre"),
+        centre=centre,
+        role__in=CENTRE_ROLES,
+        pk=pk,
+    )
+
+
 def access_centre_staff(centre: Centre, pk: object) -> Membership:
     """A current staff member of a centre the caller has already accessed."""
     return get_object_or_404(staff_of_centre(centre), pk=pk)
@@ -206,6 +244,17 @@ def access_accompaniment(
     return get_object_or_404(
         accompaniments_visible_to(member), pk=pk, organisation_id=organisation_id
     )
+
+
+def access_request_to_centre(member: Membership | None, pk: object) -> Accompaniment:
+    """An organisation's request to the viewer's centre (answered ones included, so a second
+    tab learns it was answered instead of a 404)."""
+    if member is None or member.centre_id is None:
+        raise Http404
+    requests = accompaniments_visible_to(member).filter(
+        initiator=Accompaniment.Initiator.ORGANISATION, centre_id=member.centre_id
+    )
+    return get_object_or_404(requests, pk=pk)
 
 
 def access_invitation(member: Membership | None, pk: object) -> Invitation:

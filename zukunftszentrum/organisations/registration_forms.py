@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from .forms import HeadcountField
 from .models import WZ_CHOICES, Land, User
 from .reference import kreis_belongs_to_land
 
@@ -50,10 +51,8 @@ class RegistrationForm(forms.Form):
         error_messages={"invalid": _("Der Kreisschlüssel hat genau fünf Ziffern.")},
     )
     wz_section = forms.ChoiceField(label=_("Wirtschaftszweig (WZ 2008)"))
-    headcount = forms.IntegerField(
+    headcount = HeadcountField(
         label=_("Beschäftigte (Personen)"),
-        min_value=1,
-        max_value=1_000_000,
         required=False,
         help_text=_("Für Solo-Selbstständige nicht nötig."),
     )

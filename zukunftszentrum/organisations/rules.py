@@ -151,6 +151,28 @@ def may_decide_accompaniment(member: Membership | None, accompaniment: Accompani
         return _missing()
     if member.organisation_id != accompaniment.organisation_id:
         return refused(_("Diese Anfrage betrifft nicht Ihre Organisation."))
+    if accompaniment.initiator == Accompaniment.Initiator.ORGANISATION:
+        return refused(_("Über Ihre eigene Anfrage entscheidet das Zentrum."))
+    return ALLOWED
+
+
+def may_ask_centre(member: Membership | None, organisation: Organisation) -> Answer:
+    """Ask a centre for accompaniment from inside the platform: the organisation's own leads."""
+    if member is None or not _has(member, Capability.MANAGE_ORGANISATION):
+        return _missing()
+    if member.organisation_id != organisation.pk:
+        return refused(_("Sie können nur für Ihre eigene Organisation anfragen."))
+    return ALLOWED
+
+
+def may_answer_request(member: Membership | None, accompaniment: Accompaniment) -> Answer:
+    """Accept or decline an organisation's request: the asked centre's staff who accompany."""
+    if member is None or not _has(member, Capability.ACCOMPANY_COMPANIES):
+        return _missing()
+    if member.centre_id != accompaniment.centre_id:
+        return refused(_("Diese Anfrage richtet sich an ein anderes Zentrum."))
+    if accompaniment.initiator != Accompaniment.Initiator.ORGANISATION:
+        return refused(_("Über die Anfrage Ihres Zentrums entscheidet die Organisation."))
     return ALLOWED
 
 

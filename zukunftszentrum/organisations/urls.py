@@ -28,6 +28,16 @@ urlpatterns = [
         companies.decide_accompaniment,
         name="organisation_accompaniment",
     ),
+    path(
+        "organisationen/<int:pk>/begleitung/<int:accompaniment_pk>/beenden/",
+        companies.end_accompaniment,
+        name="organisation_accompaniment_end",
+    ),
+    path(
+        "organisationen/<int:pk>/zentrum-anfragen/",
+        companies.ask_centre,
+        name="organisation_ask_centre",
+    ),
     # Centre work
     path("zentrum/", centres.workspace, name="centre_workspace"),
     path("zentrum/bearbeiten/", centres.edit, name="centre_edit"),
@@ -38,6 +48,11 @@ urlpatterns = [
         name="centre_remove_staff",
     ),
     path("zentrum/begleitung-anfragen/", centres.request_accompaniment, name="centre_request"),
+    path(
+        "zentrum/anfragen/<int:accompaniment_pk>/",
+        centres.answer_request,
+        name="centre_answer_request",
+    ),
     path("einladungen/<int:pk>/zurueckziehen/", invitations.revoke, name="invitation_revoke"),
     # Invitation links (the token is the credential)
     path("einladung/<str:token>/", invitations.accept, name="invitation_accept"),

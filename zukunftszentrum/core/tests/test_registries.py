@@ -218,7 +218,8 @@ def test_every_logged_action_is_registered_with_a_label():
     assert {"assessment_opened", "assessment_closed", "login", "population_uploaded"} <= set(codes)
     assert str(codes["assessment_opened"]) == "Unternehmens-Check eröffnet"
     assert {"invitation_refused", "operator_page_published"} <= set(codes)
-    assert len(codes) == 21
+    assert {"accompaniment_asked", "accompaniment_answered"} <= set(codes)
+    assert len(codes) == 23
 
 
 @pytest.mark.django_db

@@ -4,6 +4,8 @@ One module per concern; everything is importable from here (`actions.invite(...)
 """
 
 from .accompaniment import (
+    answer_request,
+    ask_centre,
     decide_accompaniment,
     end_accompaniment,
     request_accompaniment,
@@ -34,6 +36,8 @@ __all__ = [
     "EDITABLE_ORGANISATION_FIELDS",
     "INVITATION_REFUSED",
     "accept_invitation",
+    "answer_request",
+    "ask_centre",
     "decide_accompaniment",
     "delete_account",
     "delete_centre",

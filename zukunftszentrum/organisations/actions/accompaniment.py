@@ -13,9 +13,15 @@ from ..exceptions import (
     AccompanimentError,
     NotAllowed,
 )
-from ..models import Accompaniment, Membership, Organisation, User
+from ..models import Accompaniment, Centre, Membership, Organisation, User
 from ..queries import organisations_to_request
-from ..rules import may_decide_accompaniment, may_end_accompaniment, may_request_accompaniment
+from ..rules import (
+    may_answer_request,
+    may_ask_centre,
+    may_decide_accompaniment,
+    may_end_accompaniment,
+    may_request_accompaniment,
+)
 
 
 @transaction.atomic
@@ -76,21 +82,74 @@ def decide_accompaniment(
 
 
 @transaction.atomic
-def end_accompaniment(*, member: Membership, accompaniment: Accompaniment) -> None:
-    """Either side ends an accompaniment (or withdraws a pending request)."""
+def end_accompaniment(*, member: Membership, accompaniment: Accompaniment) -> bool:
+    """Either side ends an accompaniment (or withdraws a pending request). False when it was
+    over already (a second tab, a double click): nothing changes then."""
     acc = Accompaniment.objects.select_for_update().get(pk=accompaniment.pk)
     may_end_accompaniment(member, acc).enforce(NotAllowed)
     if acc.status not in (Accompaniment.Status.REQUESTED, Accompaniment.Status.ACTIVE):
-        return  # already ended or declined: nothing to do
+        return False  # already ended or declined: nothing to do
     acc.status = Accompaniment.Status.ENDED
     acc.ended_at = timezone.now()
     acc.save(update_fields=["status", "ended_at"])
     _log_accompaniment(acc, member.user, "ended")
+    return True
 
 
-def _log_accompaniment(acc: Accompaniment, actor: User | None, what: str) -> None:
+@transaction.atomic
+def ask_centre(
+    *, member: Membership, organisation: Organisation, centre: Centre, message: str = ""
+) -> Accompaniment:
+    """An organisation's lead asks a centre for accompaniment. Asking is consent: the centre
+    sees the organisation's request (its name and details) and answers it."""
+    may_ask_centre(member, organisation).enforce(NotAllowed)
+    try:
+        with transaction.atomic():
+            acc = Accompaniment.objects.create(
+                centre=centre,
+                organisation=organisation,
+                message=message,
+                initiator=Accompaniment.Initiator.ORGANISATION,
+                requested_by=member.user,
+            )
+    except IntegrityError as exc:
+        raise AccompanimentError(
+            _(
+                "Mit %(centre)s besteht bereits eine offene Anfrage oder eine Begleitung. Sie "
+                "finden sie auf Ihrer Organisationsseite."
+            )
+            % {"centre": centre.name}
+        ) from exc
+    _log_accompaniment(acc, member.user, "requested", OrganisationAction.ACCOMPANIMENT_ASKED)
+    return acc
+
+
+@transaction.atomic
+def answer_request(
+    *, member: Membership, accompaniment: Accompaniment, accept: bool, reply: str = ""
+) -> None:
+    """The asked centre accepts or declines an organisation's request, with an optional reply
+    that the organisation reads on its page."""
+    acc = Accompaniment.objects.select_for_update().get(pk=accompaniment.pk)
+    may_answer_request(member, acc).enforce(NotAllowed)
+    if acc.status != Accompaniment.Status.REQUESTED:
+        raise AccompanimentError(_("Diese Anfrage wurde bereits beantwortet oder zurückgezogen."))
+    acc.status = Accompaniment.Status.ACTIVE if accept else Accompaniment.Status.DECLINED
+    acc.reply = reply
+    acc.decided_by = member.user
+    acc.decided_at = timezone.now()
+    acc.save(update_fields=["status", "reply", "decided_by", "decided_at"])
+    _log_accompaniment(acc, member.user, acc.status, OrganisationAction.ACCOMPANIMENT_ANSWERED)
+
+
+def _log_accompaniment(
+    acc: Accompaniment,
+    actor: User | None,
+    what: str,
+    action: OrganisationAction = OrganisationAction.ACCOMPANIMENT_CHANGED,
+) -> None:
     record_event(
-        OrganisationAction.ACCOMPANIMENT_CHANGED,
+        action,
         actor=actor,
         summary=f"{acc.centre} → {acc.organisation}: {Accompaniment.Status(what).label}",
         centre_id=acc.centre_id,

@@ -24,6 +24,7 @@ from ..exceptions import (
     InvitationInvalid,
     InvitationUsed,
     NotAllowed,
+    SelfInvitation,
 )
 from ..models import Centre, Invitation, Membership, Organisation, User
 from ..queries import account_exists
@@ -63,6 +64,13 @@ def invite(
     if role not in allowed:
         raise NotAllowed(_("Diese Rolle kann hier nicht vergeben werden."))
     email = email.strip().lower()
+    if email == (member.user.email or "").strip().lower():
+        raise SelfInvitation(
+            _(
+                "Das ist Ihre eigene Adresse. Bitte geben Sie die E-Mail-Adresse der Person ein, "
+                "die Sie einladen möchten."
+            )
+        )
     already = Membership.objects.filter(
         user__email__iexact=email,
         role=role,

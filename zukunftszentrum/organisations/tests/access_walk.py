@@ -70,6 +70,11 @@ def make_tenant(land: str) -> Tenant:
     return Tenant(members, company, centre, solo, acc, invitation, token)
 
 
+def _asked_by_the_solo(t: Tenant) -> Accompaniment:
+    """An organisation's own request to the tenant's centre (the company is accompanied already)."""
+    return actions.ask_centre(member=t.members[Role.SOLO], organisation=t.solo, centre=t.centre)
+
+
 Sample = Callable[[Tenant], dict[str, Any]]
 SAMPLES: dict[str, tuple[Sample, Role | None]] = {
     "organisations:centre_detail": (lambda t: {"slug": t.centre.slug}, None),
@@ -83,6 +88,15 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
     "organisations:organisation_accompaniment": (
         lambda t: {"pk": t.company.pk, "accompaniment_pk": t.accompaniment.pk},
         Role.COMPANY_LEAD,
+    ),
+    "organisations:organisation_accompaniment_end": (
+        lambda t: {"pk": t.company.pk, "accompaniment_pk": t.accompaniment.pk},
+        Role.COMPANY_LEAD,
+    ),
+    "organisations:organisation_ask_centre": (lambda t: {"pk": t.company.pk}, Role.COMPANY_LEAD),
+    "organisations:centre_answer_request": (
+        lambda t: {"accompaniment_pk": _asked_by_the_solo(t).pk},
+        Role.ADVISOR,
     ),
     "organisations:centre_remove_staff": (
         lambda t: {"membership_pk": t.members[Role.TRAINER].pk},

@@ -67,6 +67,15 @@ def test_switching_role_changes_the_active_membership(login) -> None:
     assert client.get(DASHBOARD).context["member"] == council
 
 
+def test_role_switcher_only_for_people_with_more_than_one_role(login) -> None:
+    employee = make_member(Role.EMPLOYEE)
+    page = login(employee).get(DASHBOARD).content.decode()
+    assert 'id="zz-role"' not in page  # nothing to switch to: no form on the phone screen
+    assert "zz-rolebar__single" in page and "Beschäftigte" in page  # the active role, named
+    make_member(Role.WORKS_COUNCIL, user=employee.user, organisation=employee.organisation)
+    assert 'id="zz-role"' in login(employee).get(DASHBOARD).content.decode()
+
+
 def test_switching_to_someone_elses_membership_is_refused(login) -> None:
     mine, foreign = make_member(Role.EMPLOYEE), make_member(Role.CENTRE_ADMIN, centre=make_centre())
     client = login(mine)

@@ -21,6 +21,7 @@ from zukunftszentrum.organisations.exceptions import (
     InvitationUsed,
     LastCompanyLead,
     NotAllowed,
+    SelfInvitation,
 )
 from zukunftszentrum.organisations.models import Accompaniment, Invitation, Membership, User
 from zukunftszentrum.organisations.queries import (
@@ -464,3 +465,14 @@ def test_employees_see_only_agreed_accompaniments(world) -> None:
     actions.decide_accompaniment(member=world["lead"], accompaniment=acc, consent=True)
     assert list(accompaniments_visible_to(world["employee"])) == [acc]
     assert not accompaniments_visible_to(world["other_lead"]).exists()
+
+
+def test_nobody_invites_their_own_address() -> None:
+    lead = make_member(Role.COMPANY_LEAD)
+    with pytest.raises(SelfInvitation):
+        actions.invite(
+            member=lead,
+            email=f" {lead.user.email.upper()} ",
+            role=Role.EMPLOYEE,
+            organisation=lead.organisation,
+        )

@@ -78,7 +78,18 @@ def test_advisor_may_not_remove_colleagues(login) -> None:
     assert login(advisor).post(_remove_url(colleague)).status_code == 403
 
 
-def test_removal_needs_post(login) -> None:
+def test_removal_asks_first_and_a_second_tab_changes_nothing(login) -> None:
     admin = make_member(Role.CENTRE_ADMIN)
     advisor = make_member(Role.ADVISOR, centre=admin.centre)
-    assert login(admin).get(_remove_url(advisor)).status_code == 405
+    client = login(admin)
+    question = client.get(_remove_url(advisor))
+    assert question.status_code == 200 and "verliert sofort den Zugang" in question.text
+    advisor.refresh_from_db()
+    assert advisor.ended_at is None
+    client.post(_remove_url(advisor))
+    advisor.refresh_from_db()
+    ended_at = advisor.ended_at
+    assert ended_at is not None
+    assert "bereits nicht mehr" in client.post(_remove_url(advisor), follow=True).text
+    advisor.refresh_from_db()
+    assert advisor.ended_at == ended_at

@@ -192,6 +192,15 @@ def test_bad_input_keeps_what_was_typed(login, company, lead) -> None:
     assert company.legal_name == "Muster Maschinenbau GmbH"
 
 
+@pytest.mark.parametrize("typed", ["1,5", "1.5", "1.000", "zwölf", "0"])
+def test_headcount_is_a_whole_number_of_people(login, company, lead, typed: str) -> None:
+    data = {"legal_name": "Muster", "land": "BY", "wz_section": "C", "headcount": typed}
+    answer = login(lead).post(_url("organisation_edit", company.pk), data)
+    assert answer.status_code == 200 and "headcount" in answer.context["form"].errors
+    company.refresh_from_db()
+    assert company.headcount == 42
+
+
 def test_a_solo_edits_without_headcount_or_works_council(login) -> None:
     solo = make_member(Role.SOLO, organisation=make_solo())
     page = login(solo).get(_url("organisation_edit", solo.organisation_id))
@@ -247,6 +256,17 @@ def test_invite_an_existing_member_gets_a_clear_message(login, company, lead, em
     assert not mail.outbox
 
 
+def test_inviting_ones_own_address_is_refused_at_the_field(login, company, lead) -> None:
+    own = lead.user.email.upper()  # the same address, typed differently
+    answer = login(lead).post(
+        _url("organisation_invite", company.pk), {"email": own, "role": "employee"}
+    )
+    assert answer.status_code == 200
+    assert "email" in answer.context["form"].errors
+    assert "Das ist Ihre eigene Adresse" in answer.text
+    assert not mail.outbox and not Invitation.objects.exists()
+
+
 @pytest.mark.parametrize("role", [Role.EMPLOYEE, Role.WORKS_COUNCIL, Role.SOLO, Role.ADVISOR])
 def test_invite_wrong_role_is_403(login, company, role) -> None:
     in_company = role in (Role.EMPLOYEE, Role.WORKS_COUNCIL)
@@ -281,9 +301,26 @@ def test_the_last_lead_cannot_be_removed(login, company, lead) -> None:
     assert lead.ended_at is None
 
 
-def test_remove_is_post_only(login, company, lead, employee) -> None:
+def test_remove_asks_first_naming_the_consequence(login, company, lead, employee) -> None:
     answer = login(lead).get(_url("organisation_remove_member", company.pk, employee.pk))
-    assert answer.status_code == 405
+    assert answer.status_code == 200
+    assert "Bea Beschäftigt entfernen?" in answer.text
+    assert "verliert sofort den Zugang" in answer.text and 'method="post"' in answer.text
+    employee.refresh_from_db()
+    assert employee.ended_at is None  # asking changes nothing
+
+
+def test_removing_twice_changes_nothing_and_says_so(login, company, lead, employee) -> None:
+    client = login(lead)
+    url = _url("organisation_remove_member", company.pk, employee.pk)
+    client.post(url)
+    employee.refresh_from_db()
+    first_end = employee.ended_at
+    answer = client.post(url, follow=True)  # a second tab or a double click
+    assert "bereits nicht mehr" in answer.text
+    employee.refresh_from_db()
+    assert employee.ended_at == first_end
+    assert "bereits nicht mehr" in client.get(url).text  # the question is not asked again
 
 
 def test_remove_wrong_role_is_403_even_on_get(login, company, lead, employee) -> None:
@@ -324,18 +361,60 @@ def test_the_lead_decides(login, company, lead, decision, status) -> None:
     assert acc.status == status
 
 
-def test_the_lead_ends_an_accompaniment(login, company, lead) -> None:
+def test_the_lead_ends_an_accompaniment_after_a_question(login, company, lead) -> None:
     acc = _agreed(company, lead, make_member(Role.ADVISOR))
-    login(lead).post(_url("organisation_accompaniment", company.pk, acc.pk), {"decision": "end"})
+    client = login(lead)
+    url = _url("organisation_accompaniment_end", company.pk, acc.pk)
+    question = client.get(url)
+    assert question.status_code == 200 and "Begleitung beenden?" in question.text
+    assert "sieht Ihre Organisation danach nicht mehr" in question.text
+    acc.refresh_from_db()
+    assert acc.status == Accompaniment.Status.ACTIVE  # asking changes nothing
+    answer = client.post(url)
+    assert answer["Location"].endswith("#begleitung")
     acc.refresh_from_db()
     assert acc.status == Accompaniment.Status.ENDED
+    ended_at = acc.ended_at
+    again = client.post(url, follow=True)  # a second tab
+    assert "bereits beendet" in again.text
+    acc.refresh_from_db()
+    assert acc.ended_at == ended_at
+
+
+def test_ending_is_no_longer_one_click_on_the_decision_form(login, company, lead) -> None:
+    acc = _agreed(company, lead, make_member(Role.ADVISOR))
+    url = _url("organisation_accompaniment", company.pk, acc.pk)
+    login(lead).post(url, {"decision": "end"})
+    acc.refresh_from_db()
+    assert acc.status == Accompaniment.Status.ACTIVE
+
+
+@pytest.mark.parametrize("role", [Role.EMPLOYEE, Role.WORKS_COUNCIL, Role.TRAINER])
+def test_end_accompaniment_wrong_role_is_403(login, company, lead, role) -> None:
+    acc = _agreed(company, lead, make_member(Role.ADVISOR))
+    member = (
+        make_member(role, organisation=company) if role is not Role.TRAINER else make_member(role)
+    )
+    url = _url("organisation_accompaniment_end", company.pk, acc.pk)
+    assert login(member).get(url).status_code == 403
+    assert login(member).post(url).status_code == 403
+
+
+def test_end_accompaniment_wrong_tenant_is_404(login, company, lead, other_lead) -> None:
+    acc = _agreed(company, lead, make_member(Role.ADVISOR))
+    url = _url("organisation_accompaniment_end", company.pk, acc.pk)
+    assert login(other_lead).get(url).status_code == 404
+    assert login(make_member(Role.ADVISOR)).post(url).status_code == 404  # another centre
+    acc.refresh_from_db()
+    assert acc.status == Accompaniment.Status.ACTIVE
 
 
 def test_the_centre_ends_an_accompaniment(login, company, lead) -> None:
     advisor = make_member(Role.ADVISOR)
     acc = _agreed(company, lead, advisor)
-    url = _url("organisation_accompaniment", company.pk, acc.pk)
-    answer = login(advisor).post(url, {"decision": "end"})
+    url = _url("organisation_accompaniment_end", company.pk, acc.pk)
+    assert "Ihr Zentrum sieht" in login(advisor).get(url).text
+    answer = login(advisor).post(url)
     assert answer["Location"] == _url("centre_workspace")
     acc.refresh_from_db()
     assert acc.status == Accompaniment.Status.ENDED
@@ -356,7 +435,7 @@ def test_an_unknown_decision_changes_nothing(login, company, lead) -> None:
     acc = actions.request_accompaniment(member=make_member(Role.ADVISOR), organisation=company)
     url = _url("organisation_accompaniment", company.pk, acc.pk)
     answer = login(lead).post(url, {"decision": "vielleicht"}, follow=True)
-    assert "Zustimmen, Ablehnen oder Beenden" in answer.text
+    assert "Zustimmen oder Ablehnen" in answer.text
     acc.refresh_from_db()
     assert acc.status == Accompaniment.Status.REQUESTED
 

@@ -53,6 +53,8 @@ def test_solo_registration_is_an_organisation_of_one(client) -> None:
         ({"email": "keine-adresse"}, "email"),
         ({"kreis_ags": "08111"}, "kreis_ags"),  # a Kreis of Baden-Württemberg, Land is Bayern
         ({"headcount": ""}, "headcount"),
+        ({"headcount": "1,5"}, "headcount"),  # people, not full-time equivalents
+        ({"headcount": "1.000"}, "headcount"),  # Django alone would read this as 1
         ({"password": "12345678"}, "password"),
         ({"privacy": ""}, "privacy"),
         ({"land": "XX"}, "land"),

@@ -14,17 +14,19 @@ from django.views.decorators.http import require_POST
 from zukunftszentrum.core.access import requires
 
 from .. import actions, emails
+from ..confirmations import CONFIRM_TEMPLATE, remove_member_confirmation
 from ..exceptions import OrganisationError
 from ..forms import (
     CENTRE_INVITE_ROLES,
     AccompanimentRequestForm,
+    AnswerRequestForm,
     CentreForm,
     InvitationForm,
     role_choices,
 )
 from ..middleware import MemberRequest
 from ..pages import centre_workspace_page
-from ..queries import access_centre, access_centre_staff
+from ..queries import access_centre, access_centre_membership, access_request_to_centre
 from ..roles import Capability
 from .invitations import invite_and_notify, render_invite_page
 
@@ -80,6 +82,41 @@ def request_accompaniment(request: MemberRequest) -> HttpResponse:
     return redirect("organisations:centre_workspace")
 
 
+@requires(Capability.ACCOMPANY_COMPANIES)
+@require_POST
+def answer_request(request: MemberRequest, accompaniment_pk: int) -> HttpResponse:
+    """Accept or decline an organisation's request, with an optional message to it."""
+    member = request.member
+    accompaniment = access_request_to_centre(member, accompaniment_pk)
+    decision = request.POST.get("decision", "")
+    form = AnswerRequestForm(request.POST)
+    if decision not in ("accept", "decline") or not form.is_valid():
+        messages.error(
+            request,
+            _("Bitte wählen Sie Annehmen oder Ablehnen; die Nachricht hat höchstens 1000 Zeichen."),
+        )
+        return redirect(reverse("organisations:centre_workspace") + "#eingang")
+    try:
+        actions.answer_request(
+            member=member,
+            accompaniment=accompaniment,
+            accept=decision == "accept",
+            reply=form.cleaned_data["reply"],
+        )
+    except OrganisationError as exc:
+        messages.error(request, str(exc))
+    else:
+        done = (
+            _("Sie begleiten jetzt %(org)s. Die Organisation sieht Ihre Zusage auf ihrer Seite.")
+            if decision == "accept"
+            else _(
+                "Sie haben die Anfrage von %(org)s abgelehnt. Die Organisation sieht Ihre Antwort."
+            )
+        )
+        messages.success(request, done % {"org": accompaniment.organisation.legal_name})
+    return redirect(reverse("organisations:centre_workspace") + "#eingang")
+
+
 @requires(Capability.MANAGE_CENTRE)
 def edit(request: MemberRequest) -> HttpResponse:
     member = request.member
@@ -105,11 +142,18 @@ def edit(request: MemberRequest) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_CENTRE)
-@require_POST
 def remove_staff(request: MemberRequest, membership_pk: int) -> HttpResponse:
+    """GET asks, naming the consequences; POST removes. A second tab finds it done."""
     member = request.member
     centre = access_centre(member, member.centre_id)
-    membership = access_centre_staff(centre, membership_pk)
+    membership = access_centre_membership(centre, membership_pk)
+    back = reverse("organisations:centre_workspace")
+    context = remove_member_confirmation(membership, cancel_url=back)
+    if request.method != "POST":
+        return render(request, CONFIRM_TEMPLATE, context)
+    if membership.ended_at is not None:
+        messages.info(request, context["done"])
+        return redirect(back)
     try:
         actions.end_membership(member=member, membership=membership)
     except OrganisationError as error:
@@ -118,4 +162,4 @@ def remove_staff(request: MemberRequest, membership_pk: int) -> HttpResponse:
         messages.success(
             request, _("%(person)s gehört nicht mehr zum Team.") % {"person": membership.user}
         )
-    return redirect("organisations:centre_workspace")
+    return redirect(back)

@@ -16,12 +16,30 @@ from django.views.decorators.http import require_POST
 from zukunftszentrum.core.access import requires
 
 from .. import actions
+from ..confirmations import (
+    CONFIRM_TEMPLATE,
+    end_accompaniment_confirmation,
+    remove_member_confirmation,
+)
 from ..exceptions import OrganisationError
-from ..forms import COMPANY_INVITE_ROLES, InvitationForm, OrganisationForm, role_choices
+from ..forms import (
+    COMPANY_INVITE_ROLES,
+    AskCentreForm,
+    InvitationForm,
+    OrganisationForm,
+    role_choices,
+)
 from ..middleware import MemberRequest
+from ..models import Membership
 from ..pages import organisation_page
-from ..queries import access_accompaniment, access_organisation, access_organisation_member
+from ..queries import (
+    access_accompaniment,
+    access_organisation,
+    access_organisation_membership,
+    centres_to_ask,
+)
 from ..roles import Capability
+from ..rules import may_ask_centre, may_end_accompaniment
 from .invitations import invite_and_notify, render_invite_page
 
 DECISION_DONE = {
@@ -85,15 +103,22 @@ def invite(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @requires(Capability.MANAGE_ORGANISATION)
-@require_POST
 def remove_member(request: MemberRequest, pk: int, membership_pk: int) -> HttpResponse:
+    """GET asks, naming the consequences; POST removes. A second tab finds it done."""
     organisation = access_organisation(request.member, pk)
-    membership = access_organisation_member(organisation, membership_pk)
+    membership = access_organisation_membership(organisation, membership_pk)
+    back = reverse("organisations:organisation_detail", args=[organisation.pk])
+    context = remove_member_confirmation(membership, cancel_url=back)
+    if request.method != "POST":
+        return render(request, CONFIRM_TEMPLATE, context)
+    if membership.ended_at is not None:  # a second tab or a double click: nothing to do
+        messages.info(request, context["done"])
+        return redirect(back)
     try:
         actions.end_membership(member=request.member, membership=membership)
     except OrganisationError as exc:
         messages.error(request, str(exc))
-        return redirect("organisations:organisation_detail", organisation.pk)
+        return redirect(back)
     messages.success(
         request,
         _("%(name)s ist nicht mehr als %(role)s Mitglied.")
@@ -101,28 +126,104 @@ def remove_member(request: MemberRequest, pk: int, membership_pk: int) -> HttpRe
     )
     if membership.pk == request.member.pk:
         return redirect("organisations:dashboard")  # the person left this role themselves
-    return redirect("organisations:organisation_detail", organisation.pk)
+    return redirect(back)
 
 
 @requires(Capability.MANAGE_ORGANISATION, Capability.ACCOMPANY_COMPANIES)
 @require_POST
 def decide_accompaniment(request: MemberRequest, pk: int, accompaniment_pk: int) -> HttpResponse:
+    """Consent to or decline a request. Ending one has its own page that asks first."""
     member = request.member
     accompaniment = access_accompaniment(member, accompaniment_pk, organisation_id=pk)
     decision = request.POST.get("decision", "")
     try:
-        if decision == "end":
-            actions.end_accompaniment(member=member, accompaniment=accompaniment)
-        elif decision in ("consent", "decline"):
+        if decision in ("consent", "decline"):
             actions.decide_accompaniment(
                 member=member, accompaniment=accompaniment, consent=decision == "consent"
             )
         else:
-            raise OrganisationError(_("Bitte wählen Sie Zustimmen, Ablehnen oder Beenden."))
+            raise OrganisationError(_("Bitte wählen Sie Zustimmen oder Ablehnen."))
     except OrganisationError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, DECISION_DONE[decision] % {"centre": accompaniment.centre})
-    if member.centre_id:  # the centre ended it: the company page is closed to it now
-        return redirect("organisations:centre_workspace")
-    return redirect(reverse("organisations:organisation_detail", args=[pk]) + "#begleitung")
+    return redirect(_accompaniment_back(member, pk))
+
+
+@requires(Capability.MANAGE_ORGANISATION, Capability.ACCOMPANY_COMPANIES)
+def end_accompaniment(request: MemberRequest, pk: int, accompaniment_pk: int) -> HttpResponse:
+    """GET asks, naming the consequences; POST ends it (or withdraws a pending request).
+    Either side may: the organisation's lead or the accompanying centre."""
+    member = request.member
+    accompaniment = access_accompaniment(member, accompaniment_pk, organisation_id=pk)
+    back = _accompaniment_back(member, pk)
+    allowed = may_end_accompaniment(member, accompaniment)
+    if not allowed:
+        messages.error(request, allowed.reason)
+        return redirect(back)
+    context = end_accompaniment_confirmation(
+        accompaniment, by_centre=bool(member.centre_id), cancel_url=back
+    )
+    if request.method != "POST":
+        return render(request, CONFIRM_TEMPLATE, context)
+    try:
+        changed = actions.end_accompaniment(member=member, accompaniment=accompaniment)
+    except OrganisationError as exc:
+        messages.error(request, str(exc))
+        return redirect(back)
+    if changed:
+        messages.success(request, DECISION_DONE["end"] % {"centre": accompaniment.centre})
+    else:  # a second tab or a double click: nothing changed
+        messages.info(request, _("Diese Begleitung ist bereits beendet oder wurde abgelehnt."))
+    return redirect(back)
+
+
+@requires(Capability.MANAGE_ORGANISATION)
+def ask_centre(request: MemberRequest, pk: int) -> HttpResponse:
+    """The organisation's lead asks a centre for accompaniment; the centre answers on its
+    workspace, and the answer shows on the organisation's page."""
+    member = request.member
+    organisation = access_organisation(member, pk)
+    back = reverse("organisations:organisation_detail", args=[organisation.pk]) + "#begleitung"
+    allowed = may_ask_centre(member, organisation)
+    if not allowed:
+        messages.error(request, allowed.reason)
+        return redirect(back)
+    covering, others = centres_to_ask(organisation)
+    form = AskCentreForm(
+        request.POST or None, covering=covering, others=others, land=organisation.land.name
+    )
+    if request.method == "POST" and form.is_valid():
+        centre = form.cleaned_data["centre"]
+        try:
+            actions.ask_centre(
+                member=member,
+                organisation=organisation,
+                centre=centre,
+                message=form.cleaned_data["message"],
+            )
+        except OrganisationError as exc:
+            form.add_error("centre", str(exc))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Ihre Anfrage ist bei %(centre)s. Sobald das Zentrum antwortet, sehen Sie "
+                    "die Antwort auf dieser Seite."
+                )
+                % {"centre": centre.name},
+            )
+            return redirect(back)
+    context = {
+        "form": form,
+        "organisation": organisation,
+        "has_centres": bool(covering or others),
+        "cancel_url": back,
+    }
+    return render(request, "organisations/ask_centre.html", context)
+
+
+def _accompaniment_back(member: Membership, pk: int) -> str:
+    if member.centre_id:  # a centre's way back is its workspace (the company page may be closed)
+        return reverse("organisations:centre_workspace")
+    return reverse("organisations:organisation_detail", args=[pk]) + "#begleitung"

@@ -24,6 +24,7 @@ from ..exceptions import (
     InvitationInvalid,
     InvitationUsed,
     OrganisationError,
+    SelfInvitation,
 )
 from ..forms import InvitationForm, InvitationSignupForm
 from ..middleware import SESSION_KEY, MemberRequest
@@ -52,6 +53,9 @@ def invite_and_notify(
             organisation=organisation,
             centre=centre,
         )
+    except SelfInvitation as exc:
+        form.add_error("email", str(exc))  # next to the field that needs another address
+        return False
     except OrganisationError as exc:
         messages.error(request, str(exc))
         return False
