@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.test import RequestFactory
 
 from zukunftszentrum.core.models import AuditEvent, ConsentRecord
 from zukunftszentrum.organisations.audit_actions import OrganisationAction
@@ -72,7 +73,9 @@ def test_organisations_span_every_land_size_and_kind(logins):
 def test_every_printed_login_authenticates_in_its_role(logins):
     assert len(logins) == len(KEY_PEOPLE) == len(Role)
     for login, person in zip(logins, KEY_PEOPLE, strict=True):
-        user = authenticate(username=login.email, password=DEMO_PASSWORD)
+        # The lockout (django-axes) needs the request a sign-in comes with.
+        request = RequestFactory().post("/konto/anmelden/")
+        user = authenticate(request, username=login.email, password=DEMO_PASSWORD)
         assert user is not None, login.email
         assert user.memberships.filter(role=person.role, ended_at__isnull=True).exists()
     assert User.objects.get(email="programm@demo.example.org").is_staff
