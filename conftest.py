@@ -41,6 +41,16 @@ def _language_reset():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache: each test starts with none (all tests come from
+    one address, so counters from earlier tests would refuse later ones)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _pdf_fonts_decoded_once() -> Iterator[None]:
     """Decode each WOFF2 font once, not once per PDF.

@@ -219,7 +219,7 @@ def test_every_logged_action_is_registered_with_a_label():
     assert str(codes["assessment_opened"]) == "Unternehmens-Check eröffnet"
     assert {"invitation_refused", "operator_page_published"} <= set(codes)
     assert {"accompaniment_asked", "accompaniment_answered"} <= set(codes)
-    assert len(codes) == 23
+    assert all(str(label) for label in codes.values())  # every code has a label
 
 
 @pytest.mark.django_db
