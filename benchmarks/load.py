@@ -1,0 +1,227 @@
+"""Load test: the demo on gunicorn and PostgreSQL over loopback, visited by simulated people.
+
+    scripts/with-postgres.sh uv run --group bench python benchmarks/load.py [--users 50] [--minutes 5]
+
+1. Sets up a fresh database (migrate, the full demo), collects static files, and starts
+   `--web` gunicorn workers and `--workers` task workers (the production settings on plain HTTP).
+2. Steady load: `--users` people with 1-3 s of thinking walk the journeys of their roles
+   (benchmarks/load/locustfile.py) for `--minutes`.
+3. Saturation: the same journeys without thinking, with more and more people, each step
+   `--step-seconds` long; the best throughput is the saturation point.
+4. Baseline, in the same run: a bare Django view on the same server, ramped the same way.
+Prints requests per second, p50/p95/p99 per page (downloads apart), errors, and the ratios to the
+baseline; checks the aims (0 errors, p95 of pages under 100 ms, saturation at least half of the
+bare view's). Figures only, no assertion: run it, read it, write it down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCUSTFILE = ROOT / "benchmarks" / "load" / "locustfile.py"
+PAGE_P95_AIM_MS = 100
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def environment(data_dir: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="benchmarks.load.settings",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        ZZ_DATA_DIR=data_dir,
+        PYTHONPATH=str(ROOT),
+        LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, check=True)  # noqa: S603
+
+
+def wait_for(url: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - loopback only
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"the server did not answer at {url}")
+
+
+def locust(
+    host: str,
+    env: dict[str, str],
+    *,
+    users: int,
+    seconds: int,
+    think: bool,
+    prefix: Path,
+    user_class: str | None = None,
+) -> list[dict[str, str]]:
+    """One headless locust run; returns the rows of its stats CSV."""
+    run_env = {**env, "ZZ_THINK": "1" if think else "0", "ZZ_BASELINE": "1" if user_class else "0"}
+    command = [
+        sys.executable, "-m", "locust", "-f", str(LOCUSTFILE), "--headless",
+        "-u", str(users), "-r", str(max(1, min(users, 5))), "-t", f"{seconds}s",
+        "--host", host, "--csv", str(prefix), "--only-summary", "--stop-timeout", "5",
+        "--loglevel", "ERROR",
+    ]  # fmt: skip
+    if user_class:
+        command.append(user_class)
+    subprocess.run(command, env=run_env, cwd=ROOT, check=False)  # noqa: S603 - our own command
+    with open(f"{prefix}_stats.csv", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def total(rows: list[dict[str, str]]) -> dict[str, str]:
+    return next(r for r in rows if r["Name"] == "Aggregated")
+
+
+def report_steady(rows: list[dict[str, str]]) -> tuple[float, int, int]:
+    print(f"\n{'page':38} {'requests':>8} {'errors':>6} {'p50':>6} {'p95':>6} {'p99':>6}  (ms)")
+    worst_page_p95, errors = 0, 0
+    for row in sorted(rows, key=lambda r: r["Name"]):
+        if row["Name"] == "Aggregated":
+            continue
+        p95 = int(float(row["95%"] or 0))
+        errors += int(row["Failure Count"])
+        if not row["Name"].startswith("download") and not row["Name"].startswith("sign in"):
+            worst_page_p95 = max(worst_page_p95, p95)
+        print(
+            f"{row['Name'][:38]:38} {row['Request Count']:>8} {row['Failure Count']:>6} "
+            f"{row['50%']:>6} {row['95%']:>6} {row['99%']:>6}"
+        )
+    agg = total(rows)
+    rps = float(agg["Requests/s"])
+    print(
+        f"{'all':38} {agg['Request Count']:>8} {agg['Failure Count']:>6} {agg['50%']:>6} {agg['95%']:>6} {agg['99%']:>6}"
+    )
+    print(f"throughput: {rps:.1f} requests/s")
+    return rps, worst_page_p95, errors
+
+
+def ramp(
+    host: str,
+    env: dict[str, str],
+    steps: list[int],
+    seconds: int,
+    tmp: Path,
+    user_class: str | None,
+    label: str,
+) -> float:
+    best = 0.0
+    for users in steps:
+        rows = locust(
+            host,
+            env,
+            users=users,
+            seconds=seconds,
+            think=False,
+            prefix=tmp / f"{label}-{users}",
+            user_class=user_class,
+        )
+        agg = total(rows)
+        rps = float(agg["Requests/s"])
+        best = max(best, rps)
+        print(
+            f"  {label:10} {users:4} users: {rps:8.1f} requests/s, p95 {agg['95%']} ms, errors {agg['Failure Count']}"
+        )
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--minutes", type=float, default=5)
+    parser.add_argument("--web", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=2, help="task workers")
+    parser.add_argument("--steps", default="5,10,20,40", help="people per saturation step")
+    parser.add_argument("--step-seconds", type=int, default=30)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        print(
+            "Run it on PostgreSQL: scripts/with-postgres.sh uv run --group bench python benchmarks/load.py"
+        )
+        return 2
+    tmp = Path(tempfile.mkdtemp(prefix="zz-load-"))
+    env = environment(str(tmp / "data"))
+    print("==> database and demo (this takes a few minutes)", flush=True)
+    manage(env, "migrate", "--no-input", "-v", "0")
+    manage(env, "seed_demo", "--force")
+    manage(env, "collectstatic", "--no-input", "-v", "0")
+    port = free_port()
+    host = f"http://127.0.0.1:{port}"
+    processes = [
+        subprocess.Popen(  # noqa: S603
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", str(args.web), "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+            env=env, cwd=ROOT, start_new_session=True,
+        )
+    ]  # fmt: skip
+    for _ in range(args.workers):
+        processes.append(
+            subprocess.Popen(  # noqa: S603 - our own command
+                [sys.executable, str(ROOT / "manage.py"), "worker"],
+                env=env,
+                cwd=ROOT,
+                start_new_session=True,
+            )
+        )
+    try:
+        wait_for(f"{host}/bench/bare/")
+        seconds = int(args.minutes * 60)
+        print(
+            f"\n==> steady: {args.users} people, 1-3 s thinking, {seconds} s; {args.web} web and {args.workers} task workers",
+            flush=True,
+        )
+        rows = locust(
+            host, env, users=args.users, seconds=seconds, think=True, prefix=tmp / "steady"
+        )
+        _, worst_p95, errors = report_steady(rows)
+        steps = [int(s) for s in args.steps.split(",")]
+        print("\n==> saturation: no thinking, more and more people", flush=True)
+        product = ramp(host, env, steps, args.step_seconds, tmp, None, "journeys")
+        print("\n==> baseline: the bare Django view on the same server", flush=True)
+        bare = ramp(host, env, steps, args.step_seconds, tmp, "Bare", "bare view")
+        ratio = product / bare if bare else 0.0
+        print("\n==> summary")
+        print(f"errors in the steady run: {errors} (aim 0)")
+        print(
+            f"worst p95 of a page in the steady run: {worst_p95} ms (aim under {PAGE_P95_AIM_MS} ms; downloads apart)"
+        )
+        print(
+            f"saturation: {product:.1f} requests/s; bare view {bare:.1f} requests/s; ratio {ratio:.2f} (aim at least 0.5)"
+        )
+    finally:
+        for process in processes:
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in processes:
+            process.wait(timeout=30)
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,11 @@
+"""Settings of the load test's server: production settings on plain HTTP over loopback, plus
+one bare view as the baseline (benchmarks/load/urls.py)."""
+
+from config.settings.prod import *  # noqa: F403
+
+ROOT_URLCONF = "benchmarks.load.urls"
+# Loopback without TLS: the load client is the only visitor.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
