@@ -39,7 +39,9 @@ MANIFEST = "manifest.json"
 @dataclass
 class Restored:
     manifest: dict[str, Any]
-    mismatches: dict[str, tuple[int, int | None]] = field(default_factory=dict)  # table: (want, got)
+    mismatches: dict[str, tuple[int, int | None]] = field(
+        default_factory=dict
+    )  # table: (want, got)
 
 
 def program_version() -> str:

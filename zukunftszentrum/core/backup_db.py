@@ -38,7 +38,9 @@ class Database:
     @classmethod
     def of(cls, settings_dict: dict[str, Any], *, name: str | None = None) -> Database:
         engine = settings_dict["ENGINE"]
-        vendor = SQLITE if engine.endswith("sqlite3") else POSTGRESQL if "postgres" in engine else ""
+        vendor = (
+            SQLITE if engine.endswith("sqlite3") else POSTGRESQL if "postgres" in engine else ""
+        )
         if not vendor:
             raise BackupError(f"Die Datenbank „{engine}“ wird von der Sicherung nicht unterstützt.")
         return cls(
@@ -64,11 +66,13 @@ class Database:
         return env
 
     def pg_connect(self, *, dbname: str | None = None, autocommit: bool = False) -> Any:
-        import psycopg
+        import psycopg  # only installations on PostgreSQL need it
+        from psycopg.conninfo import make_conninfo
 
         params = {"dbname": dbname or self.name, "host": self.host, "port": self.port}
         params |= {"user": self.user, "password": self.password}
-        return psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=autocommit)
+        conninfo = make_conninfo(**{k: v for k, v in params.items() if v})
+        return psycopg.connect(conninfo, autocommit=autocommit)
 
 
 # --- dumping ---
@@ -104,9 +108,8 @@ def _pg_dump(db: Database, target: Path) -> dict[str, int]:
 def load(db: Database, dump_file: Path) -> None:
     """Replace the database's content with the dump (the caller checked it may)."""
     if db.vendor == SQLITE:
-        with closing(sqlite3.connect(dump_file)) as source:
-            with closing(sqlite3.connect(db.name)) as target:
-                source.backup(target)
+        with closing(sqlite3.connect(dump_file)) as source, closing(sqlite3.connect(db.name)) as to:
+            source.backup(to)
         return
     _need("pg_restore")
     command = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges"]
@@ -135,7 +138,7 @@ def sqlite_counts(path: Path) -> dict[str, int]:
                 "AND name NOT LIKE 'sqlite_%' ORDER BY name"
             )
         ]
-        return {name: conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in names}
+        return {name: _count(conn, name) for name in names}
 
 
 def pg_counts(conn: Any) -> dict[str, int]:
@@ -145,7 +148,13 @@ def pg_counts(conn: Any) -> dict[str, int]:
             "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
         )
     ]
-    return {name: conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0] for name in names}
+    return {name: _count(conn, name) for name in names}
+
+
+def _count(conn: Any, table: str) -> int:
+    quoted = '"' + table.replace('"', '""') + '"'
+    # The name comes from the database's own catalogue, quoted as an identifier.
+    return int(conn.execute(f"SELECT COUNT(*) FROM {quoted}").fetchone()[0])  # noqa: S608
 
 
 def _need(program: str) -> None:

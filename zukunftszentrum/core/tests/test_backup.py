@@ -66,10 +66,12 @@ def test_a_sqlite_backup_restores_into_an_empty_database_with_every_row_and_file
     assert (org.pk, "Tischlerei Muster GmbH") in orgs
     assert (restored_to["media"] / "uploads" / "bericht.pdf").read_bytes() == b"%PDF-1.7 demo"
     assert (restored_to["keys"] / "key.pem").read_text() == "-----BEGIN KEY-----"
-    assert person.pk in {row[0] for row in _rows(Path(target.name), "SELECT id FROM organisations_user")}
+    assert person.pk in {
+        row[0] for row in _rows(Path(target.name), "SELECT id FROM organisations_user")
+    }
 
     # The target now holds accounts: a second restore is refused unless forced.
-    with pytest.raises(BackupError, match="nicht leer .*--force"):
+    with pytest.raises(BackupError, match=r"nicht leer .*--force"):
         restore_backup(archive, target=target, files_to=restored_to)
     assert restore_backup(archive, target=target, files_to=restored_to, force=True).mismatches == {}
 

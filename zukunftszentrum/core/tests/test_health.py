@@ -79,7 +79,9 @@ def test_json_log_lines_carry_fields_and_the_traceback() -> None:
         raise ValueError("kaputt")
     except ValueError:
         exc_info = sys.exc_info()
-    record = logging.LogRecord("zz.test", logging.ERROR, __file__, 1, "run %s failed", (7,), exc_info)
+    record = logging.LogRecord(
+        "zz.test", logging.ERROR, __file__, 1, "run %s failed", (7,), exc_info
+    )
     record.run_id = 7
     line = json.loads(JsonFormatter().format(record))
     assert line["level"] == "ERROR" and line["logger"] == "zz.test"

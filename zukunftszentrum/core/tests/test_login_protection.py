@@ -127,3 +127,14 @@ def test_password_reset_is_limited_by_allauth_with_the_german_page(person) -> No
     refused = client.post(url, {"email": person.email})
     assert refused.status_code == 429
     assert "Zu viele Anfragen" in refused.content.decode()
+
+
+@override_settings(AXES_FAILURE_LIMIT=1, ZZ_RATE_LIMITS={"organisations:register": (1, 60)})
+def test_the_messages_are_translated_to_english(person) -> None:
+    client = Client(REMOTE_ADDR="192.0.2.30", HTTP_ACCEPT_LANGUAGE="en")
+    locked = _sign_in(client, person.email, "falsch").content.decode()
+    assert "Sign-in temporarily locked" in locked and "locked for 15 minutes" in locked
+    url = reverse("organisations:register")
+    client.post(url, {})
+    limited = client.post(url, {}).content.decode()
+    assert "Too many requests" in limited and "again in 1 minute." in limited

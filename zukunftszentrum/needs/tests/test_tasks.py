@@ -30,6 +30,16 @@ def _run(status: str = Status.QUEUED, **fields: Any) -> EstimateRun:
     )
 
 
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_test_connection(monkeypatch) -> None:
+    """The worker checks its connection between tasks and closes one whose autocommit differs
+    from the settings, which the test's transaction is: on PostgreSQL that would end the test's
+    transaction. In production it runs in autocommit, and the check stays."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
 def _queued_tasks() -> list[DBTaskResult]:
     return list(DBTaskResult.objects.filter(task_path=TASK_PATH).order_by("enqueued_at"))
 
