@@ -138,3 +138,11 @@ def test_the_messages_are_translated_to_english(person) -> None:
     client.post(url, {})
     limited = client.post(url, {}).content.decode()
     assert "Too many requests" in limited and "again in 1 minute." in limited
+
+
+@override_settings(AXES_FAILURE_LIMIT=1)
+def test_a_password_check_without_a_request_is_neither_counted_nor_refused(person) -> None:
+    from django.contrib.auth import authenticate
+
+    assert authenticate(email=person.email, password="falsch") is None
+    assert authenticate(email=person.email, password=PASSWORD) == person
