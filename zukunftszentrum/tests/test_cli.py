@@ -171,10 +171,13 @@ def test_demo_starts_a_worker_and_stops_it_when_the_server_stops(capsys, monkeyp
     monkeypatch.setattr(demo_steps, "demo_allowed", lambda force: True)
     monkeypatch.setattr(cli, "start_worker", lambda: worker)
     monkeypatch.setattr(cli, "stop_worker", fake_stop)
+    handlers: list[object] = []
+    monkeypatch.setattr(cli.signal, "signal", lambda signum, handler: handlers.append(signum))
     with pytest.raises(KeyboardInterrupt):
         main(["demo"])
     assert calls == ["migrate", "seed_demo", "runserver"]
     assert worker.stopped
+    assert handlers == [cli.signal.SIGTERM]  # `kill` stops the worker with the server, too
     assert "mit einem Worker" in capsys.readouterr().out
 
 
