@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 
@@ -116,6 +117,9 @@ def demo(rest: list[str]) -> int:
     call_command("seed_demo", site_url=url)  # every app's step, in order, with the logins
     print(f"3/3 Der Server startet auf {url}/ mit einem Worker (beenden mit Strg+C).", flush=True)
     worker = start_worker()
+    # Stopped by a signal rather than Ctrl+C (a process manager, `kill`): leave through the
+    # `finally` below too, so the worker never outlives the server.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:
         # Without the autoreloader: it would run this whole function a second time in a child.
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)

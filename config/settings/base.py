@@ -99,7 +99,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organisations.User"
 AUTHENTICATION_BACKENDS = [
     # First: refuses every sign-in of a locked-out address or account before a password is tried.
-    "axes.backends.AxesStandaloneBackend",
+    "zukunftszentrum.core.login_protection.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -205,3 +205,27 @@ class AccessibilityPageAdmin(OperatorPageAdmin):
 @admin.register(PrivacyPage)
 class PrivacyPageAdmin(OperatorPageAdmin):
     kind = operator_pages.Kind.PRIVACY
+
+
+def _open_to_the_site(model: Any, *, allow_delete: bool = False) -> None:
+    """A third-party ModelAdmin, opened to whoever may enter the admin, read-only."""
+    if not admin.site.is_registered(model):
+        return
+    original = type(admin.site.get_model_admin(model))
+    admin.site.unregister(model)
+    options = {"allow_add": False, "allow_change": False, "allow_delete": allow_delete}
+    admin.site.register(model, type(original.__name__, (SiteAccessMixin, original), options))
+
+
+def _open_operations_admins() -> None:
+    # Login lockouts (deleting an attempt unlocks the address at once) and background tasks.
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_tasks_db.models import DBTaskResult
+
+    _open_to_the_site(AccessAttempt, allow_delete=True)
+    _open_to_the_site(AccessLog)
+    _open_to_the_site(AccessFailureLog)
+    _open_to_the_site(DBTaskResult)
+
+
+_open_operations_admins()

@@ -52,7 +52,7 @@ def register() -> None:
 
 
 def _requeue_lost_runs() -> int:
-    from .runs import requeue_lost  # imported when a worker starts, not with the app
+    from .tasks import requeue_lost  # imported when a worker starts, not with the app
 
     return requeue_lost()
 

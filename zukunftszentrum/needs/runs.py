@@ -5,7 +5,7 @@ stale (new responses arrived, see `signals.py`), ask for a new one with `request
 computed by the task `tasks.compute_needs_run`, which a `zukunftszentrum worker` takes from the
 database queue; tests (and `needs-estimate --queued`) compute queued runs in-process with `drain()`.
 Progress is written to the run as it goes, so the dashboard can show it. A run that fails is
-retried with backoff; one whose worker died is queued again (`requeue_lost`), never lost.
+retried with backoff; one whose worker died is queued again (`tasks.requeue_lost`), never lost.
 """
 
 from __future__ import annotations
@@ -55,6 +55,11 @@ log = logging.getLogger(__name__)
 # must exceed the longest run (a few minutes at a million responses, see docs/methods).
 STUCK_AFTER = timedelta(minutes=30)
 LEASE = timedelta(minutes=30)
+# What a run that failed for good tells the operator to do.
+WHAT_TO_DO = (
+    "Was tun: Beim nächsten Aufruf der Bedarfsanalyse wird neu berechnet; bleibt der Fehler, "
+    "geben Sie dem Betrieb die Protokolle des Workers zu dieser Berechnung."
+)
 Status = EstimateRun.Status
 
 
@@ -142,11 +147,16 @@ def mark_stale(windows: Iterable[str] | None = None) -> int:
 
 def _dispatch(run_id: int, *, attempt: int = 1) -> None:
     """Enqueue the run's task once the run row is committed (the worker must find it)."""
-    from zukunftszentrum.core.tasks import enqueue_on_commit
+    from .tasks import enqueue_run  # the task module imports this one
 
-    from .tasks import compute_needs_run
+    enqueue_run(run_id, attempt=attempt)
 
-    enqueue_on_commit(compute_needs_run, run_id, attempt)
+
+def _recover(run: EstimateRun) -> bool:
+    """Queue a run again whose worker died or whose task was lost (see tasks.recover)."""
+    from .tasks import recover
+
+    return recover(run)
 
 
 def drain() -> int:
@@ -158,54 +168,6 @@ def drain() -> int:
         execute(run.pk)
         count += 1
     return count
-
-
-def requeue_lost() -> int:
-    """Queue again the runs a dead worker left running and those whose task was lost.
-
-    Called when a worker starts and whenever a page looks at a pending run."""
-    pending = EstimateRun.objects.filter(status__in=(Status.QUEUED, Status.RUNNING))
-    return sum(_recover(run) for run in pending)
-
-
-def _attempts(run: EstimateRun) -> int:
-    """How many attempts have claimed the run so far (execute notes it on the run)."""
-    value = run.diagnostics.get("attempt", 0) if isinstance(run.diagnostics, dict) else 0
-    return int(value) if isinstance(value, int) else 0
-
-
-def _recover(run: EstimateRun) -> bool:
-    """Re-queue one lost run (or fail it when its attempts are used up); True if it was lost."""
-    from zukunftszentrum.core.tasks import MAX_ATTEMPTS
-
-    now = timezone.now()
-    lost_worker = (
-        run.status == Status.RUNNING and run.started_at is not None and run.started_at < now - LEASE
-    )
-    lost_task = run.status == Status.QUEUED and run.requested_at < now - STUCK_AFTER
-    if not (lost_worker or lost_task):
-        return False
-    attempts = _attempts(run)
-    if lost_worker and attempts >= MAX_ATTEMPTS:
-        _fail(run, gave_up(attempts, "der Rechenprozess wurde jedes Mal beendet"))
-        return True
-    # Conditional on what was read, so two processes recovering at once queue it only once.
-    updated = EstimateRun.objects.filter(
-        pk=run.pk, status=run.status, started_at=run.started_at, requested_at=run.requested_at
-    ).update(status=Status.QUEUED, requested_at=now, progress=0, stage="requeued")
-    if updated:
-        log.warning("needs estimate run %s was lost (%s); queued again", run.pk, run.status)
-        _dispatch(run.pk, attempt=attempts + 1)
-    return bool(updated)
-
-
-def gave_up(attempts: int, error: str) -> str:
-    """What a run that failed for good says: the error and what to do."""
-    return (
-        f"Nach {attempts} Versuchen fehlgeschlagen: {error}. Was tun: Beim nächsten Aufruf der "
-        f"Bedarfsanalyse wird neu berechnet; bleibt der Fehler, geben Sie dem Betrieb die "
-        f"Protokolle des Workers zu dieser Berechnung."
-    )
 
 
 # --- computing ---
@@ -267,7 +229,8 @@ def execute(run_id: int, *, attempt: int = 1, max_attempts: int = 1) -> Outcome:
                 error=message[:2000],
             )
             return Outcome.RETRY
-        _fail(run, gave_up(attempt, message) if max_attempts > 1 else message)
+        final = f"Nach {attempt} Versuchen fehlgeschlagen: {message}. {WHAT_TO_DO}"
+        _fail(run, final if max_attempts > 1 else message)
         return Outcome.FAILED
     return Outcome.DONE
 

@@ -142,3 +142,56 @@ def test_needs_estimate_computes_a_window(capsys):
     assert main(["needs-estimate", "2026-Q1"]) == 0
     assert "2026-Q1: 0 Unternehmen" in capsys.readouterr().out
     assert main(["needs-estimate", "nächstes Jahr"]) != 0
+
+
+# --- the worker beside the demo server ---
+class _FakeWorker:
+    def __init__(self) -> None:
+        self.stopped = False
+
+
+def test_demo_starts_a_worker_and_stops_it_when_the_server_stops(capsys, monkeypatch):
+    import zukunftszentrum.cli as cli
+    import zukunftszentrum.core.demo_steps as demo_steps
+
+    worker = _FakeWorker()
+    calls: list[str] = []
+
+    def fake_call_command(name, *args, **kwargs):
+        calls.append(name)
+        if name == "runserver":
+            assert not worker.stopped  # the worker runs while the server does
+            raise KeyboardInterrupt  # Ctrl+C
+
+    def fake_stop(w, **kwargs):
+        w.stopped = True
+        return 0
+
+    monkeypatch.setattr(django.core.management, "call_command", fake_call_command)
+    monkeypatch.setattr(demo_steps, "demo_allowed", lambda force: True)
+    monkeypatch.setattr(cli, "start_worker", lambda: worker)
+    monkeypatch.setattr(cli, "stop_worker", fake_stop)
+    handlers: list[object] = []
+    monkeypatch.setattr(cli.signal, "signal", lambda signum, handler: handlers.append(signum))
+    with pytest.raises(KeyboardInterrupt):
+        main(["demo"])
+    assert calls == ["migrate", "seed_demo", "runserver"]
+    assert worker.stopped
+    assert handlers == [cli.signal.SIGTERM]  # `kill` stops the worker with the server, too
+    assert "mit einem Worker" in capsys.readouterr().out
+
+
+def test_stop_worker_ends_the_process():
+    import subprocess
+
+    from zukunftszentrum.cli import stop_worker
+
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    assert stop_worker(process, wait=10) != 0  # ended by the signal, not after a minute
+    assert process.poll() is not None
+
+
+def test_worker_backup_and_restore_are_product_commands(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "worker" in out and "backup" in out and "restore" in out

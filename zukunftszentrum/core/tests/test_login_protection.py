@@ -127,3 +127,22 @@ def test_password_reset_is_limited_by_allauth_with_the_german_page(person) -> No
     refused = client.post(url, {"email": person.email})
     assert refused.status_code == 429
     assert "Zu viele Anfragen" in refused.content.decode()
+
+
+@override_settings(AXES_FAILURE_LIMIT=1, ZZ_RATE_LIMITS={"organisations:register": (1, 60)})
+def test_the_messages_are_translated_to_english(person) -> None:
+    client = Client(REMOTE_ADDR="192.0.2.30", HTTP_ACCEPT_LANGUAGE="en")
+    locked = _sign_in(client, person.email, "falsch").content.decode()
+    assert "Sign-in temporarily locked" in locked and "locked for 15 minutes" in locked
+    url = reverse("organisations:register")
+    client.post(url, {})
+    limited = client.post(url, {}).content.decode()
+    assert "Too many requests" in limited and "again in 1 minute." in limited
+
+
+@override_settings(AXES_FAILURE_LIMIT=1)
+def test_a_password_check_without_a_request_is_neither_counted_nor_refused(person) -> None:
+    from django.contrib.auth import authenticate
+
+    assert authenticate(email=person.email, password="falsch") is None
+    assert authenticate(email=person.email, password=PASSWORD) == person

@@ -217,7 +217,7 @@ def test_every_logged_action_is_registered_with_a_label():
     codes = dict(audit_actions.action_choices())
     assert {"assessment_opened", "assessment_closed", "login", "population_uploaded"} <= set(codes)
     assert str(codes["assessment_opened"]) == "Unternehmens-Check eröffnet"
-    assert {"invitation_refused", "operator_page_published"} <= set(codes)
+    assert {"invitation_refused", "operator_page_published", "login_locked_out"} <= set(codes)
     assert {"accompaniment_asked", "accompaniment_answered"} <= set(codes)
     assert all(str(label) for label in codes.values())  # every code has a label
 

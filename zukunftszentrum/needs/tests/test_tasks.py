@@ -30,6 +30,16 @@ def _run(status: str = Status.QUEUED, **fields: Any) -> EstimateRun:
     )
 
 
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_test_connection(monkeypatch) -> None:
+    """The worker checks its connection between tasks and closes one whose autocommit differs
+    from the settings, which the test's transaction is: on PostgreSQL that would end the test's
+    transaction. In production it runs in autocommit, and the check stays."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
 def _queued_tasks() -> list[DBTaskResult]:
     return list(DBTaskResult.objects.filter(task_path=TASK_PATH).order_by("enqueued_at"))
 
@@ -104,7 +114,7 @@ def test_a_run_whose_worker_died_is_queued_again_when_a_page_asks(
 
 def test_a_run_still_within_its_lease_is_left_alone() -> None:
     run = _run(Status.RUNNING, started_at=timezone.now() - timedelta(minutes=5))
-    assert runs.requeue_lost() == 0
+    assert tasks.requeue_lost() == 0
     run.refresh_from_db()
     assert run.status == Status.RUNNING and not _queued_tasks()
 
@@ -112,7 +122,7 @@ def test_a_run_still_within_its_lease_is_left_alone() -> None:
 def test_a_run_that_killed_its_worker_every_time_fails_for_good() -> None:
     started = timezone.now() - runs.LEASE - timedelta(minutes=1)
     run = _run(Status.RUNNING, started_at=started, diagnostics={"attempt": MAX_ATTEMPTS})
-    assert runs.requeue_lost() == 1
+    assert tasks.requeue_lost() == 1
     run.refresh_from_db()
     assert run.status == Status.FAILED and "Was tun" in run.error
 

@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = (
         "Berechnet die Schätzungen der Bedarfsanalyse: für die angegebenen Zeiträume (2026, "
         "2026-Q3), ohne Angabe für das laufende Jahr; mit --queued alle wartenden Berechnungen "
-        "(für ZZ_NEEDS_RUNNER=manual, etwa alle fünf Minuten per cron)."
+        "in diesem Prozess (ohne Worker)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
