@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zukunftszentrum.core.disclosure import draw_record_key
+
 
 class Perspective(models.TextChoices):
     """In which role someone answered: shown separately only for groups of the minimum size."""
@@ -114,6 +116,9 @@ class Response(models.Model):
     submitted_at = models.DateTimeField(_("abgesendet am"), null=True, blank=True)
     resume_token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
     result = models.JSONField(_("Ergebnis"), null=True, blank=True)
+    # The cell key method's random key (core.disclosure): drawn once, never shown or exported,
+    # so nobody can tell which noise a set of responses gets.
+    record_key = models.PositiveBigIntegerField(default=draw_record_key, editable=False)
 
     class Meta:
         ordering = ["-started_at"]
