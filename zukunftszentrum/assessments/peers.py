@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from zukunftszentrum.core.disclosure import Parameters
 from zukunftszentrum.organisations.models import Organisation
 
 from .engine import aggregate, scoring
@@ -38,8 +39,8 @@ class PeerGroup:
     profile: aggregate.Profile
 
     @property
-    def means(self) -> dict[str, float | None]:
-        return {key: value.mean for key, value in self.profile.dimensions.items()}
+    def means(self) -> dict[str, int | None]:
+        return self.profile.means()
 
 
 def peer_group(response: Response, min_size: int | None = None) -> PeerGroup | None:
@@ -55,6 +56,7 @@ def peer_group(response: Response, min_size: int | None = None) -> PeerGroup | N
         _peer_candidates(response),
         by_organisation=is_company_check(response),
         min_size=min_size,
+        variable=f"{response.instrument_key}:{response.version}:peers",
     )
 
 
@@ -69,7 +71,13 @@ def peer_group_for_company(
         submitted_at__isnull=False,
         organisation__isnull=False,
     ).exclude(organisation=organisation)
-    return _narrowest_group(organisation, candidates, by_organisation=True, min_size=min_size)
+    return _narrowest_group(
+        organisation,
+        candidates,
+        by_organisation=True,
+        min_size=min_size,
+        variable=f"{instrument_key}:{version}:peers",
+    )
 
 
 def _narrowest_group(
@@ -78,12 +86,15 @@ def _narrowest_group(
     *,
     by_organisation: bool,
     min_size: int | None,
+    variable: str,
 ) -> PeerGroup | None:
     minimum = settings.ZZ_MIN_GROUP_SIZE if min_size is None else min_size
     for fields in PEER_GROUPS:
         lookup = {f"organisation__{name}": getattr(org, name) for name in fields}
         results = _peer_results(candidates.filter(**lookup), by_organisation)
-        profile = aggregate.mean_profile(results, minimum)
+        profile = aggregate.mean_profile(
+            results, variable=variable, params=Parameters(min_size=minimum)
+        )
         if not profile.suppressed:
             return PeerGroup(_peer_note(org, fields, profile.n or 0, by_organisation), profile)
     return None
@@ -103,19 +114,25 @@ def _peer_candidates(response: Response) -> QuerySet[Response]:
     return qs
 
 
-def _peer_results(qs: QuerySet[Response], by_organisation: bool) -> list[scoring.Result]:
-    groups: dict[Any, list[scoring.Result]] = {}
+def _peer_results(qs: QuerySet[Response], by_organisation: bool) -> list[aggregate.Keyed]:
+    groups: dict[Any, list[tuple[int, scoring.Result]]] = {}
     rows = qs.order_by("-submitted_at").values_list(
-        "pk", "organisation_id", "respondent_id", "result"
+        "pk", "organisation_id", "respondent_id", "result", "record_key"
     )
-    for pk, org_id, respondent_id, snapshot in rows:
+    for pk, org_id, respondent_id, snapshot, record_key in rows:
         result = _from_snapshot(snapshot)
         if result is None:
             continue
         key = org_id if by_organisation else (respondent_id or pk)
         if by_organisation or key not in groups:  # individuals: only the latest answer counts
-            groups.setdefault(key, []).append(result)
-    return [_combined(results) for results in groups.values()]
+            groups.setdefault(key, []).append((record_key, result))
+    return [
+        aggregate.Keyed(
+            key=aggregate.combined_key(k for k, _r in members),
+            result=_combined([r for _k, r in members]),
+        )
+        for members in groups.values()
+    ]
 
 
 def _from_snapshot(data: Any) -> scoring.Result | None:

@@ -179,7 +179,9 @@ def test_peer_means_and_own_responses_left_out() -> None:
     peers(1, {"a_self": 5, "b_self": 1}, land="BY", wz="C")
     group = peer_group(mine)
     assert group is not None
-    assert group.means["alpha"] == 100.0 and group.means["beta"] == 0.0
+    alpha, beta = group.means["alpha"], group.means["beta"]
+    assert alpha is not None and beta is not None  # published: noise of at most 20 points at n=5
+    assert 80 <= alpha <= 100 and 0 <= beta <= 20
     assert group.means["gamma"] is None  # nobody answered it: suppressed, not 0
 
 
@@ -208,7 +210,8 @@ def test_company_peers_count_organisations_not_people() -> None:
     group = peer_group(mine)
     assert group is not None and group.profile.n == 5
     assert "5 Unternehmen" in group.note
-    assert group.means["alpha"] == pytest.approx(100 / 5)  # the big company counts once
+    alpha = group.means["alpha"]
+    assert alpha is not None and alpha <= 40  # 100 / 5 with noise: the big company counts once
 
 
 def test_no_peers_without_an_organisation(login) -> None:
