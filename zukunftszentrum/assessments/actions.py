@@ -32,6 +32,7 @@ from .exceptions import (
     OutdatedVersion,
 )
 from .models import Assessment, Participation, Perspective, Response
+from .peers import refresh_snapshots
 from .queries import (
     assessments_visible_to,
     instrument,
@@ -351,6 +352,7 @@ def submit_response(*, response: Response, version: str | None) -> Response:
     if locked.assessment_id is not None:
         # A new batch release when enough new answers have come in (same transaction).
         make_release(Assessment(pk=locked.assessment_id))
+    refresh_snapshots(locked)  # peer snapshots this answer belongs to, when one is due
     return locked
 
 

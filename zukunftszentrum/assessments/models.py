@@ -222,15 +222,14 @@ class ResultRelease(models.Model):
 
 
 class PeerSnapshot(models.Model):
-    """Published peer means of one comparison group, taken when `snapshot_due` says so and
-    never recomputed on a page view. `excluded_organisation`: the organisation left out (a
-    company's peers never include itself); None for person-level groups, where the viewer's
-    own latest response is left out by `excluded_respondent`... see peers.py."""
+    """Published peer figures of one comparison group without one organisation (the viewer's:
+    peers never include it), taken when first needed and then only when `snapshot_due` says
+    so; never recomputed on a page view (see peers.py)."""
 
     instrument_key = models.CharField(max_length=40)
     version = models.CharField(max_length=20)
-    grouping = models.CharField(max_length=200)  # e.g. "org:wz=C,size=small,land=BY"
-    excluded = models.CharField(max_length=80, blank=True)  # "org:<pk>" or "person:<pk>"
+    grouping = models.CharField(max_length=200)  # e.g. "org:wz_section=C,size_class=small"
+    excluded = models.CharField(max_length=80, blank=True)  # pk of the organisation left out
     figures = models.JSONField(default=dict, editable=False)  # {} = group below the minimum
     contributors = models.PositiveIntegerField(default=0, editable=False)
     taken_at = models.DateTimeField(default=timezone.now)

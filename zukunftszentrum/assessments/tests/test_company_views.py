@@ -15,7 +15,7 @@ from zukunftszentrum.assessments import pages
 from zukunftszentrum.assessments.actions import result_snapshot
 from zukunftszentrum.assessments.engine import scoring
 from zukunftszentrum.assessments.instruments import catalog
-from zukunftszentrum.assessments.models import Assessment, Perspective, Response
+from zukunftszentrum.assessments.models import Assessment, PeerSnapshot, Perspective, Response
 from zukunftszentrum.assessments.releases import make_release
 from zukunftszentrum.core.disclosure import Release, batch_order
 from zukunftszentrum.organisations import actions as org_actions
@@ -284,9 +284,12 @@ def test_company_result_compares_with_peer_companies(login: Any) -> None:
     for n in range(5):
         peer = make_organisation(wz="C", headcount=50 + n, land="HH")
         submit(make_run(peer, closed=True), 1, value=2)
+    assert "noch zu wenige vergleichbare" in client.get(url(run)).content.decode()  # snapshot
+    PeerSnapshot.objects.all().delete()  # as when the next snapshot is due
     page = client.get(url(run)).content.decode()
     assert "Verglichen wird mit 5 Unternehmen derselben Branche" in page
     assert "Vergleichsgruppe (Mittelwert)" in page  # the chart's legend and the table column
     other = make_organisation(wz="F", headcount=60, land="HH")  # another section is no peer
     submit(make_run(other, closed=True), 1, value=5)
+    PeerSnapshot.objects.all().delete()
     assert "Verglichen wird mit 5 Unternehmen" in client.get(url(run)).content.decode()
