@@ -116,7 +116,7 @@ def test_demo_lead_reloads_the_open_anonymous_result_around_one_more_answer(
     actions.submit_response(response=response, version=run.version)
 
     after = main(login(lead).get(result_url(run)).content.decode())
-    assert after == before  # n·mean(n) − (n−1)·mean(n−1) has nothing to work with
+    assert after == before  # n*mean(n) - (n-1)*mean(n-1) has nothing to work with
     assert "Eine ganz neue, erkennbare Nachricht" not in after
 
 
@@ -136,7 +136,9 @@ def test_lead_cannot_subtract_own_answers_from_a_release_of_five(login: Any) -> 
     assert answer.status_code == 302  # no report either
 
     own = run.responses.get(respondent=lead.user)
-    mine = view_for(row, own_response_id=str(own.pk), own_perspective=own.perspective, took_part=False)
+    mine = view_for(
+        row, own_response_id=str(own.pk), own_perspective=own.perspective, took_part=False
+    )
     assert not mine.shown and mine.total.overall.mean is None
     assert view_for(row, own_response_id=None, own_perspective=None, took_part=False).shown
 
@@ -184,7 +186,7 @@ def test_peers_never_include_the_own_company(login: Any) -> None:
 def test_total_minus_grouped_by_land_does_not_reveal_a_land_below_five() -> None:
     """Export of everybody and export by Land; Bremen has 1 to 4 people and is shown as "< 5".
     The attacker (knowing every true group size) derives Bremen's mean as
-    (N·total − Σ nᵢ·meanᵢ) / n_HB. Over 300 seeded datasets the derived mean is off by about
+    (N*total - sum of n_i*mean_i) / n_HB. Over 300 seeded datasets the derived mean is off by about
     the whole answer range; right within 5 points rarely."""
     errors, close = [], 0
     for seed in range(300):
