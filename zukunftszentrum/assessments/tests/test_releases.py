@@ -123,3 +123,24 @@ def test_the_viewer_who_took_part_needs_the_minimum_of_others() -> None:
     outsider = view_for(row, own_response_id=None, own_perspective=None, took_part=False)
     participant = view_for(row, own_response_id=None, own_perspective=None, took_part=True)
     assert outsider.shown and not participant.shown
+
+
+def test_the_command_releases_runs_answered_before_releases_existed() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    lead = make_member(Role.COMPANY_LEAD)
+    run = Assessment.objects.create(
+        organisation=lead.organisation,
+        instrument_key="work_voice",
+        version=catalog().get("work_voice").version,
+        status=Assessment.Status.CLOSED,
+        closed_at=timezone.now(),
+    )
+    _voice_responses(run, [f"T{i}" for i in range(3)])
+    out = StringIO()
+    call_command("release_results", stdout=out)
+    assert run.releases.count() == 1 and "1 Freigabe" in out.getvalue()
+    call_command("release_results", stdout=StringIO())
+    assert run.releases.count() == 1  # nothing new: nothing made
