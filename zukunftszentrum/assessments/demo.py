@@ -33,6 +33,7 @@ from .demo_answers import answers_for, needs_answers
 from .engine import logic, scoring
 from .instruments import get_instrument
 from .models import Assessment, Participation, Perspective, Response
+from .releases import make_release
 
 SEED = 2027
 NEEDS_ORGANISATIONS = 45
@@ -138,6 +139,8 @@ def seed_assessments() -> dict[str, int]:
         seeder = _Seeder()
         seeder.run()
         seeder.batch.save()
+        for assessment in seeder.batch.assessments:
+            make_release(assessment)  # what the demo shows is released, as after answering
     return {
         "assessments": len(seeder.batch.assessments),
         "responses": len(seeder.batch.responses),

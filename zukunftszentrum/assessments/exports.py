@@ -1,9 +1,10 @@
 """Aggregated exports of results (CSV, XLSX) for centre staff, always through the minimum-size rule.
 
 Input is plain data — (group key, result) pairs — so the view that serves an export stays thin.
-The means come from `engine.aggregate.mean_profile`, the one place that applies the rule.
-Never one row per person: each row is a group's size and mean per dimension, and a group below the
-minimum size shows "< 5" and no means at all.
+Every figure comes from `engine.aggregate.mean_profile`, i.e. through `core.disclosure`: counts
+and means perturbed by the cell key method, means in whole points. Never one row per person: each
+row is a group's published size and means, and a group below the minimum size shows "< 5" and no
+figures at all.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zukunftszentrum.assessments.engine.aggregate import MeanValue, mean_profile
+from zukunftszentrum.assessments.engine.aggregate import Keyed, MeanValue, mean_profile
 from zukunftszentrum.assessments.engine.schema import Instrument
+from zukunftszentrum.core.disclosure import Parameters
 from zukunftszentrum.core.exports import Cell, Column, ExportTable
 from zukunftszentrum.core.suppression import effective_min_size
 from zukunftszentrum.organisations.models import Membership
@@ -29,7 +31,7 @@ GroupKey = Mapping[str, str]  # e.g. {"wz_section": "C", "size_class": "small", 
 
 
 def export_rows(
-    results: Iterable[tuple[GroupKey, Any]],
+    results: Iterable[tuple[GroupKey, Keyed]],
     *,
     instrument: Instrument,
     group_fields: Sequence[tuple[str, str]],
@@ -38,8 +40,10 @@ def export_rows(
 ) -> ExportTable:
     """Mean scores per group; groups below the minimum size keep only a "< n" count.
 
-    `results` are (group key, result) pairs, each result shaped like engine.scoring.Result and
-    answered in `instrument`'s version. `group_fields` are (key, column header) pairs.
+    `results` are (group key, keyed result) pairs, each answered in `instrument`'s version;
+    every figure is published through `engine.aggregate` (hence `core.disclosure`): counts
+    perturbed and rounded where small, means in whole points, knowledge in whole percent.
+    `group_fields` are (key, column header) pairs.
     """
     minimum = effective_min_size(settings.ZZ_MIN_GROUP_SIZE if min_size is None else min_size)
     groups: dict[tuple[str, ...], list[Any]] = {}
@@ -56,8 +60,13 @@ def export_rows(
         *(Column(_("Wissen: %(dim)s") % {"dim": dim.title.get(lang)}, "number") for dim in quiz),
     )
     rows = []
+    params = Parameters(min_size=minimum)
     for values in sorted(groups):
-        profile = mean_profile(groups[values], minimum)
+        # One variable name for every grouping: the same set of responses gets the same noise
+        # in every export, and a total minus its groups leaves noise, not people.
+        profile = mean_profile(
+            groups[values], variable=f"{instrument.key}:{instrument.version}:all", params=params
+        )
         count: Cell = profile.n if profile.n is not None else f"< {minimum}"
         means = [
             profile.overall,
@@ -94,10 +103,16 @@ def method_notes(min_size: int) -> list[str]:
         _(
             "Punkte: jede Antwort wird auf 0 bis 100 umgerechnet; je Bereich der gewichtete "
             "Mittelwert der beantworteten Fragen („keine Angabe“ zählt nicht). Die Spalten zeigen "
-            "den Mittelwert über die Gruppe, auf eine Nachkommastelle gerundet. Ein Bereich bleibt "
+            "den Mittelwert über die Gruppe, auf ganze Punkte gerundet. Ein Bereich bleibt "
             "leer, wenn weniger als %(n)s Personen dort eine Angabe gemacht haben."
         )
         % {"n": min_size},
+        _(
+            "Zum Schutz der Einzelnen sind Anzahlen und Mittelwerte leicht und gleichbleibend "
+            "verändert (Überlagerung nach dem Cell-Key-Verfahren, wie im Zensus 2022); Anzahlen "
+            "unter 20 sind auf Vielfache von 5 gerundet. Wer Gruppen voneinander abzieht, erhält "
+            "dadurch keine Werte einzelner Personen."
+        ),
         _(
             "Die Ergebnisse gehören zu der angegebenen Version des Checks; Versionen werden nicht "
             "gemischt."
@@ -108,8 +123,8 @@ def method_notes(min_size: int) -> list[str]:
 _EMPTY = MeanValue(None, None, "empty")
 
 
-def _round(value: MeanValue) -> float | None:
-    return None if value.mean is None else round(value.mean, 1)
+def _round(value: MeanValue) -> int | None:
+    return value.mean  # published: already perturbed and rounded to whole points
 
 
 def _has_knowledge(instrument: Instrument, dimension_id: str) -> bool:
@@ -146,7 +161,10 @@ def export_table(
     Suppression (groups below the minimum) happens in `exports.export_rows`."""
     inst = instrument(key, version)
     responses = exportable_responses(member).filter(instrument_key=key, version=version)
-    pairs = [(_group_key(r, grouping), snapshot_result(r)) for r in responses]
+    pairs = [
+        (_group_key(r, grouping), Keyed(key=r.record_key, result=snapshot_result(r)))
+        for r in responses
+    ]
     fields = [(g, str(EXPORT_GROUPINGS[g])) for g in grouping if g in EXPORT_GROUPINGS]
     return export_rows(pairs, instrument=inst, group_fields=fields, lang=lang())
 

@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zukunftszentrum.core.disclosure import draw_record_key
+
 
 class Perspective(models.TextChoices):
     """In which role someone answered: shown separately only for groups of the minimum size."""
@@ -114,6 +116,9 @@ class Response(models.Model):
     submitted_at = models.DateTimeField(_("abgesendet am"), null=True, blank=True)
     resume_token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
     result = models.JSONField(_("Ergebnis"), null=True, blank=True)
+    # The cell key method's random key (core.disclosure): drawn once, never shown or exported,
+    # so nobody can tell which noise a set of responses gets.
+    record_key = models.PositiveBigIntegerField(default=draw_record_key, editable=False)
 
     class Meta:
         ordering = ["-started_at"]
@@ -179,3 +184,65 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.assessment}"
+
+
+class ResultRelease(models.Model):
+    """A published state of a company check run's combined result (core.disclosure releases).
+
+    Made when at least the minimum number of new responses came in since the last release, or
+    once when the run closes. Pages and the PDF show the latest release's stored figures and
+    never recompute them, so reloading before and after one more answer shows the same page.
+    `figures` holds only published (perturbed, rounded) values, plus the true group sizes that
+    the view-time check of a viewer's own share needs (never displayed)."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="releases", verbose_name=_("Check")
+    )
+    number = models.PositiveIntegerField(_("Nummer"))
+    released_on = models.DateField(_("freigegeben am"))
+    response_ids = models.JSONField(default=list, editable=False)
+    response_count = models.PositiveIntegerField(default=0, editable=False)
+    figures = models.JSONField(default=dict, editable=False)
+    # The free texts of this release's batch: [{"item": id, "texts": [...]}], in batch order.
+    free_texts = models.JSONField(default=list, editable=False)
+    texts_withheld = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["assessment", "-number"]
+        verbose_name = _("Freigabe")
+        verbose_name_plural = _("Freigaben")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "number"], name="result_release_number_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessment_id} #{self.number}"
+
+
+class PeerSnapshot(models.Model):
+    """Published peer figures of one comparison group without one organisation (the viewer's:
+    peers never include it), taken when first needed and then only when `snapshot_due` says
+    so; never recomputed on a page view (see peers.py)."""
+
+    instrument_key = models.CharField(max_length=40)
+    version = models.CharField(max_length=20)
+    grouping = models.CharField(max_length=200)  # e.g. "org:wz_section=C,size_class=small"
+    excluded = models.CharField(max_length=80, blank=True)  # pk of the organisation left out
+    figures = models.JSONField(default=dict, editable=False)  # {} = group below the minimum
+    contributors = models.PositiveIntegerField(default=0, editable=False)
+    taken_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("Vergleichsgruppe")
+        verbose_name_plural = _("Vergleichsgruppen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instrument_key", "version", "grouping", "excluded"],
+                name="peer_snapshot_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument_key} {self.version} {self.grouping} -{self.excluded}"

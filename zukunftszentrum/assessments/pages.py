@@ -1,32 +1,32 @@
 """What the self-check pages show, assembled from `queries`: the overview, the personal result
 and the company result (page and PDF). Reads only; views call one builder each.
 
-Privacy: the company result never shows one person's answers — means over at least the minimum
-number of responses, free texts of an anonymous check only to the lead.
+Privacy: the company result shows only the latest batch release (`releases`): figures published
+through `core.disclosure` when the release was made, checked against the viewer's own share, free
+texts of an anonymous check only to the lead and only with their batch.
 """
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.utils import timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.core.suppression import is_disclosable
+from zukunftszentrum.core.suppression import effective_min_size
 from zukunftszentrum.organisations.models import Membership, User
 
 from .charts import build_profile
+from .engine.schema import Instrument
 from .exceptions import UnknownInstrument
-from .models import Assessment, Perspective, Response
-from .pdf import report_context
+from .models import Assessment, Perspective, Response, ResultRelease
+from .pdf import report_context, result_from_profile
 from .peers import PeerGroup, peer_group_for_company
 from .queries import (
-    CompanyAggregate,
     assessments_visible_to,
     available_instruments,
-    company_aggregate,
     company_results_visible_to,
     has_participated,
     instrument_of,
@@ -35,6 +35,8 @@ from .queries import (
     perspective_for,
     responses_of,
 )
+from .releases import ReleaseView, view_for
+from .releases import latest as latest_release
 from .rules import may_compare_perspectives, may_manage_assessment
 
 
@@ -108,65 +110,106 @@ def _full_view(member: Membership | None, assessment: Assessment) -> bool:
     return bool(may_compare_perspectives(member, assessment))
 
 
+def _release_view(
+    assessment: Assessment, user: User | AnonymousUser | None
+) -> tuple[ReleaseView | None, Response | None]:
+    """The latest release as this viewer may see it, and the viewer's own response."""
+    inst = instrument_of(assessment)
+    own = None
+    if user is not None and not inst.anonymous:
+        own = responses_of(user).filter(assessment=assessment).first()
+    row = latest_release(assessment)
+    if row is None:
+        return None, own
+    view = view_for(
+        row,
+        own_response_id=str(own.pk) if own is not None and own.is_submitted else None,
+        own_perspective=own.perspective if own is not None else None,
+        took_part=bool(user is not None and inst.anonymous and has_participated(user, assessment)),
+    )
+    return view, own
+
+
 def company_result_context(
     assessment: Assessment, member: Membership | None, user: User | AnonymousUser
 ) -> dict[str, Any]:
-    """The company result page. The caller fetched `assessment` through
-    `company_results_visible_to(member)`. Never one person's answers: means over at least the
-    minimum number of responses, free texts of an anonymous check only to the lead."""
-    agg = company_aggregate(assessment)
-    inst, language = agg.instrument, lang()
-    full = _full_view(member, assessment) and agg.split
-    compare = agg.compare(language) if full else {}
+    """The company result page: the latest release's stored figures, never live means. The
+    caller fetched `assessment` through `company_results_visible_to(member)`. Never one
+    person's answers; free texts of an anonymous check only to the lead."""
+    inst, language = instrument_of(assessment), lang()
+    view, own = _release_view(assessment, user)
+    full = _full_view(member, assessment)
     context: dict[str, Any] = {
         "assessment": assessment,
         "instrument": inst,
         "title": inst.title.get(language),
-        "total": agg.total,
-        "min_size": agg.min_size,
-        "shown": agg.combined is not None,
-        "split": full,
-        "split_hint": _full_view(member, assessment)
-        and not inst.anonymous
-        and len(agg.counts) > 1
-        and not agg.split,
-        "perspective_counts": _perspective_counts(agg) if _full_view(member, assessment) else [],
-        "may_download": agg.combined is not None,
-        "own": None if inst.anonymous else responses_of(user).filter(assessment=assessment).first(),
+        "min_size": _minimum(),
+        "release": view.row if view else None,
+        "total": view.total.n if view else None,
+        "shown": bool(view and view.shown),
+        "own_share_withheld": bool(
+            view and not view.shown and view.includes_viewer and view.row.figures["total"]["n"]
+        ),
+        "may_manage": _may_manage(member, assessment),
+        "split": False,
+        "split_hint": False,
+        "perspective_counts": [],
+        "may_download": bool(view and view.shown),
+        "own": own,
     }
-    if agg.combined is not None:
+    if view is None:
+        context["free_texts_hidden"] = (
+            inst.anonymous
+            and any(i.type == "text" for i in inst.items)
+            and _may_manage(member, assessment)
+        )
+        return context
+    compare = _compare(view) if full else {}
+    context["split"] = bool(compare)
+    context["split_hint"] = full and not inst.anonymous and len(view.counts) > 1 and not compare
+    context["perspective_counts"] = _perspective_counts(view) if full else []
+    if view.shown:
         peers = (
             None
             if inst.anonymous
             else peer_group_for_company(assessment.organisation, inst.key, inst.version)
         )
-        context.update(_combined_context(agg, compare, language, peers))
+        context.update(_combined_context(inst, view, compare, language, peers))
         context["peers"] = peers
-    context.update(_free_text_context(assessment, member, agg, language))
+    context.update(_free_text_context(assessment, member, inst, view, language))
     return context
 
 
-def _perspective_counts(agg: CompanyAggregate) -> list[dict[str, Any]]:
-    if agg.instrument.anonymous:
-        return []
+def _minimum() -> int:
+    return effective_min_size(settings.ZZ_MIN_GROUP_SIZE)
+
+
+def _compare(view: ReleaseView) -> dict[str, dict[str, int | None]]:
+    """Per perspective (translated name) its published mean per dimension; empty unless the
+    release was split and every perspective is visible to this viewer."""
+    return {
+        str(Perspective(p).label): view.groups[p].means() for p in ordered_perspectives(view.groups)
+    }
+
+
+def _perspective_counts(view: ReleaseView) -> list[dict[str, Any]]:
     return [
-        {
-            "label": Perspective(p).label,
-            "count": agg.counts[p] if is_disclosable(agg.counts[p], agg.min_size) else None,
-        }
-        for p in ordered_perspectives(agg.counts)
+        {"label": Perspective(p).label, "count": view.counts[p]}
+        for p in ordered_perspectives(view.counts)
     ]
 
 
 def _combined_context(
-    agg: CompanyAggregate,
-    compare: dict[str, dict[str, float | None]],
+    inst: Instrument,
+    view: ReleaseView,
+    compare: dict[str, dict[str, int | None]],
     language: str,
     peers: PeerGroup | None,
 ) -> dict[str, Any]:
-    inst, combined = agg.instrument, agg.combined
-    assert combined is not None
-    marks = {**compare, _("Vergleichsgruppe (Mittelwert)"): peers.means} if peers else compare
+    combined = result_from_profile(inst, view.total)
+    marks: dict[str, Any] = {**compare}
+    if peers:
+        marks[_("Vergleichsgruppe (Mittelwert)")] = peers.means
     profile = build_profile(
         inst,
         {d: r.score for d, r in combined.dimensions.items()},
@@ -193,7 +236,7 @@ def _combined_context(
 
 
 def largest_gaps(
-    compare: dict[str, dict[str, float | None]], titles: dict[str, str]
+    compare: dict[str, dict[str, int | None]], titles: dict[str, str]
 ) -> list[dict[str, Any]]:
     """The dimensions where the perspectives differ most: highest and lowest mean, the gap."""
     gaps: list[dict[str, Any]] = []
@@ -212,51 +255,47 @@ def largest_gaps(
 
 
 def _free_text_context(
-    assessment: Assessment, member: Membership | None, agg: CompanyAggregate, language: str
+    assessment: Assessment,
+    member: Membership | None,
+    inst: Instrument,
+    view: ReleaseView,
+    language: str,
 ) -> dict[str, Any]:
-    """Free texts of an anonymous check: only for the lead, only from the minimum number of
-    respondents on, shuffled per question, without dates or perspectives."""
-    inst = agg.instrument
+    """Free texts of an anonymous check: only for the lead, only as released — each with its
+    batch, in the batch's fixed order, dated by the release, never by the answer."""
     items = [i for i in inst.items if i.type == "text"]
     if not (inst.anonymous and items and _may_manage(member, assessment)):
-        return {"free_texts": [], "free_texts_hidden": False}
-    if not is_disclosable(agg.total, agg.min_size):
-        return {"free_texts": [], "free_texts_hidden": True}
-    answers = assessment.responses.filter(submitted_at__isnull=False).values_list(
-        "answers", flat=True
-    )
-    texts: dict[str, list[str]] = {i.id: [] for i in items}
-    for data in answers:
-        for item_id, bucket in texts.items():
-            value = (data or {}).get(item_id)
-            if isinstance(value, str) and value.strip():
-                bucket.append(value.strip())
-    blocks = []
-    for item in items:
-        shuffle(texts[item.id])
-        blocks.append({"question": item.text.get(language), "answers": texts[item.id]})
-    return {"free_texts": blocks, "free_texts_hidden": False}
-
-
-def shuffle(values: list[str]) -> None:
-    """Shuffle in place, so the order tells nothing about who answered when."""
-    random.SystemRandom().shuffle(values)
+        return {"free_texts": [], "free_texts_hidden": False, "texts_withheld": False}
+    rows = assessment.releases.filter(number__lte=view.row.number).order_by("number")
+    texts: dict[str, list[dict[str, Any]]] = {i.id: [] for i in items}
+    withheld = False
+    for row in rows:
+        withheld = withheld or row.texts_withheld
+        for block in row.free_texts:
+            for text in block.get("texts", []):
+                if block.get("item") in texts:
+                    texts[block["item"]].append({"text": text, "released_on": row.released_on})
+    if not any(texts.values()) and not view.shown:
+        return {"free_texts": [], "free_texts_hidden": True, "texts_withheld": withheld}
+    blocks = [{"question": item.text.get(language), "answers": texts[item.id]} for item in items]
+    return {"free_texts": blocks, "free_texts_hidden": False, "texts_withheld": withheld}
 
 
 def company_report_context(assessment: Assessment, member: Membership | None) -> dict[str, Any]:
-    """Template data of the company PDF; raises Suppressed below the minimum size."""
-    agg = company_aggregate(assessment)
-    if agg.combined is None:
+    """Template data of the company PDF, from the latest release only; raises Suppressed
+    before the first release or when this viewer may not see it."""
+    view, _own = _release_view(assessment, member.user if member else None)
+    if view is None or not view.shown:
         raise Suppressed
     language = lang()
-    compare = agg.compare(language) if _full_view(member, assessment) else {}
-    notes = [_("Mittelwerte über %(n)s abgesendete Antworten.") % {"n": agg.total}]
+    inst = instrument_of(assessment)
+    compare: dict[str, Any] = _compare(view) if _full_view(member, assessment) else {}
+    notes = [release_note(view.row)]
     if compare:
         notes.append(
             _("Die Sichtweisen sind getrennt gezeigt; jede Gruppe hat mindestens %(n)s Antworten.")
-            % {"n": agg.min_size}
+            % {"n": _minimum()}
         )
-    inst = agg.instrument
     peers = (
         None
         if inst.anonymous
@@ -266,14 +305,22 @@ def company_report_context(assessment: Assessment, member: Membership | None) ->
         compare = {**compare, _("Vergleichsgruppe (Mittelwert)"): peers.means}
         notes.append(peers.note)
     return report_context(
-        instrument=agg.instrument,
-        result=agg.combined,
+        instrument=inst,
+        result=result_from_profile(inst, view.total),
         lang=language,
-        date=timezone.localdate(),
+        date=view.row.released_on,
         organisation_name=assessment.organisation.legal_name,
         compare=compare or None,
         compare_notes=notes,
     )
+
+
+def release_note(row: ResultRelease) -> str:
+    """Which release a page or report shows, in one sentence."""
+    return _("Stand: Freigabe Nr. %(number)s vom %(date)s.") % {
+        "number": row.number,
+        "date": formats.date_format(row.released_on, "SHORT_DATE_FORMAT"),
+    }
 
 
 class Suppressed(Exception):

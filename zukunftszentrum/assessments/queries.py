@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.db.models.fields.json import KeyTransform
@@ -21,16 +19,14 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.core.suppression import effective_min_size
 from zukunftszentrum.organisations.models import Accompaniment, Membership, User
 from zukunftszentrum.organisations.roles import Capability, Role, has_capability
 
-from .engine import aggregate, scoring
+from .engine import scoring
 from .engine.schema import Instrument
 from .exceptions import UnknownInstrument
 from .instruments import catalog
 from .models import Assessment, Participation, Perspective, Response
-from .pdf import result_from_profile
 from .rules import may_open_assessment
 
 ROLE_PERSPECTIVE: dict[str, str] = {
@@ -191,61 +187,9 @@ def _number(value: Any) -> int | None:
     return value if isinstance(value, int) else None
 
 
-@dataclass(frozen=True)
-class CompanyAggregate:
-    """The combined profile of a check run, and per perspective where every group is large
-    enough. `combined` is None while fewer than the minimum number have submitted."""
-
-    instrument: Instrument
-    total: int
-    min_size: int
-    counts: dict[str, int]  # submitted responses per perspective
-    comparison: aggregate.GroupComparison
-    combined: scoring.Result | None
-
-    @property
-    def split(self) -> bool:
-        """Perspectives are shown side by side (each group reached the minimum)."""
-        return (
-            self.combined is not None
-            and not self.instrument.anonymous
-            and not self.comparison.combined
-            and len(self.comparison.groups) > 1
-        )
-
-    def compare(self, language: str) -> dict[str, dict[str, float | None]]:
-        """Per perspective (translated name) its mean per dimension; empty unless split."""
-        if not self.split:
-            return {}
-        groups = self.comparison.groups
-        return {
-            str(Perspective(p).label): {d: v.mean for d, v in groups[p].dimensions.items()}
-            for p in ordered_perspectives(groups)
-        }
-
-
 def ordered_perspectives(keys: Any) -> list[str]:
     order = {p.value: i for i, p in enumerate(PERSPECTIVE_ORDER)}
     return sorted(keys, key=lambda p: (order.get(p, len(order)), p))
-
-
-def company_aggregate(assessment: Assessment) -> CompanyAggregate:
-    """Mean profiles over the run's submitted responses, through the minimum-size rule."""
-    inst = instrument_of(assessment)
-    minimum = effective_min_size(settings.ZZ_MIN_GROUP_SIZE)
-    groups: dict[str, list[scoring.Result]] = {}
-    submitted = assessment.responses.filter(submitted_at__isnull=False).only(
-        "perspective", "result"
-    )
-    for response in submitted:
-        groups.setdefault(response.perspective, []).append(snapshot_result(response))
-    comparison = aggregate.compare_groups(groups, minimum)
-    total = sum(len(g) for g in groups.values())
-    combined = None
-    if not comparison.total.suppressed:
-        combined = result_from_profile(inst, comparison.total)
-    counts = {p: len(g) for p, g in groups.items()}
-    return CompanyAggregate(inst, total, minimum, counts, comparison, combined)
 
 
 def exportable_responses(member: Membership | None) -> QuerySet[Response]:

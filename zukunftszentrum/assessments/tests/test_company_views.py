@@ -15,7 +15,9 @@ from zukunftszentrum.assessments import pages
 from zukunftszentrum.assessments.actions import result_snapshot
 from zukunftszentrum.assessments.engine import scoring
 from zukunftszentrum.assessments.instruments import catalog
-from zukunftszentrum.assessments.models import Assessment, Perspective, Response
+from zukunftszentrum.assessments.models import Assessment, PeerSnapshot, Perspective, Response
+from zukunftszentrum.assessments.releases import make_release
+from zukunftszentrum.core.disclosure import Release, batch_order
 from zukunftszentrum.organisations import actions as org_actions
 from zukunftszentrum.organisations.models import Organisation
 from zukunftszentrum.organisations.roles import Role
@@ -23,7 +25,7 @@ from zukunftszentrum.organisations.tests.factories import make_member, make_orga
 
 pytestmark = pytest.mark.django_db
 
-NOT_YET = "Noch zu wenige Antworten"
+NOT_YET = "Noch kein Ergebnis freigegeben"
 SPLIT_HINT = (
     "Die Sichtweisen werden getrennt gezeigt, sobald jede Gruppe mindestens 5 Antworten hat."
 )
@@ -61,7 +63,27 @@ def submit(
                 result=result_snapshot(scoring.score(inst, answers)),
             )
         )
+    make_release(run)  # as the submit action does
     return created
+
+
+def close(run: Assessment) -> None:
+    """Close the run and make its final release, as the close action does."""
+    run.status, run.closed_at = Assessment.Status.CLOSED, timezone.now()
+    run.save()
+    make_release(run)
+
+
+def released_overall(run: Assessment) -> int:
+    """The overall mean the latest release published (perturbed and rounded)."""
+    row = run.releases.order_by("-number").first()
+    assert row is not None
+    return int(row.figures["total"]["overall"][0])
+
+
+def main(page: str) -> str:
+    """The page's content without the header (whose CSRF token changes per request)."""
+    return page[page.index("<main") : page.index("</main>")]
 
 
 def url(run: Assessment, name: str = "assessments:company_result") -> str:
@@ -86,14 +108,28 @@ def test_aggregate_hidden_at_four_and_shown_at_five(login: Any, lead: Any) -> No
     page = client.get(url(run)).content.decode()
     assert NOT_YET not in page
     assert "company-profile" in page  # the chart
-    overall = round(run.responses.first().result["overall"])  # all five answered alike
+    overall = released_overall(run)  # the published (perturbed, rounded) mean
     assert f"Gesamtwert aller Antworten: {overall} von 100" in page
+    assert "Stand: Freigabe Nr. 1 vom" in page
     assert "Empfehlungen" in page
 
 
 def test_perspectives_combined_until_each_group_has_five(login: Any, lead: Any) -> None:
     run = make_run(lead.organisation)
-    submit(run, 5, Perspective.EMPLOYEE, value=5)
+    inst = catalog().get(run.instrument_key, run.version)
+    answers = {i.id: 5 for i in inst.items if i.type == "likert"}
+    for _ in range(5):  # five employees and four council members before the first release
+        Response.objects.create(
+            assessment=run,
+            instrument_key=run.instrument_key,
+            version=run.version,
+            organisation=run.organisation,
+            perspective=Perspective.EMPLOYEE,
+            answers=answers,
+            resume_token_hash=uuid.uuid4().hex,
+            submitted_at=timezone.now(),
+            result=result_snapshot(scoring.score(inst, answers)),
+        )
     submit(run, 4, Perspective.WORKS_COUNCIL, value=2)
     client = login(lead)
     page = client.get(url(run)).content.decode()
@@ -101,8 +137,11 @@ def test_perspectives_combined_until_each_group_has_five(login: Any, lead: Any) 
     assert "weiter auseinanderliegen" not in page
     assert '<th scope="col" class="zz-num">Betriebsrat</th>' not in page
 
-    submit(run, 1, Perspective.WORKS_COUNCIL, value=2)
+    submit(run, 1, Perspective.WORKS_COUNCIL, value=2)  # one more: no new release yet
+    assert main(client.get(url(run)).content.decode()) == main(page)
+    submit(run, 4, Perspective.EMPLOYEE, value=5)  # five new: release 2
     page = client.get(url(run)).content.decode()
+    assert "Stand: Freigabe Nr. 2 vom" in page
     assert SPLIT_HINT not in page
     assert '<th scope="col" class="zz-num">Beschäftigte</th>' in page
     assert '<th scope="col" class="zz-num">Betriebsrat</th>' in page
@@ -152,10 +191,11 @@ def test_employee_sees_combined_result_of_a_closed_check_only(login: Any, lead: 
     employee = make_member(Role.EMPLOYEE, organisation=lead.organisation)
     client = login(employee)
     assert client.get(url(run)).status_code == 404  # still open
-    run.status, run.closed_at = Assessment.Status.CLOSED, timezone.now()
-    run.save()
+    close(run)
     page = client.get(url(run)).content.decode()
-    assert "Gesamtwert aller Antworten: 50 von 100" in page  # the mean of everybody
+    overall = released_overall(run)
+    assert abs(overall - 50) <= 20  # the mean of everybody, with the published noise
+    assert f"Gesamtwert aller Antworten: {overall} von 100" in page
     assert '<th scope="col" class="zz-num">Betriebsrat</th>' not in page  # no perspectives
     assert "am weitesten" not in page
     assert "Antworten je Sichtweise" not in page
@@ -186,33 +226,25 @@ def test_free_texts_hidden_below_the_minimum(login: Any, lead: Any) -> None:
     assert not any(text in page for text in VOICE_TEXTS)
 
 
-def test_free_texts_shown_shuffled_to_the_lead_at_the_minimum(
-    login: Any, lead: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    calls = []
-
-    def fake_shuffle(values: list[str]) -> None:
-        calls.append(list(values))
-        values.sort(reverse=True)
-
-    monkeypatch.setattr(pages, "shuffle", fake_shuffle)
+def test_free_texts_shown_in_batch_order_to_the_lead_at_the_minimum(login: Any, lead: Any) -> None:
     run = _voice(lead, 5)
+    row = run.releases.get()
     page = login(lead).get(url(run)).content.decode()
-    assert calls and sorted(calls[0]) == sorted(VOICE_TEXTS)
     texts = page[
         page.index('id="freitext"') : page.index("</section>", page.index('id="freitext"'))
     ]
+    ids = frozenset(row.response_ids)
+    expected = batch_order(VOICE_TEXTS, Release(1, ids, row.released_on, new_ids=ids))
     # Searched within the free-text section only: elsewhere a short text could match by chance.
-    positions = [texts.index(f"<li>{text}</li>") for text in sorted(VOICE_TEXTS, reverse=True)]
-    assert positions == sorted(positions)  # in the shuffled order
+    positions = [texts.index(f"<li>{text} ") for text in expected]
+    assert positions == sorted(positions)  # in the batch's fixed order
     assert "anonym" not in texts and "Beschäftigte" not in texts  # no perspectives
-    assert timezone.localdate().strftime("%d.%m.%Y") not in texts  # no dates
+    assert texts.count("freigegeben am") == 5  # each dated by its release, not its answer
 
 
 def test_free_texts_never_reach_employees_or_advisors(login: Any, lead: Any) -> None:
     run = _voice(lead, 5)
-    run.status, run.closed_at = Assessment.Status.CLOSED, timezone.now()
-    run.save()
+    close(run)
     employee = make_member(Role.EMPLOYEE, organisation=lead.organisation)
     advisor = make_member(Role.ADVISOR)
     acc = org_actions.request_accompaniment(member=advisor, organisation=lead.organisation)
@@ -252,9 +284,12 @@ def test_company_result_compares_with_peer_companies(login: Any) -> None:
     for n in range(5):
         peer = make_organisation(wz="C", headcount=50 + n, land="HH")
         submit(make_run(peer, closed=True), 1, value=2)
+    assert "noch zu wenige vergleichbare" in client.get(url(run)).content.decode()  # snapshot
+    PeerSnapshot.objects.all().delete()  # as when the next snapshot is due
     page = client.get(url(run)).content.decode()
     assert "Verglichen wird mit 5 Unternehmen derselben Branche" in page
     assert "Vergleichsgruppe (Mittelwert)" in page  # the chart's legend and the table column
     other = make_organisation(wz="F", headcount=60, land="HH")  # another section is no peer
     submit(make_run(other, closed=True), 1, value=5)
+    PeerSnapshot.objects.all().delete()
     assert "Verglichen wird mit 5 Unternehmen" in client.get(url(run)).content.decode()

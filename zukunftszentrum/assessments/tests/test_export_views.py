@@ -62,7 +62,7 @@ def test_export_has_groups_only_and_suppresses_small_ones(login: Any, advisor: A
 
 def test_export_without_grouping_is_one_row_for_everybody(login: Any, advisor: Any) -> None:
     rows = _rows(_post(login(advisor), grouping=()))
-    assert len(rows) == 2 and rows[1][2] == "9"
+    assert len(rows) == 2 and rows[1][2] in {"5", "10"}  # 9, perturbed, rounded to fives
 
 
 def test_perspective_grouping_keeps_small_groups_empty(login: Any, advisor: Any) -> None:
@@ -94,12 +94,12 @@ def test_xlsx_download_type_and_name(login: Any, advisor: Any) -> None:
     )
     assert 'filename="readiness-20261-gesamt.xlsx"' in answer["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(answer.content)).worksheets[0]
-    assert sheet.max_row == 2 and sheet.cell(row=2, column=3).value == 9
+    assert sheet.max_row == 2 and sheet.cell(row=2, column=3).value in {5, 10}
 
 
 def test_programme_admin_exports_the_whole_network(login: Any, advisor: Any) -> None:
     rows = _rows(_post(login(make_member(Role.PROGRAMME_ADMIN)), grouping=()))
-    assert rows[1][2] == "16"
+    assert rows[1][2] in {"15", "20"}  # 16, perturbed and rounded to a multiple of 5
 
 
 def test_centre_without_accompaniment_exports_nothing(login: Any, advisor: Any) -> None:

@@ -135,15 +135,18 @@ def test_works_with_the_engine_and_the_real_instruments() -> None:
 
 
 def test_a_mean_profile_gets_the_same_report() -> None:
-    from zukunftszentrum.assessments.engine.aggregate import mean_profile
+    from zukunftszentrum.assessments.engine.aggregate import Keyed, mean_profile
+    from zukunftszentrum.core.disclosure import Parameters
 
-    results = [result(10.0 + i, 50.0, None) for i in range(5)]
-    res = pdf.result_from_profile(INSTRUMENT, mean_profile(results, 5))
-    assert res.dimensions["strategy"].score == 12.0
-    assert res.dimensions["strategy"].level == 1
+    results = [Keyed(1000 + i, result(10.0 + i, 50.0, None)) for i in range(5)]
+    params = Parameters(min_size=5)
+    profile = mean_profile(results, variable="x:1:all", params=params)
+    res = pdf.result_from_profile(INSTRUMENT, profile)
+    assert res.dimensions["strategy"].score == profile.dimensions["strategy"].mean
     assert res.dimensions["culture"].score is None
-    assert [r.id for r in res.recommendations] == ["strategy-start"]
-    small = pdf.result_from_profile(INSTRUMENT, mean_profile(results[:4], 5))
+    small = pdf.result_from_profile(
+        INSTRUMENT, mean_profile(results[:4], variable="x:1:all", params=params)
+    )
     assert small.overall is None
     assert all(d.score is None for d in small.dimensions.values())
     assert small.recommendations == []

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from zukunftszentrum.assessments import actions, instruments
 from zukunftszentrum.assessments.engine import scoring
-from zukunftszentrum.assessments.models import Assessment, Perspective, Response
-from zukunftszentrum.assessments.peers import peer_group
+from zukunftszentrum.assessments.models import Assessment, PeerSnapshot, Perspective, Response
+from zukunftszentrum.assessments.peers import PeerGroup, peer_group, refresh_snapshots
 from zukunftszentrum.organisations import actions as org_actions
 from zukunftszentrum.organisations.models import Membership, Organisation
 from zukunftszentrum.organisations.roles import Role
@@ -69,6 +69,12 @@ def peers(count: int, answers: dict[str, Any] | None = None, **org: Any) -> None
     for _ in range(count):
         member = make_member(Role.EMPLOYEE, organisation=make_organisation(**org))
         submitted(member, answers or HIGH)
+
+
+def retaken(response: Response) -> PeerGroup | None:
+    """The peer group from snapshots taken now (stored ones are kept until one is due)."""
+    PeerSnapshot.objects.all().delete()
+    return peer_group(response)
 
 
 def page(login: Any, response: Response, member: Membership) -> str:
@@ -155,7 +161,7 @@ def test_four_are_too_few_and_the_group_widens(login) -> None:
     assert peer_group(mine) is None
     assert "noch zu wenige vergleichbare Antworten" in page(login, mine, me)
     peers(1, land="HH", wz="C")  # same branch and size elsewhere: WZ + size reaches 5
-    group = peer_group(mine)
+    group = retaken(mine)
     assert group is not None and group.profile.n == 5
     assert "aus ganz Deutschland – im eigenen Land" in group.note
 
@@ -165,7 +171,7 @@ def test_falls_back_to_the_branch_alone() -> None:
     peers(4, land="BY", wz="C")
     peers(1, land="BY", wz="C", headcount=120)  # another size class
     peers(3, land="BY", wz="F")  # another branch never counts
-    group = peer_group(submitted(me, LOW))
+    group = retaken(submitted(me, LOW))
     assert group is not None and group.profile.n == 5
     assert "aller Größen" in group.note
 
@@ -177,9 +183,11 @@ def test_peer_means_and_own_responses_left_out() -> None:
     mine = submitted(me, LOW)
     assert peer_group(mine) is None
     peers(1, {"a_self": 5, "b_self": 1}, land="BY", wz="C")
-    group = peer_group(mine)
+    group = retaken(mine)
     assert group is not None
-    assert group.means["alpha"] == 100.0 and group.means["beta"] == 0.0
+    alpha, beta = group.means["alpha"], group.means["beta"]
+    assert alpha is not None and beta is not None  # published: noise of at most 20 points at n=5
+    assert 80 <= alpha <= 100 and 0 <= beta <= 20
     assert group.means["gamma"] is None  # nobody answered it: suppressed, not 0
 
 
@@ -205,10 +213,11 @@ def test_company_peers_count_organisations_not_people() -> None:
         submitted(
             member, LOW, key="resultcheck", assessment=make_assessment(org, key="resultcheck")
         )
-    group = peer_group(mine)
+    group = retaken(mine)
     assert group is not None and group.profile.n == 5
     assert "5 Unternehmen" in group.note
-    assert group.means["alpha"] == pytest.approx(100 / 5)  # the big company counts once
+    alpha = group.means["alpha"]
+    assert alpha is not None and alpha <= 40  # 100 / 5 with noise: the big company counts once
 
 
 def test_no_peers_without_an_organisation(login) -> None:
@@ -430,5 +439,60 @@ def test_a_person_counts_once_among_peers() -> None:
     mine = submitted(me, LOW)
     assert peer_group(mine) is None  # 4 people, not 8 responses
     peers(1, land="BY", wz="C")
-    group = peer_group(mine)
+    group = retaken(mine)
     assert group is not None and group.profile.n == 5
+
+
+# --- peer snapshots ---------------------------------------------------------------------------
+def test_peers_come_from_a_snapshot_not_from_the_page_view() -> None:
+    me = employee()
+    peers(5, land="BY", wz="C")
+    mine = submitted(me, LOW)
+    first = peer_group(mine)
+    assert first is not None
+    peers(1, {"a_self": 1, "b_self": 1, "g_self": 1}, land="BY", wz="C")  # one newcomer
+    again = peer_group(mine)
+    assert again is not None and again.profile == first.profile  # nothing to subtract
+    snapshot = PeerSnapshot.objects.get(excluded=str(me.organisation_id))
+    assert snapshot.contributors == 5
+
+
+def test_a_snapshot_is_taken_again_only_when_due() -> None:
+    me = employee()
+    peers(5, land="BY", wz="C")
+    mine = submitted(me, LOW)
+    assert peer_group(mine) is not None
+    snapshot = PeerSnapshot.objects.get(excluded=str(me.organisation_id))
+    newcomer = make_member(Role.EMPLOYEE, organisation=make_organisation(land="BY", wz="C"))
+    latest = submitted(newcomer, HIGH)
+    assert refresh_snapshots(latest) == 0  # one change: not due
+    for _ in range(4):
+        other = make_member(Role.EMPLOYEE, organisation=make_organisation(land="BY", wz="C"))
+        latest = submitted(other, HIGH)
+    assert refresh_snapshots(latest) == 0  # five changes, but not a day since the last one
+    PeerSnapshot.objects.filter(pk=snapshot.pk).update(
+        taken_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    assert refresh_snapshots(latest) >= 1
+    assert PeerSnapshot.objects.get(pk=snapshot.pk).contributors == 10
+
+
+def test_company_peers_never_include_the_own_company() -> None:
+    lead = make_member(Role.COMPANY_LEAD, organisation=make_organisation(land="BY", wz="C"))
+    run = make_assessment(lead.organisation, key="resultcheck")
+    mine = submitted(lead, LOW, key="resultcheck", assessment=run)
+    for _ in range(6):  # the own company's people: never peers
+        colleague = make_member(Role.EMPLOYEE, organisation=lead.organisation)
+        submitted(colleague, HIGH, key="resultcheck", assessment=run)
+    for _ in range(5):
+        org = make_organisation(land="BY", wz="C")
+        member = make_member(Role.EMPLOYEE, organisation=org)
+        submitted(
+            member, LOW, key="resultcheck", assessment=make_assessment(org, key="resultcheck")
+        )
+    group = peer_group(mine)
+    assert group is not None
+    snapshot = PeerSnapshot.objects.get(
+        excluded=str(lead.organisation_id), grouping__contains="land"
+    )
+    assert snapshot.contributors == 5  # five other companies; the own six answers left out
