@@ -21,13 +21,15 @@ from zukunftszentrum.core.exports import Cell, Column, ExportTable
 from zukunftszentrum.core.suppression import Reason
 from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Organisation
+from zukunftszentrum.organisations.models import section_label as section_name
 from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
 
-from .dashboard import RAW, Figure, domain_view, section_name
+from .dashboard import RAW, domain_view
 from .estimation.cells import SME_SIZES
 from .method import companies, method_note
 from .models import DomainResult, EstimateRun
 from .outcomes import GROUP_TITLES, Outcome, outcomes
+from .publication import Figure
 from .scope import Area
 from .selection import Selection
 
@@ -43,17 +45,18 @@ _POSITIONS: dict[str, dict[str, int]] = {
 
 @dataclass(frozen=True)
 class Estimate:
-    """One outcome in one domain as stored; the interval clipped to the scale as on the page.
+    """One outcome in one domain as published (`needs.publication`): whole points or percent,
+    the interval widened by the protective noise, n perturbed and rounded.
 
-    Scores are 0..100, shares 0..1. All None where too few companies answered the item."""
+    Scores are 0..100, shares 0..1. All None where too few companies answered the item. No
+    standard error: the published interval is the honest statement of the uncertainty (sampling
+    and noise), and a standard error of the unperturbed estimate could be differenced."""
 
     outcome: Outcome
     value: float | None = None
-    se: float | None = None
     low: float | None = None
     high: float | None = None
     n: int | None = None
-    n_eff: float | None = None
 
     @property
     def proportion(self) -> bool:
@@ -150,18 +153,16 @@ def _figures(
     )
     if view.reason is not None or result is None:
         return figures
-    stored = result.raw if weighting == RAW else result.weighted
     figures.n, figures.population, figures.thin = view.n, view.population, view.thin
     figures.n_eff, figures.deff = view.n_eff, view.deff
-    figures.estimates = [_estimate(o, stored.get(o.key)) for o in items]
+    figures.estimates = [_estimate(o, view.figure(o.key)) for o in items]
     return figures
 
 
-def _estimate(outcome: Outcome, stored: Sequence[Any] | None) -> Estimate:
-    figure = Figure.from_stored(stored, outcome.kind == "proportion")
-    if figure is None or stored is None:
+def _estimate(outcome: Outcome, figure: Figure | None) -> Estimate:
+    if figure is None:
         return Estimate(outcome)
-    return Estimate(outcome, figure.value, stored[1], figure.low, figure.high, figure.n, stored[5])
+    return Estimate(outcome, figure.value, figure.low, figure.high, figure.n)
 
 
 def _region(parts: Mapping[str, str], area_names: Mapping[str, str]) -> str:
@@ -207,7 +208,6 @@ def _columns() -> tuple[Column, ...]:
     )
     numbers = (
         _("Schätzung (Punkte 0–100 oder Prozent, siehe Einheit)"),
-        _("Standardfehler"),
         _("95-%-Intervall unten"),
         _("95-%-Intervall oben"),
         _("n (Unternehmen mit Antwort)"),
@@ -248,9 +248,9 @@ def _row(
         e.outcome.label(),
         unit,
         weighting,
-        *(_scaled(v, e.proportion) for v in (e.value, e.se, e.low, e.high)),
+        *(_scaled(v, e.proportion) for v in (e.value, e.low, e.high)),
         e.n if shown else below_minimum_label(min_size),
-        _round(e.n_eff, 1),
+        _round(domain.n_eff, 1),
         _round(domain.deff, 2),
         (_("ja") if domain.thin else _("nein")) if shown else "",
         "" if shown else reason_label(Reason.TOO_FEW),
@@ -270,7 +270,7 @@ def _suppressed_row(
         *where,
         *("", "", ""),
         weighting,
-        *(None,) * 4,
+        *(None,) * 3,
         n,
         *(None, None, ""),
         reason_label(domain.reason),
@@ -281,8 +281,11 @@ def _suppressed_row(
     )
 
 
-def _scaled(value: float | None, proportion: bool) -> float | None:
-    return _round(value * 100 if proportion and value is not None else value, 1)
+def _scaled(value: float | None, proportion: bool) -> int | None:
+    """Published figures are whole points or whole percent."""
+    if value is None:
+        return None
+    return round(value * 100) if proportion else round(value)
 
 
 def _round(value: float | None, digits: int) -> float | None:
@@ -314,8 +317,9 @@ def export_notes(run: EstimateRun, sel: Selection) -> list[str]:
         _("Mindestgruppengröße: %(n)s antwortende Unternehmen") % {"n": run.min_size},
         _("Unternehmen mit Antworten im Zeitraum, bundesweit: %(n)s") % {"n": companies(run)},
         _(
-            "Einheiten: Themen und Selbst-Checks in Punkten von 0 bis 100, Anteile in Prozent; "
-            "Schätzung, Standardfehler und Intervall mit einer Nachkommastelle."
+            "Einheiten: Themen und Selbst-Checks in ganzen Punkten von 0 bis 100, Anteile in "
+            "ganzen Prozent. Zum Schutz einzelner Betriebe sind die Werte leicht verrauscht; "
+            "die Intervalle enthalten diese Abweichung."
         ),
         "",
         *method_note(run, sel.weighting),

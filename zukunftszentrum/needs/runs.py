@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from zukunftszentrum.core.disclosure import Contribution, Parameters, publish_count
 from zukunftszentrum.core.suppression import effective_min_size
 from zukunftszentrum.organisations.models import Centre
 from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
@@ -38,6 +39,7 @@ from .estimation.population import SIZE_SHARES_2022, sme_shares
 from .estimation.raking import rake_cells
 from .models import DomainResult, EstimateRun, PopulationTable
 from .outcomes import outcomes, value_matrix
+from .publication import RAW, WEIGHTED, Contributors, publish_domain
 from .queries import (
     FIRST_YEAR,
     InputRow,
@@ -102,7 +104,7 @@ def request_run(window: Window, *, user: Any = None) -> EstimateRun | None:
                 requested_by=user if getattr(user, "is_authenticated", False) else None,
             )
             if holds_no_data(window):
-                _save(run, [], [], n_companies=0, n_excluded=0)
+                _save(run, [], [], [], n_companies=0, n_excluded=0)
                 return None
     except IntegrityError:  # a second tab or a double click queued one a moment ago
         return pending_run(window)
@@ -245,9 +247,8 @@ def _compute(run: EstimateRun) -> None:
     dims = Dimensions(lands=tuple(land.code for land in LAENDER), sections=tuple(WZ_SECTIONS))
     usable = [r for r in rows if _usable(r, dims)]
     cells = _cells(dims, usable)
-    table = build_cell_table(
-        dims, cells, value_matrix(usable, items), [o.key for o in items], [o.kind for o in items]
-    )
+    values = value_matrix(usable, items)
+    table = build_cell_table(dims, cells, values, [o.key for o in items], [o.kind for o in items])
     joint, size = population_targets(run.population, dims)
     weights, diagnostics = _weights(table.counts.reshape(dims.shape), joint, size)
     _progress(run, 65, "estimating")
@@ -260,10 +261,41 @@ def _compute(run: EstimateRun) -> None:
         )
         for w in (weights, np.ones(dims.n_cells))
     )
+    _progress(run, 75, "publishing")
+    keys = np.array([r.record_key for r in usable], dtype=np.int64)
+    people = Contributors(keys, weights[cells], values)
+    ones = Contributors(keys, np.ones(len(usable)), values)
+    kinds = {o.key: o.kind for o in items}
+    params = Parameters(min_size=run.min_size)
+    published = [
+        _publish(domain.mask(dims)[cells], w, r, people, ones, kinds, params)
+        for domain, w, r in zip(domains, weighted, raw, strict=True)
+    ]
+    everyone = publish_count([Contribution(int(k)) for k in keys], params=params)
+    diagnostics["companies_published"] = everyone.value
     _progress(run, 85, "saving")
-    _save(run, weighted, raw, n_companies=len(usable), n_excluded=len(rows) - len(usable))
+    _save(
+        run, weighted, raw, published, n_companies=len(usable), n_excluded=len(rows) - len(usable)
+    )
     run.diagnostics = diagnostics
     EstimateRun.objects.filter(pk=run.pk).update(diagnostics=diagnostics)
+
+
+def _publish(
+    members: np.ndarray,
+    weighted: DomainEstimate,
+    raw: DomainEstimate,
+    people: Contributors,
+    ones: Contributors,
+    kinds: Mapping[str, str],
+    params: Parameters,
+) -> dict[str, Any]:
+    """A domain's published figures, weighted and raw (`needs.publication`)."""
+    out = {}
+    for name, estimate, who in ((WEIGHTED, weighted, people), (RAW, raw, ones)):
+        if figures := publish_domain(estimate, members, who, kinds, weighting=name, params=params):
+            out[name] = figures
+    return out
 
 
 def _usable(row: InputRow, dims: Dimensions) -> bool:
@@ -332,12 +364,14 @@ def _save(
     run: EstimateRun,
     weighted: list[DomainEstimate],
     raw: list[DomainEstimate],
+    published: list[dict[str, Any]],
     *,
     n_companies: int,
     n_excluded: int,
 ) -> None:
     DomainResult.objects.bulk_create(
-        (_result(run, w, r) for w, r in zip(weighted, raw, strict=True)), batch_size=500
+        (_result(run, *domain) for domain in zip(weighted, raw, published, strict=True)),
+        batch_size=500,
     )
     locked = EstimateRun.objects.select_for_update().get(pk=run.pk)
     EstimateRun.objects.filter(window=run.window, is_current=True).update(is_current=False)
@@ -369,7 +403,9 @@ def _delete_replaced(run: EstimateRun) -> None:
         EstimateRun.objects.filter(pk__in=old).delete()
 
 
-def _result(run: EstimateRun, w: DomainEstimate, r: DomainEstimate) -> DomainResult:
+def _result(
+    run: EstimateRun, w: DomainEstimate, r: DomainEstimate, published: dict[str, Any]
+) -> DomainResult:
     return DomainResult(
         run=run,
         key=w.key,
@@ -382,6 +418,7 @@ def _result(run: EstimateRun, w: DomainEstimate, r: DomainEstimate) -> DomainRes
         thin=w.thin,
         weighted=_outcomes(w.outcomes),
         raw=_outcomes(r.outcomes) if r.suppressed is None else {},
+        published=published,
     )
 
 
