@@ -9,14 +9,15 @@ and reported as pending.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.suppression import Reason
 from zukunftszentrum.organisations.models import Land, Organisation, section_label
-from zukunftszentrum.organisations.reference import WZ_SECTIONS
+from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
 
 from . import publication, runs
 from .estimation.cells import SME_SIZES
@@ -214,3 +215,54 @@ def _trend(
     return [
         (k, domain_view(found.get(k), k, weighting, kinds) if k in done else None) for k in keys
     ]
+
+
+# --- every domain of a region (the downloads, the API) ---
+# Sort order of the parts of a domain key, and of the categories within each part.
+_DIMENSIONS = {"area": 1, "land": 2, "wz": 3, "size": 4}
+_POSITIONS: dict[str, dict[str, int]] = {
+    "land": {land.code: i for i, land in enumerate(LAENDER)},
+    "wz": {code: i for i, code in enumerate(WZ_SECTIONS)},
+    "size": {code: i for i, code in enumerate(SME_SIZES)},
+}
+
+
+def region_views(
+    run: EstimateRun, area: Area, weighting: str, items: Sequence[Outcome]
+) -> list[DomainView]:
+    """Every domain of the area in the run as published (one query), in reading order: the
+    region, its Länder, both by industry and size class; for the nation every domain."""
+    results = DomainResult.objects.filter(run=run)
+    if not area.nationwide:
+        results = results.filter(key__in=area_keys(area))
+    found = {r.key: r for r in results}
+    kinds = {o.key: o.kind == "proportion" for o in items}
+    return [_named(found.get(key), "", key, weighting, kinds) for key in area_keys(area, found)]
+
+
+def key_parts(key: str) -> dict[str, str]:
+    """ "land:SH|wz:C" -> {"land": "SH", "wz": "C"}; "nation" -> {}."""
+    if key == "nation":
+        return {}
+    return dict(part.split(":", 1) for part in key.split("|"))  # type: ignore[misc]
+
+
+def area_keys(area: Area, present: Iterable[str] = ()) -> list[str]:
+    """The domains of a region in reading order; for the nation every domain `present`."""
+    if area.nationwide:
+        keys = set(present) | {"nation"}
+    else:
+        bases = [area.key, *(f"land:{code}" for code in area.codes)]
+        keys = set(bases)
+        for base in bases:
+            keys.update(f"{base}|wz:{s}" for s in WZ_SECTIONS)
+            keys.update(f"{base}|size:{s}" for s in SME_SIZES)
+    return sorted(keys, key=_order)
+
+
+def _order(key: str) -> tuple[Any, ...]:
+    parts = key_parts(key)
+    return (
+        len(parts),
+        *((_DIMENSIONS.get(d, 9), _POSITIONS.get(d, {}).get(c, c)) for d, c in parts.items()),
+    )

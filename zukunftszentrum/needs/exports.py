@@ -1,5 +1,6 @@
-"""The needs estimates as tables: one reading of a run's stored results for the CSV and XLSX
-downloads, the PDF report and the API, so all three show the same figures.
+"""The needs estimates as tables: the published figures of a run's domains (read by the data
+step, `dashboard.region_views`) shaped for the CSV and XLSX downloads and the API, so they show
+the same figures as the page and the PDF.
 
 `domain_figures` lists every domain of a region (the region, its Länder, and both by industry
 and size class) with its estimates, or the reason it has none. A suppressed domain carries that
@@ -8,9 +9,8 @@ reason and nothing else: no estimate, no interval, not even its number of compan
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,25 +22,17 @@ from zukunftszentrum.core.suppression import Reason
 from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Organisation
 from zukunftszentrum.organisations.models import section_label as section_name
-from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
+from zukunftszentrum.organisations.reference import LAENDER
 
-from .dashboard import RAW, domain_view
-from .estimation.cells import SME_SIZES
+from .dashboard import RAW, DomainView, key_parts, region_views
 from .method import companies, method_note
-from .models import DomainResult, EstimateRun
+from .models import EstimateRun
 from .outcomes import GROUP_TITLES, Outcome, outcomes
 from .publication import Figure
 from .scope import Area
 from .selection import Selection
 
 LAND_NAMES = {land.code: land.name for land in LAENDER}
-# Sort order of the parts of a domain key, and of the categories within each part.
-_DIMENSIONS = {"area": 1, "land": 2, "wz": 3, "size": 4}
-_POSITIONS: dict[str, dict[str, int]] = {
-    "land": {land.code: i for i, land in enumerate(LAENDER)},
-    "wz": {code: i for i, code in enumerate(WZ_SECTIONS)},
-    "size": {code: i for i, code in enumerate(SME_SIZES)},
-}
 
 
 @dataclass(frozen=True)
@@ -95,63 +87,23 @@ class DomainFigures:
         return " · ".join(p for p in parts if p)
 
 
-def key_parts(key: str) -> dict[str, str]:
-    """ "land:SH|wz:C" -> {"land": "SH", "wz": "C"}; "nation" -> {}."""
-    if key == "nation":
-        return {}
-    return dict(part.split(":", 1) for part in key.split("|"))  # type: ignore[misc]
-
-
-def area_keys(area: Area, present: Iterable[str] = ()) -> list[str]:
-    """The domains of a region in reading order; for the nation every domain `present`."""
-    if area.nationwide:
-        keys = set(present) | {"nation"}
-    else:
-        bases = [area.key, *(f"land:{code}" for code in area.codes)]
-        keys = set(bases)
-        for base in bases:
-            keys.update(f"{base}|wz:{s}" for s in WZ_SECTIONS)
-            keys.update(f"{base}|size:{s}" for s in SME_SIZES)
-    return sorted(keys, key=_order)
-
-
-def _order(key: str) -> tuple[Any, ...]:
-    parts = key_parts(key)
-    return (
-        len(parts),
-        *((_DIMENSIONS.get(d, 9), _POSITIONS.get(d, {}).get(c, c)) for d, c in parts.items()),
-    )
-
-
 def domain_figures(
     run: EstimateRun, area: Area, *, weighting: str, area_names: Mapping[str, str]
 ) -> list[DomainFigures]:
-    """Every domain of the area in the run (one query); `area_names` maps centre slugs to names."""
-    results = DomainResult.objects.filter(run=run)
-    if not area.nationwide:
-        results = results.filter(key__in=area_keys(area))
-    found = {r.key: r for r in results}
+    """Every domain of the area as published (the data step's `region_views`) as table rows;
+    `area_names` maps centre slugs to names."""
     items = outcomes()
-    return [
-        _figures(key, found.get(key), weighting, items, area_names)
-        for key in area_keys(area, found)
-    ]
+    return [_figures(view, items, area_names) for view in region_views(run, area, weighting, items)]
 
 
 def _figures(
-    key: str,
-    result: DomainResult | None,
-    weighting: str,
-    items: Sequence[Outcome],
-    area_names: Mapping[str, str],
+    view: DomainView, items: Sequence[Outcome], area_names: Mapping[str, str]
 ) -> DomainFigures:
-    kinds = {o.key: o.kind == "proportion" for o in items}
-    view = domain_view(result, "", weighting, kinds)  # the dashboard's rule: shown or why not
-    parts = key_parts(key)
+    parts = key_parts(view.key)
     figures = DomainFigures(
-        key, _region(parts, area_names), parts.get("wz"), parts.get("size"), view.reason
+        view.key, _region(parts, area_names), parts.get("wz"), parts.get("size"), view.reason
     )
-    if view.reason is not None or result is None:
+    if view.reason is not None:
         return figures
     figures.n, figures.population, figures.thin = view.n, view.population, view.thin
     figures.n_eff, figures.deff = view.n_eff, view.deff

@@ -51,6 +51,38 @@ class Contributors:
     weights: NDArray[np.float64]
     values: NDArray[np.float64]
 
+    def __init__(self, keys: Any, weights: Any, values: Any) -> None:
+        object.__setattr__(self, "keys", np.asarray(keys, dtype=np.int64).reshape(-1))
+        object.__setattr__(self, "weights", np.asarray(weights, dtype=np.float64).reshape(-1))
+        object.__setattr__(self, "values", np.asarray(values, dtype=np.float64))
+
+    def unweighted(self) -> Contributors:
+        return Contributors(self.keys, np.ones(len(self.keys)), self.values)
+
+
+def publish_run(
+    members: Sequence[NDArray[np.bool_]],
+    weighted: Sequence[DomainEstimate],
+    raw: Sequence[DomainEstimate],
+    contributors: Contributors,
+    kinds: Mapping[str, str],
+    params: Parameters,
+) -> tuple[list[dict[str, Any]], int | None]:
+    """Every domain's published figures, weighted and raw ({WEIGHTED: ..., RAW: ...}, a
+    weighting left out where it has none), and the published number of all companies."""
+    ones = contributors.unweighted()
+    out = []
+    for inside, w, r in zip(members, weighted, raw, strict=True):
+        domain = {}
+        for name, estimate, who in ((WEIGHTED, w, contributors), (RAW, r, ones)):
+            if figures := publish_domain(
+                estimate, inside, who, kinds, weighting=name, params=params
+            ):
+                domain[name] = figures
+        out.append(domain)
+    everyone = publish_count([Contribution(int(k)) for k in contributors.keys], params=params)
+    return out, everyone.value
+
 
 def publish_domain(
     estimate: DomainEstimate,

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from zukunftszentrum.core.disclosure import Contribution, Parameters, publish_count
+from zukunftszentrum.core.disclosure import Parameters
 from zukunftszentrum.core.suppression import effective_min_size
 from zukunftszentrum.organisations.models import Centre
 from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
@@ -39,7 +39,7 @@ from .estimation.population import SIZE_SHARES_2022, sme_shares
 from .estimation.raking import rake_cells
 from .models import DomainResult, EstimateRun, PopulationTable
 from .outcomes import outcomes, value_matrix
-from .publication import RAW, WEIGHTED, Contributors, publish_domain
+from .publication import Contributors, publish_run
 from .queries import (
     FIRST_YEAR,
     InputRow,
@@ -262,40 +262,20 @@ def _compute(run: EstimateRun) -> None:
         for w in (weights, np.ones(dims.n_cells))
     )
     _progress(run, 75, "publishing")
-    keys = np.array([r.record_key for r in usable], dtype=np.int64)
-    people = Contributors(keys, weights[cells], values)
-    ones = Contributors(keys, np.ones(len(usable)), values)
-    kinds = {o.key: o.kind for o in items}
-    params = Parameters(min_size=run.min_size)
-    published = [
-        _publish(domain.mask(dims)[cells], w, r, people, ones, kinds, params)
-        for domain, w, r in zip(domains, weighted, raw, strict=True)
-    ]
-    everyone = publish_count([Contribution(int(k)) for k in keys], params=params)
-    diagnostics["companies_published"] = everyone.value
+    published, diagnostics["companies_published"] = publish_run(
+        [domain.mask(dims)[cells] for domain in domains],
+        weighted,
+        raw,
+        Contributors([r.record_key for r in usable], weights[cells], values),
+        {o.key: o.kind for o in items},
+        Parameters(min_size=run.min_size),
+    )
     _progress(run, 85, "saving")
     _save(
         run, weighted, raw, published, n_companies=len(usable), n_excluded=len(rows) - len(usable)
     )
     run.diagnostics = diagnostics
     EstimateRun.objects.filter(pk=run.pk).update(diagnostics=diagnostics)
-
-
-def _publish(
-    members: np.ndarray,
-    weighted: DomainEstimate,
-    raw: DomainEstimate,
-    people: Contributors,
-    ones: Contributors,
-    kinds: Mapping[str, str],
-    params: Parameters,
-) -> dict[str, Any]:
-    """A domain's published figures, weighted and raw (`needs.publication`)."""
-    out = {}
-    for name, estimate, who in ((WEIGHTED, weighted, people), (RAW, raw, ones)):
-        if figures := publish_domain(estimate, members, who, kinds, weighting=name, params=params):
-            out[name] = figures
-    return out
 
 
 def _usable(row: InputRow, dims: Dimensions) -> bool:

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
-from zukunftszentrum.needs.exports import area_keys
+from zukunftszentrum.needs.dashboard import area_keys
 from zukunftszentrum.needs.models import DomainResult, EstimateRun
 from zukunftszentrum.needs.outcomes import outcomes
 from zukunftszentrum.needs.publication import published, published_figure
