@@ -101,37 +101,45 @@ def publish_domain(
     (shares); intervals widened by the noise; counts perturbed and rounded."""
     if estimate.suppressed is not None or estimate.outcomes is None:
         return {}
-    inside = members & (contributors.weights > 0)
-    count = publish_count([Contribution(int(k)) for k in contributors.keys[inside]], params=params)
+    rows = np.flatnonzero(members & (contributors.weights > 0))  # work on the domain's rows only
+    keys, weights = contributors.keys[rows], contributors.weights[rows]
+    count = _count(keys, params)
     figures: dict[str, list[int] | None] = {}
     for j, (outcome, kind) in enumerate(kinds.items()):
         found = estimate.outcomes.get(outcome)
-        answered = inside & ~np.isnan(contributors.values[:, j])
-        figures[outcome] = (
-            None
-            if found is None
-            else _figure(
-                found,
-                contributors.keys[answered],
-                contributors.weights[answered],
-                proportion=kind == "proportion",
-                name=variable(outcome, weighting),
-                params=params,
-            )
+        if found is None:
+            figures[outcome] = None
+            continue
+        answered = ~np.isnan(contributors.values[rows, j])
+        everyone = bool(answered.all())  # then the item's count is the domain's
+        figures[outcome] = _figure(
+            found,
+            keys if everyone else keys[answered],
+            weights if everyone else weights[answered],
+            count if everyone else None,
+            proportion=kind == "proportion",
+            name=variable(outcome, weighting),
+            params=params,
         )
-    return {"n": count.value, "figures": figures}
+    return {"n": count, "figures": figures}
+
+
+def _count(keys: NDArray[np.int64], params: Parameters) -> int | None:
+    return publish_count([Contribution(k) for k in keys.tolist()], params=params).value
 
 
 def _figure(
     found: OutcomeEstimate,
     keys: NDArray[np.int64],
     weights: NDArray[np.float64],
+    count: int | None,
     *,
     proportion: bool,
     name: str,
     params: Parameters,
 ) -> list[int] | None:
-    key_list = [int(k) for k in keys]
+    """One item: `count` is its published n where already known (every company answered)."""
+    key_list = keys.tolist()
     if len(key_list) < params.minimum or float(weights.sum()) <= 0:
         return None
     upper = 1.0 if proportion else 100.0
@@ -150,11 +158,11 @@ def _figure(
         unit=Unit.PERCENT if proportion else Unit.POINTS,
         params=params,
     )
-    n = publish_count([Contribution(k) for k in key_list], params=params)
-    if not figure.shown or n.value is None:
+    n = count if count is not None else _count(keys, params)
+    if not figure.shown or n is None:
         return None
     assert figure.value is not None and figure.low is not None and figure.high is not None
-    return [figure.value, figure.low, figure.high, n.value]
+    return [figure.value, figure.low, figure.high, n]
 
 
 # --- reading what a run stored (every channel) ---
