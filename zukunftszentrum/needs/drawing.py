@@ -42,12 +42,15 @@ class ChoroplethMap:
 
 
 def draw(page: Page) -> Page:
-    """Draw the page's charts in place (the page's blocks get their SVG); returns the page."""
+    """Draw the page's charts and map in place (blocks get their SVG, the map its colours);
+    returns the page."""
     for block in (page.topics, *page.choices):
         if block is not None:
             block.svg = interval_svg(block)
     if page.trend is not None:
         page.trend.svg = trend_svg(page.trend)
+    if page.map is not None:
+        page.choropleth = choropleth(page.map)
     return page
 
 
@@ -114,6 +117,4 @@ def choropleth(lands: list[MapLand]) -> ChoroplethMap:
 def drawn_context(page: Page) -> dict[str, Any]:
     """Template data of `needs/dashboard.html`: the page drawn, with its map."""
     draw(page)
-    context = page_context(page)
-    context["map"] = choropleth(page.map) if page.map is not None else None
-    return context
+    return {**page_context(page), "map": page.choropleth}

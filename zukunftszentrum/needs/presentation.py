@@ -10,6 +10,7 @@ formatter charts and tables share.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -180,7 +181,7 @@ def chosen_topic(board: Dashboard, sel: Selection) -> Outcome | None:
 @dataclass
 class MapLand:
     """A Land on the map as shaped: its figure for the chosen topic (None: hatched), its title
-    and link; the colour is drawn by `drawing.draw`. `view` None: not part of the region."""
+    and link; `muted`: not part of the region. The colour is drawn by `drawing.draw`."""
 
     land: Land
     figure: Figure | None
@@ -277,6 +278,7 @@ class Page:
     industry_rows: list[Row] = field(default_factory=list)
     size_rows: list[Row] = field(default_factory=list)
     trend: TrendBlock | None = None
+    choropleth: Any = None  # the map as drawn (`drawing.ChoroplethMap`), set by `drawing.draw`
 
 
 def shape(board: Dashboard, sel: Selection) -> Page:
