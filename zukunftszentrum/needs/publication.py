@@ -1,8 +1,9 @@
 """Publishing the needs estimates through disclosure control: the one place where a figure of the
 needs analysis becomes a figure that may be shown. Pure: numpy and core.disclosure, no Django.
 
-An estimation run calls `publish_domain` once per domain and weighting, while it still holds the
-companies' record keys; the run stores what comes out (`DomainResult.published`). The page, its
+An estimation run calls `publish_run` (every domain, weighted and raw, through `publish_domain`)
+while it still holds the companies' record keys; the run stores what comes out
+(`DomainResult.published`). The page, its
 charts and map, the trend, the PDF, the CSV/XLSX downloads and the API all read those stored
 figures (`published_figure`, `published`) and nothing else, so one figure has the same
 noise on every channel and nothing is perturbed twice or recomputed from the inputs.
