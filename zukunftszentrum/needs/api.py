@@ -16,11 +16,11 @@ from ninja.errors import HttpError
 
 from zukunftszentrum.core.access import request_capabilities
 from zukunftszentrum.core.api import django_auth, responses
-from zukunftszentrum.core.suppression import is_disclosable
 from zukunftszentrum.organisations.roles import Capability
 
 from . import runs
 from .exports import DomainFigures, Estimate, domain_figures
+from .method import published_companies
 from .models import EstimateRun
 from .selection import select
 
@@ -39,7 +39,10 @@ Dashboard geprüft (ein Land außerhalb des Gebiets ergibt 404), schränken die 
 
 `domains` enthält das Gebiet, jedes seiner Länder und beide je WZ-Abschnitt und je Größenklasse
 (bei „bund“: alle Domänen). Punktwerte (`unit` „points“) reichen von 0 bis 100, Anteile (`unit`
-„share“) von 0 bis 1; die Intervalle sind 95-%-Intervalle, auf die Skala begrenzt. Eine Domäne mit
+„share“) von 0 bis 1, in ganzen Punkten bzw. ganzen Prozent. Zum Schutz einzelner Betriebe sind
+alle Zahlen leicht verrauscht (Cell-Key-Verfahren, wie im Zensus 2022): dieselbe Zahl ist auf der
+Seite, im PDF, in den Downloads und hier gleich; die 95-%-Intervalle enthalten die Abweichung.
+Fallzahlen (`n`) sind ebenfalls leicht verrauscht und unter 20 auf Vielfache von 5 gerundet. Eine Domäne mit
 weniger antwortenden Unternehmen als `run.min_size` hat `suppressed` gesetzt
 („too_few_responses“) und keinerlei Zahlen; ebenso eine Domäne, aus der sich zusammen mit den
 übrigen eine zu kleine Gruppe errechnen ließe („protected“), und eine ohne Betriebe in der
@@ -78,11 +81,9 @@ class EstimateOut(Schema):
     label: str
     unit: Literal["points", "share"]
     value: float | None
-    se: float | None
     ci_low: float | None
     ci_high: float | None
     n: int | None
-    n_eff: float | None
 
 
 class DomainOut(Schema):
@@ -154,7 +155,7 @@ def _run(run: EstimateRun) -> dict[str, Any]:
         "population": {"name": table.name, "source": table.source, "year": table.year},
         "min_size": run.min_size,
         "stale": run.stale,
-        "companies": run.n_companies if is_disclosable(run.n_companies, run.min_size) else None,
+        "companies": published_companies(run),
         "margins": (run.diagnostics or {}).get("margins"),
     }
 
@@ -182,9 +183,7 @@ def _estimate(e: Estimate) -> dict[str, Any]:
         "label": e.outcome.label(),
         "unit": "share" if e.proportion else "points",
         "value": e.value,
-        "se": e.se,
         "ci_low": e.low,
         "ci_high": e.high,
         "n": e.n,
-        "n_eff": e.n_eff,
     }

@@ -1,7 +1,10 @@
-"""The needs dashboard's one domain call: stored estimates -> what the page, PDF and exports show.
+"""The data step of the needs pages: what the current run published for this selection.
 
-Reads only stored runs (a handful of queries, none over the responses). What is missing is
-queued in the background (`runs.ensure_fresh`) and reported as pending.
+One direction: views -> `build` (here: the runs asked once, the stored published figures read,
+a handful of queries, none over the responses) -> `presentation.shape` -> `drawing.draw` ->
+templates. The PDF report uses the same `build`; the downloads and the API read the same stored
+figures through `domain_view`. What is missing is queued in the background (`runs.ensure_fresh`)
+and reported as pending.
 """
 
 from __future__ import annotations
@@ -13,45 +16,22 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.suppression import Reason
-from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Land, Organisation, section_label
-from zukunftszentrum.organisations.reference import WZ_SECTIONS
+from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
 
-from . import runs
+from . import publication, runs
 from .estimation.cells import SME_SIZES
 from .models import DomainResult, EstimateRun
 from .outcomes import CHOICE_GROUPS, Outcome, by_group, outcomes
+from .publication import RAW as RAW_KEY
+from .publication import WEIGHTED as WEIGHTED_KEY
+from .publication import Figure
 from .queries import Window
 from .scope import Area
 
 WEIGHTED, RAW = "gewichtet", "roh"
 TREND_QUARTERS = 8
 TREND_SERIES = 3
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One outcome in one domain: the estimate, its 95 % interval (clipped to the scale) and n."""
-
-    value: float
-    low: float
-    high: float
-    n: int
-    proportion: bool
-
-    @property
-    def scale(self) -> float:
-        return 1.0 if self.proportion else 100.0
-
-    @classmethod
-    def from_stored(cls, stored: Sequence[Any] | None, proportion: bool) -> Figure | None:
-        if not stored or stored[0] is None:
-            return None
-        top = 1.0 if proportion else 100.0
-        value, low, high = stored[0], stored[2], stored[3]
-        low = 0.0 if low is None else max(0.0, low)
-        high = top if high is None else min(top, high)
-        return cls(value, low, high, int(stored[4]), proportion)
 
 
 @dataclass
@@ -76,31 +56,31 @@ class DomainView:
     def figure(self, key: str) -> Figure | None:
         return self.figures.get(key) if self.shown else None
 
-    def top_topics(self, topics: Sequence[Outcome], count: int = 3) -> list[tuple[str, Figure]]:
-        ranked = [(o.label(), f) for o in topics if (f := self.figure(o.key)) is not None]
-        return sorted(ranked, key=lambda item: -item[1].value)[:count]
-
 
 def domain_view(
     result: DomainResult | None, label: str, weighting: str, kinds: dict[str, bool]
 ) -> DomainView:
-    """`kinds` maps outcome key -> is a proportion."""
+    """A domain's published figures (`needs.publication`), or why there are none.
+
+    `kinds` maps outcome key -> is a proportion. Nothing here reads the computed estimates: what
+    a channel shows is what the run published."""
     key = result.key if result else ""
     if result is None:
         return DomainView(key, label, Reason.TOO_FEW, 0)
+    stored = publication.published(result.published, RAW_KEY if weighting == RAW else WEIGHTED_KEY)
+    if not stored:
+        return DomainView(key, label, result.suppressed or Reason.TOO_FEW, result.n_raw)
+    figures = {
+        k: publication.published_figure(v, kinds.get(k, False))
+        for k, v in stored["figures"].items()
+    }
     if weighting == RAW:
-        if not result.raw:
-            return DomainView(key, label, result.suppressed or Reason.TOO_FEW, result.n_raw)
-        figures = {k: Figure.from_stored(v, kinds.get(k, False)) for k, v in result.raw.items()}
-        return DomainView(key, label, None, result.n_raw, result.n_raw < 10, figures=figures)
-    if result.suppressed:
-        return DomainView(key, label, result.suppressed, result.n_raw)
-    figures = {k: Figure.from_stored(v, kinds.get(k, False)) for k, v in result.weighted.items()}
+        return DomainView(key, label, None, stored["n"], result.n_raw < 10, figures=figures)
     return DomainView(
         key,
         label,
         None,
-        result.n or 0,
+        stored["n"],
         result.thin,
         result.population,
         result.n_eff,
@@ -187,7 +167,7 @@ def build(
     board.nation = domain_view(results.get("nation"), _("Bundesweit"), weighting, kinds)
     board.lands = [_named(results.get(k), x.name, k, weighting, kinds) for k, x in lands.items()]
     board.industries = [
-        _named(results.get(k), section_name(s), k, weighting, kinds)
+        _named(results.get(k), section_label(s), k, weighting, kinds)
         for k, s in sections.items()
         if k in results and results[k].n_raw > 0
     ]
@@ -213,7 +193,7 @@ def _named(
 
 def _focus_label(area: Area, land: Land | None, section: str | None) -> str:
     where = land.name if land else str(area.name)
-    return f"{where}: {section_name(section)}" if section else where
+    return f"{where}: {section_label(section)}" if section else where
 
 
 def _trend(
@@ -237,19 +217,52 @@ def _trend(
     ]
 
 
-def section_name(code: str) -> str:
-    """ "C – Verarbeitendes Gewerbe" in the reader's language."""
-    return section_label(code)
+# --- every domain of a region (the downloads, the API) ---
+# Sort order of the parts of a domain key, and of the categories within each part.
+_DIMENSIONS = {"area": 1, "land": 2, "wz": 3, "size": 4}
+_POSITIONS: dict[str, dict[str, int]] = {
+    "land": {land.code: i for i, land in enumerate(LAENDER)},
+    "wz": {code: i for i, code in enumerate(WZ_SECTIONS)},
+    "size": {code: i for i, code in enumerate(SME_SIZES)},
+}
 
 
-def missing_reason(view: DomainView | None) -> str:
-    return reason_label(view.reason) if view is not None else ""
+def region_views(
+    run: EstimateRun, area: Area, weighting: str, items: Sequence[Outcome]
+) -> list[DomainView]:
+    """Every domain of the area in the run as published (one query), in reading order: the
+    region, its Länder, both by industry and size class; for the nation every domain."""
+    results = DomainResult.objects.filter(run=run)
+    if not area.nationwide:
+        results = results.filter(key__in=area_keys(area))
+    found = {r.key: r for r in results}
+    kinds = {o.key: o.kind == "proportion" for o in items}
+    return [_named(found.get(key), "", key, weighting, kinds) for key in area_keys(area, found)]
 
 
-def count_text(view: DomainView, min_size: int) -> str:
-    """The number of companies as it may be shown: below the minimum only "unter 5"."""
-    if view.shown:
-        return str(view.n)
-    if view.reason == Reason.TOO_FEW:
-        return below_minimum_label(min_size)
-    return "–"
+def key_parts(key: str) -> dict[str, str]:
+    """ "land:SH|wz:C" -> {"land": "SH", "wz": "C"}; "nation" -> {}."""
+    if key == "nation":
+        return {}
+    return dict(part.split(":", 1) for part in key.split("|"))  # type: ignore[misc]
+
+
+def area_keys(area: Area, present: Iterable[str] = ()) -> list[str]:
+    """The domains of a region in reading order; for the nation every domain `present`."""
+    if area.nationwide:
+        keys = set(present) | {"nation"}
+    else:
+        bases = [area.key, *(f"land:{code}" for code in area.codes)]
+        keys = set(bases)
+        for base in bases:
+            keys.update(f"{base}|wz:{s}" for s in WZ_SECTIONS)
+            keys.update(f"{base}|size:{s}" for s in SME_SIZES)
+    return sorted(keys, key=_order)
+
+
+def _order(key: str) -> tuple[Any, ...]:
+    parts = key_parts(key)
+    return (
+        len(parts),
+        *((_DIMENSIONS.get(d, 9), _POSITIONS.get(d, {}).get(c, c)) for d, c in parts.items()),
+    )

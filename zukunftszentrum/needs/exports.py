@@ -1,5 +1,6 @@
-"""The needs estimates as tables: one reading of a run's stored results for the CSV and XLSX
-downloads, the PDF report and the API, so all three show the same figures.
+"""The needs estimates as tables: the published figures of a run's domains (read by the data
+step, `dashboard.region_views`) shaped for the CSV and XLSX downloads and the API, so they show
+the same figures as the page and the PDF.
 
 `domain_figures` lists every domain of a region (the region, its Länder, and both by industry
 and size class) with its estimates, or the reason it has none. A suppressed domain carries that
@@ -8,9 +9,8 @@ reason and nothing else: no estimate, no interval, not even its number of compan
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,39 +21,34 @@ from zukunftszentrum.core.exports import Cell, Column, ExportTable
 from zukunftszentrum.core.suppression import Reason
 from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Organisation
-from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
+from zukunftszentrum.organisations.models import section_label as section_name
+from zukunftszentrum.organisations.reference import LAENDER
 
-from .dashboard import RAW, Figure, domain_view, section_name
-from .estimation.cells import SME_SIZES
+from .dashboard import RAW, DomainView, key_parts, region_views
 from .method import companies, method_note
-from .models import DomainResult, EstimateRun
+from .models import EstimateRun
 from .outcomes import GROUP_TITLES, Outcome, outcomes
+from .publication import Figure
 from .scope import Area
 from .selection import Selection
 
 LAND_NAMES = {land.code: land.name for land in LAENDER}
-# Sort order of the parts of a domain key, and of the categories within each part.
-_DIMENSIONS = {"area": 1, "land": 2, "wz": 3, "size": 4}
-_POSITIONS: dict[str, dict[str, int]] = {
-    "land": {land.code: i for i, land in enumerate(LAENDER)},
-    "wz": {code: i for i, code in enumerate(WZ_SECTIONS)},
-    "size": {code: i for i, code in enumerate(SME_SIZES)},
-}
 
 
 @dataclass(frozen=True)
 class Estimate:
-    """One outcome in one domain as stored; the interval clipped to the scale as on the page.
+    """One outcome in one domain as published (`needs.publication`): whole points or percent,
+    the interval widened by the protective noise, n perturbed and rounded.
 
-    Scores are 0..100, shares 0..1. All None where too few companies answered the item."""
+    Scores are 0..100, shares 0..1. All None where too few companies answered the item. No
+    standard error: the published interval is the honest statement of the uncertainty (sampling
+    and noise), and a standard error of the unperturbed estimate could be differenced."""
 
     outcome: Outcome
     value: float | None = None
-    se: float | None = None
     low: float | None = None
     high: float | None = None
     n: int | None = None
-    n_eff: float | None = None
 
     @property
     def proportion(self) -> bool:
@@ -92,76 +87,34 @@ class DomainFigures:
         return " · ".join(p for p in parts if p)
 
 
-def key_parts(key: str) -> dict[str, str]:
-    """ "land:SH|wz:C" -> {"land": "SH", "wz": "C"}; "nation" -> {}."""
-    if key == "nation":
-        return {}
-    return dict(part.split(":", 1) for part in key.split("|"))  # type: ignore[misc]
-
-
-def area_keys(area: Area, present: Iterable[str] = ()) -> list[str]:
-    """The domains of a region in reading order; for the nation every domain `present`."""
-    if area.nationwide:
-        keys = set(present) | {"nation"}
-    else:
-        bases = [area.key, *(f"land:{code}" for code in area.codes)]
-        keys = set(bases)
-        for base in bases:
-            keys.update(f"{base}|wz:{s}" for s in WZ_SECTIONS)
-            keys.update(f"{base}|size:{s}" for s in SME_SIZES)
-    return sorted(keys, key=_order)
-
-
-def _order(key: str) -> tuple[Any, ...]:
-    parts = key_parts(key)
-    return (
-        len(parts),
-        *((_DIMENSIONS.get(d, 9), _POSITIONS.get(d, {}).get(c, c)) for d, c in parts.items()),
-    )
-
-
 def domain_figures(
     run: EstimateRun, area: Area, *, weighting: str, area_names: Mapping[str, str]
 ) -> list[DomainFigures]:
-    """Every domain of the area in the run (one query); `area_names` maps centre slugs to names."""
-    results = DomainResult.objects.filter(run=run)
-    if not area.nationwide:
-        results = results.filter(key__in=area_keys(area))
-    found = {r.key: r for r in results}
+    """Every domain of the area as published (the data step's `region_views`) as table rows;
+    `area_names` maps centre slugs to names."""
     items = outcomes()
-    return [
-        _figures(key, found.get(key), weighting, items, area_names)
-        for key in area_keys(area, found)
-    ]
+    return [_figures(view, items, area_names) for view in region_views(run, area, weighting, items)]
 
 
 def _figures(
-    key: str,
-    result: DomainResult | None,
-    weighting: str,
-    items: Sequence[Outcome],
-    area_names: Mapping[str, str],
+    view: DomainView, items: Sequence[Outcome], area_names: Mapping[str, str]
 ) -> DomainFigures:
-    kinds = {o.key: o.kind == "proportion" for o in items}
-    view = domain_view(result, "", weighting, kinds)  # the dashboard's rule: shown or why not
-    parts = key_parts(key)
+    parts = key_parts(view.key)
     figures = DomainFigures(
-        key, _region(parts, area_names), parts.get("wz"), parts.get("size"), view.reason
+        view.key, _region(parts, area_names), parts.get("wz"), parts.get("size"), view.reason
     )
-    if view.reason is not None or result is None:
+    if view.reason is not None:
         return figures
-    stored = result.raw if weighting == RAW else result.weighted
     figures.n, figures.population, figures.thin = view.n, view.population, view.thin
     figures.n_eff, figures.deff = view.n_eff, view.deff
-    figures.estimates = [_estimate(o, stored.get(o.key)) for o in items]
+    figures.estimates = [_estimate(o, view.figure(o.key)) for o in items]
     return figures
 
 
-def _estimate(outcome: Outcome, stored: Sequence[Any] | None) -> Estimate:
-    figure = Figure.from_stored(stored, outcome.kind == "proportion")
-    if figure is None or stored is None:
+def _estimate(outcome: Outcome, figure: Figure | None) -> Estimate:
+    if figure is None:
         return Estimate(outcome)
-    return Estimate(outcome, figure.value, stored[1], figure.low, figure.high, figure.n, stored[5])
+    return Estimate(outcome, figure.value, figure.low, figure.high, figure.n)
 
 
 def _region(parts: Mapping[str, str], area_names: Mapping[str, str]) -> str:
@@ -207,7 +160,6 @@ def _columns() -> tuple[Column, ...]:
     )
     numbers = (
         _("Schätzung (Punkte 0–100 oder Prozent, siehe Einheit)"),
-        _("Standardfehler"),
         _("95-%-Intervall unten"),
         _("95-%-Intervall oben"),
         _("n (Unternehmen mit Antwort)"),
@@ -248,9 +200,9 @@ def _row(
         e.outcome.label(),
         unit,
         weighting,
-        *(_scaled(v, e.proportion) for v in (e.value, e.se, e.low, e.high)),
+        *(_scaled(v, e.proportion) for v in (e.value, e.low, e.high)),
         e.n if shown else below_minimum_label(min_size),
-        _round(e.n_eff, 1),
+        _round(domain.n_eff, 1),
         _round(domain.deff, 2),
         (_("ja") if domain.thin else _("nein")) if shown else "",
         "" if shown else reason_label(Reason.TOO_FEW),
@@ -270,7 +222,7 @@ def _suppressed_row(
         *where,
         *("", "", ""),
         weighting,
-        *(None,) * 4,
+        *(None,) * 3,
         n,
         *(None, None, ""),
         reason_label(domain.reason),
@@ -281,8 +233,11 @@ def _suppressed_row(
     )
 
 
-def _scaled(value: float | None, proportion: bool) -> float | None:
-    return _round(value * 100 if proportion and value is not None else value, 1)
+def _scaled(value: float | None, proportion: bool) -> int | None:
+    """Published figures are whole points or whole percent."""
+    if value is None:
+        return None
+    return round(value * 100) if proportion else round(value)
 
 
 def _round(value: float | None, digits: int) -> float | None:
@@ -314,8 +269,9 @@ def export_notes(run: EstimateRun, sel: Selection) -> list[str]:
         _("Mindestgruppengröße: %(n)s antwortende Unternehmen") % {"n": run.min_size},
         _("Unternehmen mit Antworten im Zeitraum, bundesweit: %(n)s") % {"n": companies(run)},
         _(
-            "Einheiten: Themen und Selbst-Checks in Punkten von 0 bis 100, Anteile in Prozent; "
-            "Schätzung, Standardfehler und Intervall mit einer Nachkommastelle."
+            "Einheiten: Themen und Selbst-Checks in ganzen Punkten von 0 bis 100, Anteile in "
+            "ganzen Prozent. Zum Schutz einzelner Betriebe sind die Werte leicht verrauscht; "
+            "die Intervalle enthalten diese Abweichung."
         ),
         "",
         *method_note(run, sel.weighting),

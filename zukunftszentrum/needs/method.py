@@ -17,11 +17,19 @@ from .estimation.raking import TRIM_FACTOR
 from .models import EstimateRun
 
 
+def published_companies(run: EstimateRun) -> int | None:
+    """All companies of the run as published (perturbed and rounded like every count), or None
+    below the minimum."""
+    if not is_disclosable(run.n_companies, run.min_size):
+        return None
+    value = (run.diagnostics or {}).get("companies_published")
+    return value if isinstance(value, int) else None
+
+
 def companies(run: EstimateRun) -> str:
     """All companies of the run, or "unter 5" when even the whole country is below the minimum."""
-    if not is_disclosable(run.n_companies, run.min_size):
-        return below_minimum_label(run.min_size)
-    return str(run.n_companies)
+    value = published_companies(run)
+    return below_minimum_label(run.min_size) if value is None else str(value)
 
 
 def method_note(run: EstimateRun, weighting: str) -> list[str]:
@@ -47,6 +55,17 @@ def method_note(run: EstimateRun, weighting: str) -> list[str]:
             "eine einzelne Frage, die weniger als %(n)s Unternehmen beantwortet haben."
         )
         % {"n": run.min_size},
+        _(
+            "Schutz einzelner Betriebe: Zum Schutz einzelner Betriebe sind die Werte leicht "
+            "verrauscht (Cell-Key-Verfahren, wie im Zensus 2022). Jede Zahl weicht um einen "
+            "kleinen, festen Betrag vom berechneten Wert ab; er hängt davon ab, welche Betriebe "
+            "zur Gruppe gehören, und ist bei kleinen Gruppen größer als bei großen. Dieselbe Zahl "
+            "ist auf der Seite, im PDF, in den Downloads und über die Schnittstelle gleich, und "
+            "aus mehreren Zahlen lässt sich nicht zurückrechnen, was ein Betrieb geantwortet hat. "
+            "Die Intervalle sind um diese Abweichung verbreitert. Werte werden in ganzen Punkten "
+            "und ganzen Prozent gezeigt, Fallzahlen ebenfalls leicht verrauscht und unter 20 auf "
+            "Vielfache von 5 gerundet."
+        ),
         _(
             "Dünn besetzt: Beruht eine Schätzung auf weniger als %(n)s Unternehmen oder einer "
             "effektiven Fallzahl unter %(eff)s, ist sie als „dünn besetzt“ markiert. Lesen Sie "

@@ -138,7 +138,8 @@ class EstimateRun(models.Model):
 
 
 class DomainResult(models.Model):
-    """The estimates of one domain in one run: weighted and raw, per outcome.
+    """The estimates of one domain in one run: weighted and raw, per outcome, as computed (for
+    the method's checks) and as published (`published`, the only figures any channel shows).
 
     `weighted` and `raw` map an outcome key ("topic_data", "formats:coaching", ...) to
     [value, se, ci_low, ci_high, n, n_eff], or null where the item has too few answers. A
@@ -157,6 +158,10 @@ class DomainResult(models.Model):
     thin = models.BooleanField(_("dünn besetzt"), default=False)
     weighted = models.JSONField(default=dict, blank=True)
     raw = models.JSONField(default=dict, blank=True)
+    # What may be shown, made once by the run (`needs.publication`): {"weighted": {"n": count,
+    # "figures": {outcome: [value, low, high, n] or null}}, "raw": {...}}, whole points or
+    # percent, perturbed by the cell key method. Pages, PDF, downloads and API read only this.
+    published = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["run", "key"]

@@ -1,50 +1,37 @@
-"""From a `Dashboard` to what the page and the PDF draw: charts, the map, the tables' rows.
+"""The shape step of the needs pages: from the data (`dashboard.Dashboard`, the published
+figures of the current run) to the blocks, rows and map entries the page and the PDF show.
 
-Charts come from the pure `charts` module; this module adds the reader's language and number
-format. Every chart has a table with the same figures next to it (in the templates).
+One direction: views -> `dashboard.build` (data) -> `shape` (here: labels, rows, blocks, the
+reader's language; no SVG) -> `drawing.draw` (charts, map colours) -> templates. Nothing here
+draws; the only read is the fixed list of the 16 Länder for the map. Numbers are formatted by `core.charts.format_score`, the one
+formatter charts and tables share.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.core import geo
-from zukunftszentrum.core.suppression import effective_min_size
-from zukunftszentrum.organisations.coverage import TILE_SIZE, MapRegion, plain_region, tile_viewbox
-from zukunftszentrum.organisations.models import Land
+from zukunftszentrum.core.charts import format_percent, format_score
+from zukunftszentrum.core.suppression import Reason, effective_min_size
+from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
+from zukunftszentrum.organisations.models import Land, section_label
 
-from . import charts
-from .dashboard import (
-    Dashboard,
-    DomainView,
-    Figure,
-    count_text,
-    missing_reason,
-    section_name,
-)
+from .dashboard import Dashboard, DomainView
 from .forms import window_label
 from .outcomes import GROUP_TITLES, Outcome
+from .publication import Figure
 from .selection import Selection
-
-
-def whole(value: float) -> str:
-    """A number rounded half up to a whole, in the reader's format (as the charts print it)."""
-    return number_format(Decimal(str(value)).quantize(Decimal(1), ROUND_HALF_UP), 0)
 
 
 def fmt(figure: Figure | None) -> str:
     """Scores as "62", shares as "41 %"; "" without a figure."""
     if figure is None:
         return ""
-    if figure.proportion:
-        return f"{whole(figure.value * 100)} %"
-    return whole(figure.value)
+    return format_percent(figure.value) if figure.proportion else format_score(figure.value)
 
 
 def fmt_interval(figure: Figure | None) -> str:
@@ -52,8 +39,26 @@ def fmt_interval(figure: Figure | None) -> str:
     if figure is None:
         return ""
     if figure.proportion:
-        return f"{whole(figure.low * 100)}–{whole(figure.high * 100)} %"
-    return f"{whole(figure.low)}–{whole(figure.high)}"
+        return f"{format_score(figure.low * 100)}–{format_score(figure.high * 100)} %"
+    return f"{format_score(figure.low)}–{format_score(figure.high)}"
+
+
+def section_name(code: str) -> str:
+    """ "C – Verarbeitendes Gewerbe" in the reader's language."""
+    return section_label(code)
+
+
+def missing_reason(view: DomainView | None) -> str:
+    return reason_label(view.reason) if view is not None else ""
+
+
+def count_text(view: DomainView, min_size: int) -> str:
+    """The number of companies as published; below the minimum only "unter 5"."""
+    if view.shown:
+        return str(view.n)
+    if view.reason == Reason.TOO_FEW:
+        return below_minimum_label(min_size)
+    return "–"
 
 
 @dataclass
@@ -83,10 +88,15 @@ class Row:
 
 @dataclass
 class ChartBlock:
+    """A chart with its table: shaped here, `svg` drawn by `drawing.draw`."""
+
     title: str
-    svg: str
     rows: list[Row]
+    chart_id: str
     percent: bool = False
+    compare_label: str | None = None
+    chart_title: str = ""  # the SVG's own title, where it differs from the block's heading
+    svg: str = ""
 
 
 def topic_block(board: Dashboard) -> ChartBlock | None:
@@ -106,10 +116,10 @@ def topic_block(board: Dashboard) -> ChartBlock | None:
     ]
     return ChartBlock(
         _("Wie wichtig sind die Themen? (0 = unwichtig, 100 = sehr wichtig)"),
-        _interval_svg(
-            rows, "zz-topics", compare_label=_("Bundesweit") if _compares(rows) else None
-        ),
         rows,
+        "zz-topics",
+        compare_label=_("Bundesweit") if _compares(rows) else None,
+        chart_title=_("Themen nach Wichtigkeit, mit 95-%-Intervall"),
     )
 
 
@@ -125,8 +135,7 @@ def choice_blocks(board: Dashboard) -> list[ChartBlock]:
         for row in rows:
             row.note = missing_reason_for_item(row.figure)
         title = str(GROUP_TITLES[group])
-        svg = _interval_svg(rows, f"zz-{group.replace('_', '-')}", percent=True, title=title)
-        blocks.append(ChartBlock(title, svg, rows, percent=True))
+        blocks.append(ChartBlock(title, rows, f"zz-{group.replace('_', '-')}", percent=True))
     return blocks
 
 
@@ -170,54 +179,34 @@ def chosen_topic(board: Dashboard, sel: Selection) -> Outcome | None:
 
 
 @dataclass
-class Region:
-    """A Land on the choropleth map and in the tile grid."""
+class MapLand:
+    """A Land on the map as shaped: its figure for the chosen topic (None: hatched), its title
+    and link; `muted`: not part of the region. The colour is drawn by `drawing.draw`."""
 
-    shape: MapRegion  # geometry: path, label point, tile position
-    fill: str | None  # None: hatched, too few answers
-    dark_label: bool  # dark text on a light fill (else white)
+    land: Land
+    figure: Figure | None
     title: str
     href: str
-    muted: bool  # not part of the selected region
+    muted: bool
 
 
-@dataclass
-class ChoroplethMap:
-    regions: list[Region]
-    legend: list[tuple[str, str]]  # (fill, "50–59")
-    viewbox: str
-    tile_viewbox: str
-    tile_size: int = TILE_SIZE
-    suppressed_fill: str = charts.SUPPRESSED_FILL
-
-
-OTHER_FILL = "#ffffff"  # Länder outside the selected region: white, with a grey outline (CSS)
-
-
-def choropleth(board: Dashboard, topic: Outcome, sel: Selection) -> ChoroplethMap:
-    """All 16 Länder; the area's own coloured by the topic's estimate, others muted."""
+def map_lands(board: Dashboard, topic: Outcome, sel: Selection) -> list[MapLand]:
+    """All 16 Länder; the area's own with the topic's published figure, others muted."""
     views = {v.key.removeprefix("land:"): v for v in board.lands}
-    shown = [f.value for v in views.values() if (f := v.figure(topic.key)) is not None]
-    bins = charts.choropleth_bins(shown) if shown else []
-    regions = []
+    out = []
     for land in Land.objects.order_by("ags"):
         view = views.get(land.code)
         figure = view.figure(topic.key) if view else None
-        fill = (
-            OTHER_FILL if view is None else charts.fill_for(figure.value, bins) if figure else None
-        )
-        regions.append(
-            Region(
-                shape=plain_region(land),
-                fill=fill,
-                dark_label=fill is None or charts.label_colour(fill) != charts.WHITE,
-                title=_map_title(land, view, figure),
-                href=f"?{sel.query(land=land.code)}" if view is not None else "",
-                muted=view is None,
+        out.append(
+            MapLand(
+                land,
+                figure,
+                _map_title(land, view, figure),
+                f"?{sel.query(land=land.code)}" if view is not None else "",
+                view is None,
             )
         )
-    legend = [(charts.fill_for((lo + hi) / 2, bins), f"{lo:.0f}–{hi:.0f}") for lo, hi in bins]
-    return ChoroplethMap(regions, legend, geo.germany_map().viewbox, tile_viewbox())
+    return out
 
 
 def _map_title(land: Land, view: DomainView | None, figure: Figure | None) -> str:
@@ -235,10 +224,11 @@ def _map_title(land: Land, view: DomainView | None, figure: Figure | None) -> st
 
 @dataclass
 class TrendBlock:
-    svg: str
     periods: list[str]
+    series: list[tuple[str, list[tuple[float, float, float] | None]]]  # label, per period
     rows: list[tuple[str, list[str]]]  # topic label, one cell per period
     computing: int  # quarters not computed yet
+    svg: str = ""  # drawn by `drawing.draw`
 
 
 def trend_block(board: Dashboard) -> TrendBlock | None:
@@ -258,17 +248,10 @@ def trend_block(board: Dashboard) -> TrendBlock | None:
                 if fig
                 else (_("wird berechnet") if view is None else missing_reason(view) or "–")
             )
-        series.append(charts.TrendSeries(topic.label(), points))
+        series.append((topic.label(), points))
         rows.append((topic.label(), cells))
-    svg = charts.trend_chart(
-        periods,
-        series,
-        title=_("Entwicklung der drei wichtigsten Themen je Quartal"),
-        chart_id="zz-trend",
-        no_data=_("Für keines der Quartale liegen genug Antworten vor."),
-    )
     computing = sum(view is None for _key, view in board.trend)
-    return TrendBlock(svg, periods, rows, computing)
+    return TrendBlock(periods, series, rows, computing)
 
 
 def missing_reason_for_item(figure: Figure | None) -> str:
@@ -279,56 +262,66 @@ def _compares(rows: list[Row]) -> bool:
     return any(r.compare is not None for r in rows)
 
 
-def _interval_svg(
-    rows: list[Row],
-    chart_id: str,
-    *,
-    percent: bool = False,
-    compare_label: str | None = None,
-    title: str = "",
-) -> str:
-    return charts.interval_chart(
-        [
-            charts.IntervalRow(
-                r.label,
-                r.figure.value if r.figure else None,
-                r.figure.low if r.figure else None,
-                r.figure.high if r.figure else None,
-                r.compare.value if r.compare else None,
-                r.thin,
-                r.note,
-            )
-            for r in rows
-        ],
-        title=title or _("Themen nach Wichtigkeit, mit 95-%-Intervall"),
-        percent=percent,
-        compare_label=compare_label,
-        value_label=_("Schätzung mit 95-%-Intervall"),
-        thin_label=_("dünn besetzt: mit Vorsicht lesen"),
-        chart_id=chart_id,
-    )
+@dataclass
+class Page:
+    """Everything the page (and, in part, the PDF) shows, shaped once from the data."""
+
+    board: Dashboard
+    sel: Selection
+    min_size: int
+    topic: Outcome | None
+    topics: ChartBlock | None
+    choices: list[ChartBlock]
+    scores: list[Row]
+    map: list[MapLand] | None
+    land_rows: list[Row] = field(default_factory=list)
+    industry_rows: list[Row] = field(default_factory=list)
+    size_rows: list[Row] = field(default_factory=list)
+    trend: TrendBlock | None = None
+    choropleth: Any = None  # the map as drawn (`drawing.ChoroplethMap`), set by `drawing.draw`
 
 
-def page_context(board: Dashboard, sel: Selection) -> dict[str, Any]:
+def shape(board: Dashboard, sel: Selection) -> Page:
+    """The one shape step: called once per page or PDF, after the data step, before drawing."""
     topic = chosen_topic(board, sel)
     shown = board.focus is not None and board.focus.shown
     minimum = board.run.min_size if board.run else effective_min_size(settings.ZZ_MIN_GROUP_SIZE)
+    page = Page(
+        board,
+        sel,
+        minimum,
+        topic,
+        topic_block(board),
+        choice_blocks(board),
+        score_rows(board),
+        map_lands(board, topic, sel) if topic and not sel.land and shown else None,
+        trend=trend_block(board) if shown else None,
+    )
+    if topic:
+        page.land_rows = domain_rows(board.lands, topic, sel, "land", minimum)
+        page.industry_rows = domain_rows(board.industries, topic, sel, "wz", minimum)
+        page.size_rows = domain_rows(board.sizes, topic, sel, "", minimum)
+    return page
+
+
+def page_context(page: Page) -> dict[str, object]:
+    """Template data of `needs/dashboard.html` from a shaped and drawn page."""
+    board, sel = page.board, page.sel
     return {
         "board": board,
         "sel": sel,
-        "min_size": minimum,
+        "min_size": page.min_size,
         "crumbs": {"area": sel.query(land="", wz=""), "land": sel.query(wz="")},
         "window_label": window_label(sel.window),
         "section_label": section_name(sel.section) if sel.section else "",
         "compare_nation": board.focus is not None and board.focus.key != "nation",
         "recompute_params": sel.params().items(),
-        "topic": topic,
-        "topics": topic_block(board),
-        "choices": choice_blocks(board),
-        "scores": score_rows(board),
-        "map": choropleth(board, topic, sel) if topic and not sel.land and shown else None,
-        "land_rows": domain_rows(board.lands, topic, sel, "land", minimum) if topic else [],
-        "industry_rows": domain_rows(board.industries, topic, sel, "wz", minimum) if topic else [],
-        "size_rows": domain_rows(board.sizes, topic, sel, "", minimum) if topic else [],
-        "trend": trend_block(board) if shown else None,
+        "topic": page.topic,
+        "topics": page.topics,
+        "choices": page.choices,
+        "scores": page.scores,
+        "land_rows": page.land_rows,
+        "industry_rows": page.industry_rows,
+        "size_rows": page.size_rows,
+        "trend": page.trend,
     }

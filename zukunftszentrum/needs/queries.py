@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from zukunftszentrum.assessments.queries import submitted_rows
-from zukunftszentrum.organisations.models import Membership
+from zukunftszentrum.organisations.models import Membership, Organisation
 from zukunftszentrum.organisations.roles import Capability, has_capability
 from zukunftszentrum.organisations.sizes import SizeClass
 
@@ -134,6 +134,7 @@ class InputRow:
     wz_section: str
     size_class: str
     quarter: str  # of the organisation's latest response in the window
+    record_key: int = 0  # the organisation's secret key for disclosure control (never shown)
     topics: dict[str, float | None] = field(default_factory=dict)  # topic id -> 0..100 / None
     formats: tuple[str, ...] = ()
     time_budget: str | None = None
@@ -169,7 +170,23 @@ def needs_inputs(
         exclude_size_classes=(SizeClass.LARGE.value,),
         chunk_size=CHUNK,
     )
-    return _fold(rows)
+    out = _fold(rows)
+    _attach_record_keys(out)
+    return out
+
+
+def _attach_record_keys(rows: Sequence[InputRow]) -> None:
+    """Each row's organisation record key (one query per chunk; the keys decide the noise of
+    the published figures, see `needs.publication`)."""
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
+        found = dict(
+            Organisation.objects.filter(pk__in=[r.organisation_id for r in chunk]).values_list(
+                "pk", "record_key"
+            )
+        )
+        for row in chunk:
+            row.record_key = found[row.organisation_id]
 
 
 CHUNK = 20_000

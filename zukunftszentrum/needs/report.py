@@ -1,7 +1,8 @@
 """The PDF "Bedarfsanalyse" of a region: the dashboard's figures on paper, with the method note.
 
-`report_context` turns a `Dashboard` into template data for `TEMPLATE` (the charts and rows come
-from `presentation`, so page and paper agree); `core.pdf` renders it like the self-check reports.
+`report_context` turns a `Dashboard` (the data step) into template data for `TEMPLATE` through
+the page's own shape and drawing steps (`presentation.shape`, `drawing.draw`), so page and paper
+agree; `core.pdf` renders it like the self-check reports.
 Suppressed parts say why there is no figure.
 """
 
@@ -14,20 +15,12 @@ from typing import Any
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
-from zukunftszentrum.core.suppression import is_disclosable
-
-from .dashboard import RAW, Dashboard, DomainView, count_text, missing_reason
+from .dashboard import RAW, Dashboard, DomainView
+from .drawing import draw
 from .forms import window_label
-from .method import method_note
+from .method import method_note, published_companies
 from .outcomes import Outcome
-from .presentation import (
-    choice_blocks,
-    fmt,
-    fmt_interval,
-    score_rows,
-    topic_block,
-    trend_block,
-)
+from .presentation import count_text, fmt, fmt_interval, missing_reason, shape
 from .selection import Selection
 
 TEMPLATE = "needs/report.html"
@@ -49,6 +42,7 @@ def report_context(board: Dashboard, sel: Selection, *, today: datetime.date) ->
     """Template data for `needs/report.html` (call only when `board.run` is set)."""
     run = board.run
     assert run is not None
+    page = draw(shape(board, sel))  # the page's shape and drawing, once
     top = [o for o, fig in board.ranked_topics if fig is not None][:TOP_TOPICS]
     finished = timezone.localtime(run.finished_at) if run.finished_at else None
     return {
@@ -62,16 +56,16 @@ def report_context(board: Dashboard, sel: Selection, *, today: datetime.date) ->
         "computed_at": formats.date_format(finished, "DATETIME_FORMAT") if finished else "",
         "weighted": sel.weighting != RAW,
         "min_size": run.min_size,
-        "companies_shown": is_disclosable(run.n_companies, run.min_size),
-        "topics": topic_block(board),
+        "companies": published_companies(run),
+        "topics": page.topics,
         "compare_nation": board.focus is not None and board.focus.key != "nation",
         "top": [o.label() for o in top],
         "lands": matrix(board.lands, top, run.min_size),
         "industries": matrix(board.industries, top, run.min_size),
         "sizes": matrix(board.sizes, top, run.min_size),
-        "choices": choice_blocks(board),
-        "scores": score_rows(board),
-        "trend": trend_block(board) if board.complete else None,
+        "choices": page.choices,
+        "scores": page.scores,
+        "trend": page.trend if board.complete else None,
         "method": method_note(run, sel.weighting),
     }
 

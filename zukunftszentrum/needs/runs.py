@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from zukunftszentrum.core.disclosure import Parameters
 from zukunftszentrum.core.suppression import effective_min_size
 from zukunftszentrum.organisations.models import Centre
 from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
@@ -39,6 +40,7 @@ from .estimation.population import SIZE_SHARES_2022, sme_shares
 from .estimation.raking import rake_cells
 from .models import DomainResult, EstimateRun, PopulationTable
 from .outcomes import outcomes, value_matrix
+from .publication import Contributors, publish_run
 from .queries import (
     FIRST_YEAR,
     InputRow,
@@ -111,7 +113,7 @@ def request_run(window: Window, *, user: Any = None) -> EstimateRun | None:
                 requested_by=user if getattr(user, "is_authenticated", False) else None,
             )
             if holds_no_data(window):
-                _save(run, [], [], n_companies=0, n_excluded=0)
+                _save(run, [], [], [], n_companies=0, n_excluded=0)
                 return None
     except IntegrityError:  # a second tab or a double click queued one a moment ago
         return pending_run(window)
@@ -250,9 +252,8 @@ def _compute(run: EstimateRun) -> None:
     dims = Dimensions(lands=tuple(land.code for land in LAENDER), sections=tuple(WZ_SECTIONS))
     usable = [r for r in rows if _usable(r, dims)]
     cells = _cells(dims, usable)
-    table = build_cell_table(
-        dims, cells, value_matrix(usable, items), [o.key for o in items], [o.kind for o in items]
-    )
+    values = value_matrix(usable, items)
+    table = build_cell_table(dims, cells, values, [o.key for o in items], [o.kind for o in items])
     joint, size = population_targets(run.population, dims)
     weights, diagnostics = _weights(table.counts.reshape(dims.shape), joint, size)
     _progress(run, 65, "estimating")
@@ -265,8 +266,19 @@ def _compute(run: EstimateRun) -> None:
         )
         for w in (weights, np.ones(dims.n_cells))
     )
+    _progress(run, 75, "publishing")
+    published, diagnostics["companies_published"] = publish_run(
+        [domain.mask(dims)[cells] for domain in domains],
+        weighted,
+        raw,
+        Contributors([r.record_key for r in usable], weights[cells], values),
+        {o.key: o.kind for o in items},
+        Parameters(min_size=run.min_size),
+    )
     _progress(run, 85, "saving")
-    _save(run, weighted, raw, n_companies=len(usable), n_excluded=len(rows) - len(usable))
+    _save(
+        run, weighted, raw, published, n_companies=len(usable), n_excluded=len(rows) - len(usable)
+    )
     run.diagnostics = diagnostics
     EstimateRun.objects.filter(pk=run.pk).update(diagnostics=diagnostics)
 
@@ -337,12 +349,14 @@ def _save(
     run: EstimateRun,
     weighted: list[DomainEstimate],
     raw: list[DomainEstimate],
+    published: list[dict[str, Any]],
     *,
     n_companies: int,
     n_excluded: int,
 ) -> None:
     DomainResult.objects.bulk_create(
-        (_result(run, w, r) for w, r in zip(weighted, raw, strict=True)), batch_size=500
+        (_result(run, *domain) for domain in zip(weighted, raw, published, strict=True)),
+        batch_size=500,
     )
     locked = EstimateRun.objects.select_for_update().get(pk=run.pk)
     EstimateRun.objects.filter(window=run.window, is_current=True).update(is_current=False)
@@ -374,7 +388,9 @@ def _delete_replaced(run: EstimateRun) -> None:
         EstimateRun.objects.filter(pk__in=old).delete()
 
 
-def _result(run: EstimateRun, w: DomainEstimate, r: DomainEstimate) -> DomainResult:
+def _result(
+    run: EstimateRun, w: DomainEstimate, r: DomainEstimate, published: dict[str, Any]
+) -> DomainResult:
     return DomainResult(
         run=run,
         key=w.key,
@@ -387,6 +403,7 @@ def _result(run: EstimateRun, w: DomainEstimate, r: DomainEstimate) -> DomainRes
         thin=w.thin,
         weighted=_outcomes(w.outcomes),
         raw=_outcomes(r.outcomes) if r.suppressed is None else {},
+        published=published,
     )
 
 

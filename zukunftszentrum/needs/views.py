@@ -16,10 +16,11 @@ from zukunftszentrum.organisations.roles import Capability
 
 from . import actions, queries, runs
 from .dashboard import build
+from .drawing import drawn_context
 from .estimation.population import PopulationError
 from .forms import PopulationUploadForm
 from .models import PopulationTable
-from .presentation import page_context
+from .presentation import shape
 from .selection import select
 
 
@@ -63,10 +64,11 @@ def population_activate(request: MemberRequest, pk: int) -> HttpResponse:
 
 @requires(Capability.VIEW_NEEDS_ANALYSIS)
 def dashboard(request: MemberRequest) -> HttpResponse:
-    """Estimates for the viewer's region (or a chosen Land, industry, time window)."""
+    """Estimates for the viewer's region (or a chosen Land, industry, time window): data, then
+    shape, then drawing, each once."""
     sel = select(request.member, request.GET)
     board = build(sel.window, sel.area, land=sel.land, section=sel.section, weighting=sel.weighting)
-    return render(request, "needs/dashboard.html", page_context(board, sel))
+    return render(request, "needs/dashboard.html", drawn_context(shape(board, sel)))
 
 
 @requires(Capability.VIEW_NEEDS_ANALYSIS)

@@ -12,6 +12,8 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from zukunftszentrum.core.disclosure import draw_record_key
+
 from .reference import WZ_SECTIONS
 from .roles import CENTRE_ROLES, COMPANY_ROLES, NETWORK_ROLES, Role
 from .sizes import SME_HEADCOUNT_LIMITS, SizeClass
@@ -173,6 +175,9 @@ class Organisation(models.Model):
     )
     has_works_council = models.BooleanField(_("Betriebsrat vorhanden"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The secret random key of the cell key method (core.disclosure): drawn once, never shown,
+    # never exported; it decides the noise of every published figure this organisation is in.
+    record_key = models.PositiveBigIntegerField(default=draw_record_key, editable=False)
 
     class Meta:
         ordering = ["legal_name"]

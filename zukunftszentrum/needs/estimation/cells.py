@@ -14,7 +14,6 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from zukunftszentrum.organisations.reference import LAENDER, WZ_SECTIONS
 from zukunftszentrum.organisations.sizes import SizeClass
 
 OutcomeKind = Literal["mean", "proportion"]
@@ -38,14 +37,6 @@ class Dimensions:
     @property
     def n_cells(self) -> int:
         return len(self.lands) * len(self.sections) * len(self.sizes)
-
-
-def default_dimensions(sections: Sequence[str] | None = None) -> Dimensions:
-    """16 Länder (two-letter codes), the given WZ sections (default: all), the three SME classes."""
-    return Dimensions(
-        lands=tuple(land.code for land in LAENDER),
-        sections=tuple(sections) if sections is not None else tuple(WZ_SECTIONS),
-    )
 
 
 class UnknownCategoryError(ValueError):

@@ -101,6 +101,25 @@ def test_drill_down_into_a_land_and_an_industry(network, login) -> None:
     assert 'id="zz-topics-title"' not in page
 
 
+def test_page_shows_the_published_figures_and_says_they_carry_noise(network, login) -> None:
+    """The map titles and the count come from the run's published figures, never the computed
+    ones; the page explains the small deviations in plain words."""
+    nord = network["nord"]
+    page = _get(login(make_member(Role.ADVISOR, centre=nord))).content.decode()
+    assert "Zum Schutz einzelner Betriebe sind die Werte leicht verrauscht" in page
+    run = EstimateRun.objects.get(window=str(YEAR), is_current=True)
+    land = DomainResult.objects.get(run=run, key="land:SH").published["weighted"]
+    topic = re.search(
+        r"<title>Schleswig-Holstein: (\d+) \(95-%-Intervall (\d+)–(\d+)\), (\d+)", page
+    )
+    assert topic is not None
+    shown = tuple(int(x) for x in topic.groups())
+    assert shown[3] == land["n"]
+    assert [shown[0], shown[1], shown[2]] in [f[:3] for f in land["figures"].values() if f]
+    area = DomainResult.objects.get(run=run, key=f"area:{nord.slug}").published["weighted"]
+    assert re.search(rf"Antwortende Unternehmen</dt><dd>{area['n']}</dd>", page)
+
+
 def test_programme_admin_sees_the_nation_and_any_region(network, login) -> None:
     client = login(make_member(Role.PROGRAMME_ADMIN))
     page = _get(client).content.decode()

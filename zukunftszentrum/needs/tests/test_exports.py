@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -12,10 +11,10 @@ from openpyxl import load_workbook
 
 from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
-from zukunftszentrum.needs.dashboard import Figure
-from zukunftszentrum.needs.exports import area_keys
+from zukunftszentrum.needs.dashboard import area_keys
 from zukunftszentrum.needs.models import DomainResult, EstimateRun
 from zukunftszentrum.needs.outcomes import outcomes
+from zukunftszentrum.needs.publication import published, published_figure
 from zukunftszentrum.needs.scope import Area
 from zukunftszentrum.organisations.models import Land
 from zukunftszentrum.organisations.reference import WZ_SECTIONS
@@ -24,9 +23,8 @@ from zukunftszentrum.organisations.tests.factories import make_centre, make_memb
 
 from .network import YEAR, area_key, stored
 
-ESTIMATE, SE, LOW, HIGH, N, N_EFF, DEFF, THIN, NOTE = (
+ESTIMATE, LOW, HIGH, N, N_EFF, DEFF, THIN, NOTE = (
     "Schätzung (Punkte 0–100 oder Prozent, siehe Einheit)",
-    "Standardfehler",
     "95-%-Intervall unten",
     "95-%-Intervall oben",
     "n (Unternehmen mit Antwort)",
@@ -35,7 +33,7 @@ ESTIMATE, SE, LOW, HIGH, N, N_EFF, DEFF, THIN, NOTE = (
     "dünn besetzt",
     "Hinweis",
 )
-FIGURES = (ESTIMATE, SE, LOW, HIGH, N_EFF, DEFF, THIN)
+FIGURES = (ESTIMATE, LOW, HIGH, N_EFF, DEFF, THIN)
 KINDS = {o.key: o.kind for o in outcomes()}
 
 
@@ -52,29 +50,28 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _expected(stored_value: list[Any], outcome: str) -> tuple[float, float, float, float]:
-    """The stored figure as exported: interval clipped like the page, shares in per cent."""
-    proportion = KINDS[outcome] == "proportion"
-    figure = Figure.from_stored(stored_value, proportion)
+def _expected(result: DomainResult, field: str, outcome: str) -> tuple[int, int, int, int]:
+    """The published figure (`needs.publication`) as exported: whole points or whole percent,
+    and the published n. Never the computed estimate."""
+    stored_value = published(result.published, field)["figures"][outcome]
+    figure = published_figure(stored_value, KINDS[outcome] == "proportion")
     assert figure is not None
-    scale = 100 if proportion else 1
-    return tuple(  # type: ignore[return-value]
-        round(v * scale, 1) for v in (figure.value, stored_value[1], figure.low, figure.high)
-    )
+    scale = 100 if figure.proportion else 1
+    return (*(round(v * scale) for v in (figure.value, figure.low, figure.high)), figure.n)  # type: ignore[return-value]
 
 
 def _check_rows_match(rows: list[dict[str, str]], run: EstimateRun, field: str) -> int:
-    """Every row with a figure equals the stored result; returns how many were checked."""
+    """Every row with a figure equals the published one; returns how many were checked."""
     results = {r.key: r for r in DomainResult.objects.filter(run=run)}
     checked = 0
     for row in rows:
         if not row[ESTIMATE]:
             continue
-        value = getattr(results[row["Domäne (Schlüssel)"]], field)[row["Merkmal (Schlüssel)"]]
-        got = tuple(_number(row[c]) for c in (ESTIMATE, SE, LOW, HIGH))
-        assert got == _expected(value, row["Merkmal (Schlüssel)"]), row
-        assert int(row[N]) == value[4]
-        assert _number(row[N_EFF]) == round(value[5], 1)
+        result = results[row["Domäne (Schlüssel)"]]
+        got = tuple(int(row[c]) for c in (ESTIMATE, LOW, HIGH, N))
+        assert got == _expected(result, field, row["Merkmal (Schlüssel)"]), row
+        if field == "weighted":
+            assert _number(row[N_EFF]) == round(result.n_eff or 0, 1)
         checked += 1
     return checked
 
@@ -105,9 +102,9 @@ def test_shares_are_per_cent_and_labelled(network, login) -> None:
         if r["Domäne (Schlüssel)"] == area_key(nord)
         and r["Merkmal (Schlüssel)"] == "obstacles:time"
     )
-    value = stored(run, area_key(nord)).weighted["obstacles:time"][0]
+    value = stored(run, area_key(nord)).published["weighted"]["figures"]["obstacles:time"][0]
     assert row["Einheit"] == "Prozent" and row["Gruppe"] == "Hindernisse"
-    assert _number(row[ESTIMATE]) == round(value * 100, 1)
+    assert int(row[ESTIMATE]) == value  # whole percent, as published
     assert row["Merkmal"] == "Keine Zeit"
 
 
@@ -148,9 +145,8 @@ def test_xlsx_has_the_estimates_and_a_method_sheet(network, login) -> None:
         for r in data
         if r["Domäne (Schlüssel)"] == "land:SH" and r["Merkmal (Schlüssel)"] == "topic_data"
     )
-    value = stored(run, "land:SH").weighted["topic_data"]
-    assert (row[ESTIMATE], row[SE], row[LOW], row[HIGH]) == _expected(value, "topic_data")
-    assert row[N] == value[4]
+    expected = _expected(stored(run, "land:SH"), "weighted", "topic_data")
+    assert (row[ESTIMATE], row[LOW], row[HIGH], row[N]) == expected
     hamburg = [r for r in data if r["Domäne (Schlüssel)"] == "land:HH"]
     assert len(hamburg) == 1 and hamburg[0][ESTIMATE] is None and hamburg[0][N] == "unter 5"
     method = "\n".join(str(c.value or "") for c in book["Methode"]["A"])
@@ -241,4 +237,4 @@ def test_a_planted_formula_in_a_centre_name_stays_text(network, login) -> None:
         header = [c.value for c in sheet[1]]
         region, estimate = sheet[2][header.index("Region / Land")], sheet[2][header.index(ESTIMATE)]
         assert (region.value, region.data_type) == (text, "s")
-        assert estimate.data_type == "n" and isinstance(estimate.value, float)
+        assert estimate.data_type == "n" and isinstance(estimate.value, int)  # whole, published

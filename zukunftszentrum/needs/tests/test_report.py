@@ -15,9 +15,9 @@ from django.utils import translation
 from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.needs import runs
-from zukunftszentrum.needs.dashboard import Figure
 from zukunftszentrum.needs.outcomes import by_group, outcomes
 from zukunftszentrum.needs.presentation import fmt, fmt_interval
+from zukunftszentrum.needs.publication import published, published_figure
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import (
     make_centre,
@@ -44,12 +44,12 @@ def _pdf_text(client, **params: str) -> str:
 
 
 def _topic_lines(run, key: str, field: str = "weighted") -> list[tuple[str, str, str]]:
-    """(label, estimate, interval) of each topic as the report prints it."""
-    values = getattr(stored(run, key), field)
+    """(label, estimate, interval) of each topic as the report prints it: the published figure."""
+    values = published(stored(run, key).published, field)["figures"]
     out = []
     with translation.override("de"):
         for topic in by_group(outcomes(), "topic"):
-            figure = Figure.from_stored(values[topic.key], proportion=False)
+            figure = published_figure(values[topic.key], proportion=False)
             out.append((topic.label(), fmt(figure), fmt_interval(figure)))
     return out
 
@@ -62,7 +62,7 @@ def test_report_has_the_regions_stored_figures(network, login) -> None:
     area = stored(run, area_key(nord))
     summary = re.search(r"Antwortende Unternehmen.*\n\s*\n?\s*(\d+)\s+([\d.]+)\s+(\d+)", text)
     assert summary is not None
-    assert int(summary[1]) == area.n
+    assert int(summary[1]) == area.published["weighted"]["n"]  # the published count
     assert summary[2] == f"{area.population:,.0f}".replace(",", ".")
     assert int(summary[3]) == round(area.n_eff)
     for label, value, interval in _topic_lines(run, area_key(nord)):
@@ -81,7 +81,8 @@ def test_suppressed_domains_show_no_figure(network, login) -> None:
     assert not re.search(r"Hamburg.*\d", text.replace("unter 5", ""))
     # Schleswig-Holstein (14 companies) has figures and its n
     land = stored(network["run"], "land:SH")
-    assert re.search(rf"^\s*Schleswig-\S*.*\(\d+–\d+\).*\s{land.n}\s*$", text, re.MULTILINE)
+    n = land.published["weighted"]["n"]
+    assert re.search(rf"^\s*Schleswig-\S*.*\(\d+–\d+\).*\s{n}\s*$", text, re.MULTILINE)
 
 
 def test_a_land_can_be_reported_and_raw_figures_say_so(network, login) -> None:

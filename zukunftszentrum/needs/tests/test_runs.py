@@ -42,7 +42,7 @@ def _replace(window: str = WINDOW) -> EstimateRun:
     table = active_population_table()
     assert table is not None
     run = EstimateRun.objects.create(window=window, population=table, status=Status.RUNNING)
-    runs._save(run, [], [], n_companies=0, n_excluded=0)
+    runs._save(run, [], [], [], n_companies=0, n_excluded=0)
     return run
 
 
