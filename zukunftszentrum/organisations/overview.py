@@ -66,16 +66,15 @@ def waiting_for(member: Membership) -> dict[str, Any]:
     """What waits for this person in this role, as counts with a way to act on each. The
     leads' items come from `organisation_overview` (shared call); everyone's own pending
     invitations to further roles come from here."""
+    held = set(
+        Membership.objects.filter(user=member.user, ended_at__isnull=True).values_list(
+            "role", "organisation_id", "centre_id"
+        )
+    )
     mine = [
         invitation
         for invitation in invitations_waiting_for(member.user)
-        if not Membership.objects.filter(
-            user=member.user,
-            role=invitation.role,
-            organisation_id=invitation.organisation_id,
-            centre_id=invitation.centre_id,
-            ended_at__isnull=True,
-        ).exists()
+        if (invitation.role, invitation.organisation_id, invitation.centre_id) not in held
     ]
     return {"my_invitations": mine}
 
