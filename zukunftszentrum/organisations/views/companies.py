@@ -85,7 +85,7 @@ def edit(request: MemberRequest, pk: int) -> HttpResponse:
         ),
         "cancel_url": reverse("organisations:organisation_detail", args=[organisation.pk]),
     }
-    return render(request, "core/edit_page.html", context)
+    return render(request, "organisations/organisation_edit.html", context)
 
 
 @requires(Capability.INVITE_MEMBERS)
