@@ -304,6 +304,9 @@ def test_the_lead_removes_a_member(login, company, lead, employee) -> None:
 
 def test_the_last_lead_cannot_be_removed(login, company, lead) -> None:
     client = login(lead)
+    question = client.get(_url("organisation_remove_member", company.pk, lead.pk))
+    assert "letzte Person in der Geschäftsführung" in question.text  # said before asking
+    assert 'method="post"' not in question.text.split("<main")[1]
     answer = client.post(_url("organisation_remove_member", company.pk, lead.pk), follow=True)
     assert "letzte Person in der Geschäftsführung" in answer.text
     lead.refresh_from_db()
