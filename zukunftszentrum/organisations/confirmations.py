@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .models import Accompaniment, Membership
+from .roles import Role
 
 CONFIRM_TEMPLATE = "organisations/confirm.html"
 
@@ -29,6 +30,12 @@ def remove_member_confirmation(membership: Membership, *, cancel_url: str) -> di
     if membership.ended_at is not None:
         context["done"] = _("%(name)s ist bereits nicht mehr als %(role)s Mitglied.") % names
         return context
+    if _last_lead(membership):  # the action would refuse: say so before asking
+        context["done"] = _(
+            "Die letzte Person in der Geschäftsführung kann nicht entfernt werden. "
+            "Laden Sie zuerst eine weitere Person als Geschäftsführung ein."
+        )
+        return context
     context["consequences"] = [
         _("%(name)s verliert sofort den Zugang zu %(place)s in der Rolle %(role)s.") % names,
         _(
@@ -38,6 +45,15 @@ def remove_member_confirmation(membership: Membership, *, cancel_url: str) -> di
         _("Sie können die Person später erneut einladen."),
     ]
     return context
+
+
+def _last_lead(membership: Membership) -> bool:
+    if membership.role != Role.COMPANY_LEAD or membership.organisation_id is None:
+        return False
+    leads = Membership.objects.filter(
+        organisation_id=membership.organisation_id, role=Role.COMPANY_LEAD, ended_at__isnull=True
+    )
+    return leads.count() <= 1
 
 
 def end_accompaniment_confirmation(

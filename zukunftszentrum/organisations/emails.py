@@ -1,4 +1,6 @@
-"""Emails this app sends: invitations and a centre's request to accompany an organisation."""
+"""Emails this app sends: invitations, a centre's request to accompany an organisation, an
+organisation's request to a centre and the centre's answer. The platform keeps the state; a
+mail that fails only means the person reads it on their page instead."""
 
 from __future__ import annotations
 
@@ -46,6 +48,33 @@ def send_accompaniment_request(
         "requester": _name(accompaniment.requested_by),
     }
     return _send("accompaniment_request", context, to, language)
+
+
+def send_request_to_centre(request: HttpRequest, accompaniment: Accompaniment) -> bool:
+    """Tell a centre (at its public contact address) that an organisation asks for support."""
+    to = accompaniment.centre.email
+    if not to:
+        return False  # the request waits on the workspace all the same
+    context = {
+        "accompaniment": accompaniment,
+        "link": request.build_absolute_uri(reverse("organisations:centre_workspace") + "#eingang"),
+    }
+    return _send("centre_request", context, to, settings.LANGUAGE_CODE)
+
+
+def send_request_answer(request: HttpRequest, accompaniment: Accompaniment) -> bool:
+    """Tell the person who asked a centre what the centre answered, in their language."""
+    person = accompaniment.requested_by
+    if person is None or not person.email:
+        return False
+    page = reverse("organisations:organisation_detail", args=[accompaniment.organisation_id])
+    context = {
+        "accompaniment": accompaniment,
+        "link": request.build_absolute_uri(f"{page}#begleitung"),
+    }
+    return _send(
+        "request_answer", context, person.email, person.preferred_language or settings.LANGUAGE_CODE
+    )
 
 
 def _name(user: object) -> str:

@@ -46,8 +46,10 @@ def _register_cards() -> None:
     )
     # (partial in CARDS, order, shown to, data it reads); orders leave room for other apps' cards
     table = [
+        ("waiting", 5, overview.in_organisation, overview.waiting_for),
         ("organisation", 10, overview.in_organisation, org),
         ("accompaniment", 20, overview.in_organisation, org),
+        ("works_council", 25, overview.is_works_council, org),
         ("next_steps", 40, overview.manages_organisation, org),
         ("data_rights", 50, overview.is_staff_of_organisation, None),
         ("centre", 10, overview.in_centre, centre),

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .models import ROLE_CHOICES, Centre, Organisation, User
-from .reference import kreis_belongs_to_land
+from .reference import KREIS_BY_AGS, kreis_belongs_to_land, kreise_by_land
 from .roles import INVITABLE_ROLES, Capability, Role
 
 # The roles offered in the invitation forms, the most common first.
@@ -50,6 +50,51 @@ class HeadcountField(forms.IntegerField):
         return int(text) if text else None
 
 
+def kreis_choices() -> list:
+    """The Kreise grouped by Land, for a select that works without JavaScript (browsers jump
+    to an entry as one types its first letters)."""
+    return [
+        ("", _("– keine Angabe –")),
+        *((land.name, [(k.ags, k.name) for k in kreise]) for land, kreise in kreise_by_land()),
+    ]
+
+
+class KreisField(forms.ChoiceField):
+    """The Kreis chosen by name; the form stores its 5-digit AGS (and `clean_kreis` the name)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        kwargs.setdefault("label", _("Kreis oder kreisfreie Stadt"))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Der Sitz Ihres Betriebs. Die Liste ist nach Ländern geordnet; tippen Sie die "
+                "ersten Buchstaben, um zu springen."
+            ),
+        )
+        kwargs.setdefault(
+            "error_messages",
+            {"invalid_choice": _("Bitte wählen Sie einen Kreis aus der Liste.")},
+        )
+        super().__init__(choices=kreis_choices, **kwargs)  # type: ignore[arg-type]
+
+
+def clean_kreis(form: forms.BaseForm, data: dict) -> None:
+    """Check that the chosen Kreis lies in the chosen Land and add its name to the data."""
+    land, ags = data.get("land"), data.get("kreis_ags") or ""
+    kreis = KREIS_BY_AGS.get(ags)
+    data["kreis_name"] = kreis.name if kreis else ""
+    if land and kreis and not kreis_belongs_to_land(kreis.ags, land.ags):
+        form.add_error(
+            "kreis_ags",
+            _(
+                "%(kreis)s liegt nicht in %(land)s. Bitte wählen Sie einen Kreis aus %(land)s "
+                "oder ändern Sie das Land."
+            )
+            % {"kreis": kreis.name, "land": land.name},
+        )
+
+
 def role_choices(roles: tuple[Role, ...]) -> list[tuple[str, str]]:
     """(value, label) pairs for a choice field, in the given order."""
     labels = dict(ROLE_CHOICES)
@@ -63,13 +108,14 @@ class ProfileForm(forms.ModelForm):
 
 
 class OrganisationForm(forms.ModelForm):
+    kreis_ags = KreisField()
+
     class Meta:
         model = Organisation
         fields = [
             "legal_name",
             "land",
             "kreis_ags",
-            "kreis_name",
             "wz_section",
             "headcount",
             "has_works_council",
@@ -85,16 +131,7 @@ class OrganisationForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean() or {}
-        land, kreis = data.get("land"), data.get("kreis_ags")
-        if land and kreis and not kreis_belongs_to_land(kreis, land.ags):
-            self.add_error(
-                "kreis_ags",
-                _(
-                    "Der Kreisschlüssel muss mit %(ags)s beginnen (Land %(land)s) und fünf "
-                    "Ziffern haben."
-                )
-                % {"ags": land.ags, "land": land.name},
-            )
+        clean_kreis(self, data)  # sets kreis_name, which the action saves with the AGS
         if self.instance.kind == Organisation.Kind.SOLO:
             if data.get("headcount") not in (None, 1):
                 self.add_error("headcount", _("Eine Solo-Selbstständigkeit hat genau eine Person."))

@@ -10,6 +10,7 @@ from zukunftszentrum.core.overview_cards import overview_cards_for
 
 from .models import Accompaniment, Centre, Land, Membership, Organisation
 from .queries import (
+    invitations_waiting_for,
     members_of_organisation,
     open_invitations,
     organisations_visible_to,
@@ -56,26 +57,59 @@ def is_staff_of_organisation(member: Membership) -> bool:
     return member.role in (Role.EMPLOYEE, Role.WORKS_COUNCIL)
 
 
+def is_works_council(member: Membership) -> bool:
+    """The works council's own card: what the council may see."""
+    return member.role == Role.WORKS_COUNCIL
+
+
+def waiting_for(member: Membership) -> dict[str, Any]:
+    """What waits for this person in this role, as counts with a way to act on each. The
+    leads' items come from `organisation_overview` (shared call); everyone's own pending
+    invitations to further roles come from here."""
+    held = set(
+        Membership.objects.filter(user=member.user, ended_at__isnull=True).values_list(
+            "role", "organisation_id", "centre_id"
+        )
+    )
+    mine = [
+        invitation
+        for invitation in invitations_waiting_for(member.user)
+        if (invitation.role, invitation.organisation_id, invitation.centre_id) not in held
+    ]
+    return {"my_invitations": mine}
+
+
 def organisation_overview(member: Membership) -> dict[str, Any]:
     org = member.organisation
     assert org is not None
     manages = has_capability(member.role, Capability.MANAGE_ORGANISATION)
-    accompaniments = Accompaniment.objects.filter(
-        organisation=org, status__in=[Accompaniment.Status.REQUESTED, Accompaniment.Status.ACTIVE]
-    ).select_related("centre")
+    accompaniments = list(
+        Accompaniment.objects.filter(
+            organisation=org,
+            status__in=[Accompaniment.Status.REQUESTED, Accompaniment.Status.ACTIVE],
+        ).select_related("centre")
+    )
+    requested = [a for a in accompaniments if a.status == Accompaniment.Status.REQUESTED]
+    invitations = list(open_invitations(organisation=org)) if manages else []
+    active = [a for a in accompaniments if a.status == Accompaniment.Status.ACTIVE]
     return {
         "organisation": org,
         "manages": manages,
+        "is_solo": org.kind == Organisation.Kind.SOLO,
         "member_count": members_of_organisation(org).values("user").distinct().count(),
-        "open_invitation_count": open_invitations(organisation=org).count() if manages else None,
-        "pending_requests": [
-            a for a in accompaniments if a.status == Accompaniment.Status.REQUESTED
+        "open_invitation_count": len(invitations) if manages else None,
+        "expired_invitation_count": sum(1 for i in invitations if i.is_expired()),
+        # A centre's request waits for the lead; the lead's own request waits for the centre.
+        "pending_requests": [a for a in requested if a.initiator == Accompaniment.Initiator.CENTRE]
+        if manages
+        else [],
+        "asked_centres": [
+            a.centre for a in requested if a.initiator == Accompaniment.Initiator.ORGANISATION
         ]
         if manages
         else [],
-        "active_centres": [
-            a.centre for a in accompaniments if a.status == Accompaniment.Status.ACTIVE
-        ],
+        "active_centres": [a.centre for a in active],
+        "active_since": {a.centre_id: a.decided_at for a in active},
         "regional_centres": Centre.objects.filter(lands=org.land),
     }
 
@@ -88,8 +122,18 @@ def centre_overview(member: Membership) -> dict[str, Any]:
         if has_capability(member.role, Capability.ACCOMPANY_COMPANIES)
         else Organisation.objects.none()
     )
+    incoming = (
+        Accompaniment.objects.filter(
+            centre=centre,
+            initiator=Accompaniment.Initiator.ORGANISATION,
+            status=Accompaniment.Status.REQUESTED,
+        ).count()
+        if has_capability(member.role, Capability.ACCOMPANY_COMPANIES)
+        else 0
+    )
     return {
         "centre": centre,
+        "incoming_request_count": incoming,
         "accompanied": accompanied.order_by("legal_name")[:50],
         "accompanied_count": accompanied.count(),
         "staff_count": staff_of_centre(centre).count(),

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from .models import Accompaniment, Centre, Invitation, Land, Membership, Organisation, User
 from .roles import CENTRE_ROLES, Capability, Role, has_capability
@@ -94,6 +95,23 @@ def open_invitations(*, organisation: Organisation | None = None, centre: Centre
     if organisation is not None:
         return qs.filter(organisation=organisation)
     return qs.filter(centre=centre)
+
+
+def invitations_waiting_for(user: User | AnonymousUser) -> QuerySet[Invitation]:
+    """Invitations sent to the person's own address that still work. Only the email holds the
+    link (its token is stored as a hash), so a page can name them but not open them."""
+    if not user.is_authenticated or not user.email:
+        return Invitation.objects.none()
+    return (
+        Invitation.objects.filter(
+            email__iexact=user.email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .select_related("organisation", "centre", "invited_by")
+        .order_by("-created_at")
+    )
 
 
 def network_centres() -> QuerySet[Centre]:

@@ -1,7 +1,10 @@
-"""Reference data: the 16 Länder and the WZ 2008 sections. Pure: no Django imports."""
+"""Reference data: the 16 Länder, their Kreise and the WZ 2008 sections. Pure: no Django
+imports."""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -66,3 +69,37 @@ WZ_SECTIONS: dict[str, tuple[str, str]] = {
 def kreis_belongs_to_land(kreis_ags: str, land_ags: str) -> bool:
     """A Kreis's 5-digit AGS starts with the 2-digit AGS of its Land."""
     return len(kreis_ags) == 5 and kreis_ags.isdigit() and kreis_ags.startswith(land_ags)
+
+
+# --- Kreise (districts and district-free cities), territorial status 31.12.2018 -------------
+# The list ships with the package (see docs/data-sources.md); people choose their Kreis by name
+# and the form stores its 5-digit AGS and name.
+
+KREISE_FILE = Path(__file__).parent / "data" / "kreise_2018.csv"
+
+
+class KreisRef(NamedTuple):
+    ags: str  # 5 digits; the first two are the Land's AGS
+    name: str  # as published, e.g. "Flensburg, Stadt"
+    kind: str  # "Kreisfreie Stadt", "Kreis", "Landkreis", ...
+
+
+def load_kreise(path: Path = KREISE_FILE) -> tuple[KreisRef, ...]:
+    """The Kreise from the shipped CSV (semicolon-separated, UTF-8, header row)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            KreisRef(row["AGS"].strip(), row["name"].strip(), row["type"].strip())
+            for row in csv.DictReader(handle, delimiter=";")
+        )
+
+
+KREISE: tuple[KreisRef, ...] = load_kreise()
+KREIS_BY_AGS: dict[str, KreisRef] = {kreis.ags: kreis for kreis in KREISE}
+
+
+def kreise_by_land() -> list[tuple[LandRef, list[KreisRef]]]:
+    """Every Land with its Kreise sorted by name, in the order of `LAENDER`."""
+    return [
+        (land, sorted((k for k in KREISE if k.ags[:2] == land.ags), key=lambda k: k.name))
+        for land in LAENDER
+    ]

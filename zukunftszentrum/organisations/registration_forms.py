@@ -8,9 +8,8 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from .forms import HeadcountField
+from .forms import HeadcountField, KreisField, clean_kreis
 from .models import WZ_CHOICES, Land, User
-from .reference import kreis_belongs_to_land
 
 
 class RegistrationForm(forms.Form):
@@ -43,13 +42,7 @@ class RegistrationForm(forms.Form):
     land = forms.ModelChoiceField(
         label=_("Land"), queryset=Land.objects.all(), empty_label=_("– bitte wählen –")
     )
-    kreis_ags = forms.RegexField(
-        label=_("Kreisschlüssel (AGS)"),
-        regex=r"^[0-9]{5}$",
-        required=False,
-        help_text=_("Optional: fünfstelliger amtlicher Schlüssel Ihres Kreises, z. B. 09162."),
-        error_messages={"invalid": _("Der Kreisschlüssel hat genau fünf Ziffern.")},
-    )
+    kreis_ags = KreisField()
     wz_section = forms.ChoiceField(label=_("Wirtschaftszweig (WZ 2008)"))
     headcount = HeadcountField(
         label=_("Beschäftigte (Personen)"),
@@ -77,13 +70,7 @@ class RegistrationForm(forms.Form):
             self.add_error(
                 "headcount", _("Bitte geben Sie an, wie viele Personen im Unternehmen arbeiten.")
             )
-        land, kreis = data.get("land"), data.get("kreis_ags")
-        if land and kreis and not kreis_belongs_to_land(kreis, land.ags):
-            self.add_error(
-                "kreis_ags",
-                _("Der Kreisschlüssel muss mit %(ags)s beginnen (Land %(land)s).")
-                % {"ags": land.ags, "land": land.name},
-            )
+        clean_kreis(self, data)  # sets kreis_name, stored with the AGS
         if data.get("password"):
             probe = User(email=data.get("email", ""), full_name=data.get("full_name", ""))
             try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from zukunftszentrum.organisations import actions
 from zukunftszentrum.organisations.models import Accompaniment
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import (
@@ -24,7 +25,7 @@ DASHBOARD = reverse("organisations:dashboard")
         (Role.COMPANY_LEAD, "Mitglieder und Einladungen"),
         (Role.EMPLOYEE, "Ihre Daten bleiben Ihre Daten"),
         (Role.WORKS_COUNCIL, "§ 90 BetrVG"),
-        (Role.SOLO, "Zur Organisation"),
+        (Role.SOLO, "Zu Ihrem Betrieb"),
         (Role.ADVISOR, "Begleitete Organisationen"),
         (Role.CENTRE_ADMIN, "Zum Arbeitsbereich des Zentrums"),
         (Role.PROGRAMME_ADMIN, "Sicherheitsprotokoll"),
@@ -116,3 +117,57 @@ def test_my_organisations_lists_every_role_of_the_person_only(login) -> None:
 @pytest.mark.parametrize("name", ["dashboard", "profile", "my_organisations"])
 def test_personal_pages_need_login(client, name: str) -> None:
     assert client.get(reverse(f"organisations:{name}"))["Location"].startswith("/konto/login/")
+
+
+# --- what waits for each role -------------------------------------------------------------
+
+
+def test_the_lead_sees_what_waits_and_how_to_ask_a_centre(login) -> None:
+    lead = make_member(Role.COMPANY_LEAD)
+    actions.invite(
+        member=lead, email="neu@example.org", role=Role.EMPLOYEE, organisation=lead.organisation
+    )
+    actions.request_accompaniment(member=make_member(Role.ADVISOR), organisation=lead.organisation)
+    page = login(lead).get(DASHBOARD).content.decode()
+    assert "Was auf Sie wartet" in page
+    assert "1 Anfrage eines Zentrums wartet auf Ihre Entscheidung" in page
+    assert "1 Einladung ist noch nicht angenommen" in page
+    assert reverse("organisations:organisation_ask_centre", args=[lead.organisation_id]) in page
+
+
+def test_an_employee_sees_their_own_pending_invitation_and_no_council_card(login) -> None:
+    employee = make_member(Role.EMPLOYEE)
+    lead = make_member(Role.COMPANY_LEAD, organisation=employee.organisation)
+    page = login(employee).get(DASHBOARD).content.decode()
+    assert "Im Moment wartet nichts" in page and "Was der Betriebsrat sieht" not in page
+    actions.invite(
+        member=lead,
+        email=employee.user.email,
+        role=Role.WORKS_COUNCIL,
+        organisation=employee.organisation,
+    )
+    page = login(employee).get(DASHBOARD).content.decode()
+    assert "Eine Einladung als Betriebsrat" in page and "in der E-Mail vom" in page
+
+
+def test_the_works_council_sees_what_it_may_see(login) -> None:
+    council = make_member(Role.WORKS_COUNCIL)
+    centre = make_centre(name="Zentrum Süd")
+    Accompaniment.objects.create(centre=centre, organisation=council.organisation, status="active")
+    page = login(council).get(DASHBOARD).content.decode()
+    assert "Was der Betriebsrat sieht" in page and "Zentrum Süd" in page
+    assert "zusammengefassten Ergebnisse abgeschlossener Checks" in page
+
+
+def test_a_solo_reads_about_their_business_not_members(login) -> None:
+    page = login(make_member(Role.SOLO)).get(DASHBOARD).content.decode()
+    assert "Mitglieder auf der Plattform" not in page and "Mitglieder und Einladungen" not in page
+    assert "Ihren Betrieb" in page and "Beschäftigte und Betriebsrat einladen" not in page
+
+
+def test_centre_staff_see_incoming_requests(login) -> None:
+    advisor = make_member(Role.ADVISOR)
+    lead = make_member(Role.COMPANY_LEAD)
+    actions.ask_centre(member=lead, organisation=lead.organisation, centre=advisor.centre)
+    page = login(advisor).get(DASHBOARD).content.decode()
+    assert "1 Organisation bittet um Begleitung" in page

@@ -4,6 +4,7 @@ organisation sees the state."""
 from __future__ import annotations
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from zukunftszentrum.core.models import AuditEvent
@@ -33,7 +34,9 @@ def lead(company):
 
 @pytest.fixture
 def centre():
-    return make_centre(name="Zukunftszentrum Bayern", lands=("BY",))
+    return make_centre(
+        name="Zukunftszentrum Bayern", lands=("BY",), email="kontakt@zz-bayern.example"
+    )
 
 
 @pytest.fixture
@@ -156,3 +159,24 @@ def test_a_centre_still_learns_nothing_of_its_own_unanswered_requests(
 ) -> None:
     actions.request_accompaniment(member=advisor, organisation=company)
     assert "Bäckerei Korn GmbH" not in login(advisor).get(WORKSPACE).text
+
+
+def test_the_centre_and_then_the_asker_are_told_by_mail(
+    login, company, lead, centre, advisor
+) -> None:
+    login(lead).post(_ask_url(company), {"centre": centre.pk, "message": "KI im Büro"})
+    assert [m.to for m in mail.outbox] == [["kontakt@zz-bayern.example"]]
+    assert "Bäckerei Korn GmbH" in mail.outbox[0].subject and "KI im Büro" in mail.outbox[0].body
+    acc = Accompaniment.objects.get()
+    login(advisor).post(_answer_url(acc), {"decision": "decline", "reply": "Leider ausgebucht."})
+    answer = mail.outbox[1]
+    assert answer.to == [lead.user.email]
+    assert "Leider ausgebucht." in answer.body and "#begleitung" in answer.body
+
+
+def test_a_centre_without_a_contact_address_finds_the_request_on_its_workspace(
+    login, company, lead, advisor
+) -> None:
+    quiet = make_centre(name="Zentrum ohne Adresse", lands=("BY",))
+    login(lead).post(_ask_url(company), {"centre": quiet.pk})
+    assert not mail.outbox and Accompaniment.objects.filter(centre=quiet).exists()

@@ -180,14 +180,23 @@ def test_the_lead_edits_the_facts(login, company, lead) -> None:
         55,
         True,
     )
+    # The Kreis is chosen by name; its name is stored from the list, not from the input.
+    assert (company.kreis_ags, company.kreis_name) == ("09162", "München, Landeshauptstadt")
+
+
+def test_the_kreis_is_offered_by_name_grouped_by_land(login, company, lead) -> None:
+    page = login(lead).get(_url("organisation_edit", company.pk)).text
+    assert '<optgroup label="Bayern">' in page
+    assert '<option value="09162">München, Landeshauptstadt</option>' in page
 
 
 def test_bad_input_keeps_what_was_typed(login, company, lead) -> None:
     data = {"legal_name": "Neuer Name", "land": "BY", "kreis_ags": "01001", "wz_section": "C"}
     answer = login(lead).post(_url("organisation_edit", company.pk), {**data, "headcount": ""})
     assert answer.status_code == 200
-    assert 'value="Neuer Name"' in answer.text and "01001" in answer.text
-    assert "muss mit 09 beginnen" in answer.text
+    assert 'value="Neuer Name"' in answer.text
+    assert '<option value="01001" selected>' in answer.text  # the choice is kept
+    assert "Flensburg, Stadt liegt nicht in Bayern" in answer.text
     company.refresh_from_db()
     assert company.legal_name == "Muster Maschinenbau GmbH"
 
@@ -295,6 +304,9 @@ def test_the_lead_removes_a_member(login, company, lead, employee) -> None:
 
 def test_the_last_lead_cannot_be_removed(login, company, lead) -> None:
     client = login(lead)
+    question = client.get(_url("organisation_remove_member", company.pk, lead.pk))
+    assert "letzte Person in der Geschäftsführung" in question.text  # said before asking
+    assert 'method="post"' not in question.text.split("<main")[1]
     answer = client.post(_url("organisation_remove_member", company.pk, lead.pk), follow=True)
     assert "letzte Person in der Geschäftsführung" in answer.text
     lead.refresh_from_db()

@@ -146,3 +146,12 @@ def test_login_box_lists_every_login_in_aligned_lines(logins):
         assert login.email in box and login.role in box
     assert DEMO_PASSWORD in box and "http://127.0.0.1:8000/konto/login/" in box
     assert len({len(line) for line in box.splitlines()}) == 1
+
+
+def test_the_shipped_kreise_cover_every_land_and_name_each_ags_once() -> None:
+    from zukunftszentrum.organisations.reference import KREISE, kreise_by_land
+
+    assert len(KREISE) == 401  # the territorial status of 31.12.2018
+    assert len({k.ags for k in KREISE}) == len(KREISE)
+    assert all(kreise for _land, kreise in kreise_by_land())
+    assert sum(len(kreise) for _land, kreise in kreise_by_land()) == len(KREISE)

@@ -40,23 +40,38 @@ ORG_BUTTONS = [
     ("primary", "organisations:organisation_detail"),
     ("secondary", "assessments:overview"),
 ]
+WAITING = "Was auf Sie wartet"
 OWN_DATA = [
+    WAITING,
     COMPANY,
     "Begleitung durch ein Zukunftszentrum",
     "Selbstchecks",
     "Ihre Daten bleiben Ihre Daten",
 ]
+COUNCIL = [*OWN_DATA[:3], "Was der Betriebsrat sieht", *OWN_DATA[3:]]
 # role -> (card headings in order, buttons in order as (style, URL name))
 DASHBOARDS = {
     Role.COMPANY_LEAD: (
-        [COMPANY, "Begleitung durch ein Zukunftszentrum", "Selbstchecks", "Nächste Schritte"],
+        [
+            WAITING,
+            COMPANY,
+            "Begleitung durch ein Zukunftszentrum",
+            "Selbstchecks",
+            "Nächste Schritte",
+        ],
         ORG_BUTTONS,
     ),
     Role.EMPLOYEE: (OWN_DATA, ORG_BUTTONS),
-    Role.WORKS_COUNCIL: (OWN_DATA, ORG_BUTTONS),
-    Role.SOLO: (
-        ["{solo}", "Begleitung durch ein Zukunftszentrum", "Selbstchecks", "Nächste Schritte"],
-        ORG_BUTTONS,
+    Role.WORKS_COUNCIL: (COUNCIL, ORG_BUTTONS),
+    Role.SOLO: (  # not accompanied yet: the accompaniment card offers to ask a centre
+        [
+            WAITING,
+            "{solo}",
+            "Begleitung durch ein Zukunftszentrum",
+            "Selbstchecks",
+            "Nächste Schritte",
+        ],
+        [ORG_BUTTONS[0], ("secondary", "organisations:organisation_ask_centre"), ORG_BUTTONS[1]],
     ),
     Role.CENTRE_ADMIN: (CENTRE_CARDS, CENTRE_BUTTONS),
     Role.ADVISOR: (CENTRE_CARDS, CENTRE_BUTTONS),
@@ -129,7 +144,7 @@ def test_the_overview_of_every_role_shows_the_cards_and_buttons_it_always_did(lo
             (
                 style,
                 reverse(name, args=[organisation.pk])
-                if name.endswith("_detail")
+                if name.endswith(("_detail", "_ask_centre"))
                 else reverse(name),
             )
             for style, name in buttons

@@ -321,3 +321,10 @@ def test_audit_filter_lists_every_registered_action_including_company_checks(log
     filtered = login(admin).get(reverse("organisations:audit_log"), {"action": "assessment_closed"})
     assert "Unternehmens-Check abgeschlossen" in filtered.content.decode()
     assert "Diese Auswahl gibt es nicht" not in filtered.content.decode()
+
+
+@pytest.mark.parametrize(("role", "employer_named"), [(Role.EMPLOYEE, True), (Role.SOLO, False)])
+def test_my_data_speaks_of_an_employer_only_to_those_who_have_one(login, role, employer_named):
+    page = login(make_member(role)).get(MY_DATA).content.decode()
+    assert ("Arbeitgeber" in page) is employer_named
+    assert "Art. 17 DSGVO" in page

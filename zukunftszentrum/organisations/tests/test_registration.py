@@ -35,6 +35,7 @@ def test_company_registration_creates_person_organisation_lead_and_consent(clien
     user = User.objects.get(email="frieda@beispiel-tischlerei.example")
     org = Organisation.objects.get(legal_name="Tischlerei Muster GmbH")
     assert org.size_class == "small" and org.kreis_ags == "09162"
+    assert org.kreis_name == "München, Landeshauptstadt"  # chosen by name, no AGS typed
     assert Membership.objects.get(user=user).role == "company_lead"
     assert ConsentRecord.objects.filter(user=user).count() == 1
     assert client.get(reverse("organisations:dashboard")).context["member"].organisation == org
@@ -52,6 +53,7 @@ def test_solo_registration_is_an_organisation_of_one(client) -> None:
     [
         ({"email": "keine-adresse"}, "email"),
         ({"kreis_ags": "08111"}, "kreis_ags"),  # a Kreis of Baden-Württemberg, Land is Bayern
+        ({"kreis_ags": "09999"}, "kreis_ags"),  # not a Kreis at all
         ({"headcount": ""}, "headcount"),
         ({"headcount": "1,5"}, "headcount"),  # people, not full-time equivalents
         ({"headcount": "1.000"}, "headcount"),  # Django alone would read this as 1

@@ -106,6 +106,8 @@ def answer_request(request: MemberRequest, accompaniment_pk: int) -> HttpRespons
     except OrganisationError as exc:
         messages.error(request, str(exc))
     else:
+        accompaniment.refresh_from_db()
+        emails.send_request_answer(request, accompaniment)  # the company page shows it regardless
         done = (
             _("Sie begleiten jetzt %(org)s. Die Organisation sieht Ihre Zusage auf ihrer Seite.")
             if decision == "accept"

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zukunftszentrum.core.access import requires
 
-from .. import actions
+from .. import actions, emails
 from ..confirmations import (
     CONFIRM_TEMPLATE,
     end_accompaniment_confirmation,
@@ -85,7 +85,7 @@ def edit(request: MemberRequest, pk: int) -> HttpResponse:
         ),
         "cancel_url": reverse("organisations:organisation_detail", args=[organisation.pk]),
     }
-    return render(request, "core/edit_page.html", context)
+    return render(request, "organisations/organisation_edit.html", context)
 
 
 @requires(Capability.INVITE_MEMBERS)
@@ -196,7 +196,7 @@ def ask_centre(request: MemberRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         centre = form.cleaned_data["centre"]
         try:
-            actions.ask_centre(
+            asked = actions.ask_centre(
                 member=member,
                 organisation=organisation,
                 centre=centre,
@@ -205,6 +205,7 @@ def ask_centre(request: MemberRequest, pk: int) -> HttpResponse:
         except OrganisationError as exc:
             form.add_error("centre", str(exc))
         else:
+            emails.send_request_to_centre(request, asked)  # the workspace shows it regardless
             messages.success(
                 request,
                 _(

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organisations', '0003_verbose_names'),
+        ('organisations', '0004_organisation_record_key'),
     ]
 
     operations = [
