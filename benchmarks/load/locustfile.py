@@ -13,7 +13,7 @@ import random
 import re
 from html.parser import HTMLParser
 
-from locust import HttpUser, between, constant, task
+from locust import HttpUser, LoadTestShape, between, constant, task
 
 PASSWORD = "demo-zukunft-2026"  # the demo's published password
 THINK = os.environ.get("ZZ_THINK", "1") != "0"
@@ -216,3 +216,18 @@ class Bare(HttpUser):
     @task
     def bare(self) -> None:
         self.client.get("/bench/bare/", name="bare view")
+
+
+class Steps(LoadTestShape):
+    """The saturation ramp (only with ZZ_STEPS="5,10,20,40"): people are added step by step and
+    stay signed in, so each step measures journeys, not sign-ins."""
+
+    abstract = os.environ.get("ZZ_STEPS", "") == ""
+    steps = [int(s) for s in os.environ.get("ZZ_STEPS", "1").split(",")]
+    seconds = int(os.environ.get("ZZ_STEP_SECONDS", "30"))
+
+    def tick(self) -> tuple[int, float] | None:
+        step = int(self.get_run_time() // self.seconds)
+        if step >= len(self.steps):
+            return None
+        return self.steps[step], 5.0

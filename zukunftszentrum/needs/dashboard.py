@@ -1,7 +1,7 @@
 """The data step of the needs pages: what the current run published for this selection.
 
 One direction: views -> `build` (here: the runs asked once, the stored published figures read,
-a handful of queries, none over the responses) -> `presentation.shape` -> `drawing.draw` ->
+a handful of queries, none over the responses) -> `pages.shape` -> `drawing.draw` ->
 templates. The PDF report uses the same `build`; the downloads and the API read the same stored
 figures through `domain_view`. What is missing is queued in the background (`runs.ensure_fresh`)
 and reported as pending.

@@ -1,5 +1,5 @@
-"""The drawing step of the needs pages: a shaped `presentation.Page` gets its SVG charts and map
-colours from the pure `charts` module. Called once per page or PDF, after `presentation.shape`;
+"""The drawing step of the needs pages: a shaped `pages.Page` gets its SVG charts and map
+colours from the pure `charts` module. Called once per page or PDF, after `pages.shape`;
 it only draws what the shape step decided, from the published figures it carries.
 """
 
@@ -14,7 +14,7 @@ from zukunftszentrum.core import geo
 from zukunftszentrum.organisations.coverage import TILE_SIZE, MapRegion, plain_region, tile_viewbox
 
 from . import charts
-from .presentation import ChartBlock, MapLand, Page, TrendBlock, page_context
+from .pages import ChartBlock, MapLand, Page, TrendBlock, page_context
 
 OTHER_FILL = "#ffffff"  # Länder outside the selected region: white, with a grey outline (CSS)
 

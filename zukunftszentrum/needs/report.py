@@ -1,7 +1,7 @@
 """The PDF "Bedarfsanalyse" of a region: the dashboard's figures on paper, with the method note.
 
 `report_context` turns a `Dashboard` (the data step) into template data for `TEMPLATE` through
-the page's own shape and drawing steps (`presentation.shape`, `drawing.draw`), so page and paper
+the page's own shape and drawing steps (`pages.shape`, `drawing.draw`), so page and paper
 agree; `core.pdf` renders it like the self-check reports.
 Suppressed parts say why there is no figure.
 """
@@ -20,7 +20,7 @@ from .drawing import draw
 from .forms import window_label
 from .method import method_note, published_companies
 from .outcomes import Outcome
-from .presentation import count_text, fmt, fmt_interval, missing_reason, shape
+from .pages import count_text, fmt, fmt_interval, missing_reason, shape
 from .selection import Selection
 
 TEMPLATE = "needs/report.html"

@@ -20,7 +20,7 @@ from .drawing import drawn_context
 from .estimation.population import PopulationError
 from .forms import PopulationUploadForm
 from .models import PopulationTable
-from .presentation import shape
+from .pages import shape
 from .selection import select
 
 

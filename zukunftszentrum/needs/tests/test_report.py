@@ -16,7 +16,7 @@ from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.needs import runs
 from zukunftszentrum.needs.outcomes import by_group, outcomes
-from zukunftszentrum.needs.presentation import fmt, fmt_interval
+from zukunftszentrum.needs.pages import fmt, fmt_interval
 from zukunftszentrum.needs.publication import published, published_figure
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import (

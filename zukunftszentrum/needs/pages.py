@@ -1,4 +1,4 @@
-"""The shape step of the needs pages: from the data (`dashboard.Dashboard`, the published
+"""What the needs pages show (the shape step; `pages` as in every app): from the data (`dashboard.Dashboard`, the published
 figures of the current run) to the blocks, rows and map entries the page and the PDF show.
 
 One direction: views -> `dashboard.build` (data) -> `shape` (here: labels, rows, blocks, the
