@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
-from collections.abc import Callable, Iterator
-from io import BytesIO
-from pathlib import Path
-from typing import Any, BinaryIO
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.db import transaction
@@ -49,55 +45,6 @@ def _fresh_cache():
 
     cache.clear()
     yield
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _pdf_fonts_decoded_once() -> Iterator[None]:
-    """Decode each WOFF2 font once, not once per PDF.
-
-    WeasyPrint turns every @font-face of a document into a TrueType file anew for each PDF; for
-    the ten Fira Sans faces that is fontTools' pure-Python WOFF2 decoder, several seconds per
-    PDF (on a busy machine far more). The decoding is deterministic, so the tests keep the
-    result by the font's content and fontTools' version, in memory and under var/ (`make test`
-    runs three test sessions), and render the same PDFs.
-    """
-    import fontTools
-    from django.conf import settings
-    from fontTools.ttLib import woff2
-
-    folder = Path(settings.DATA_DIR) / "test-cache" / "fonts"
-    decoded: dict[str, bytes] = {}
-    decompress = woff2.decompress
-
-    def decompress_once(infile: BinaryIO, outfile: BinaryIO) -> None:
-        data = infile.read()
-        key = f"{fontTools.version}-{hashlib.sha256(data).hexdigest()}"
-        if key not in decoded:
-            decoded[key] = _cached(folder / f"{key}.ttf", lambda: _decode(decompress, data))
-        outfile.write(decoded[key])
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(woff2, "decompress", decompress_once)
-        yield
-
-
-def _decode(decompress: Callable[[BinaryIO, BinaryIO], None], data: bytes) -> bytes:
-    out = BytesIO()
-    decompress(BytesIO(data), out)
-    return out.getvalue()
-
-
-def _cached(path: Path, make: Callable[[], bytes]) -> bytes:
-    """The file's content; made and written first if it is missing (atomically: several test
-    sessions may run at once)."""
-    if path.is_file():
-        return path.read_bytes()
-    content = make()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.part")
-    partial.write_bytes(content)
-    os.replace(partial, path)
-    return content
 
 
 @pytest.fixture(scope="module")
