@@ -106,7 +106,9 @@ def report_steady(rows: list[dict[str, str]]) -> tuple[float, int, int]:
             continue
         p95 = int(float(row["95%"] or 0))
         errors += int(row["Failure Count"])
-        if not row["Name"].startswith("download") and not row["Name"].startswith("sign in"):
+        # Downloads and the sign-in (one per person, at the start, queued behind password
+        # hashing: about 1 s of CPU each) are reported but not held to the page aim.
+        if not row["Name"].startswith(("download", "sign")):
             worst_page_p95 = max(worst_page_p95, p95)
         print(
             f"{row['Name'][:38]:38} {row['Request Count']:>8} {row['Failure Count']:>6} "
