@@ -228,16 +228,38 @@ _POSITIONS: dict[str, dict[str, int]] = {
 
 
 def region_views(
-    run: EstimateRun, area: Area, weighting: str, items: Sequence[Outcome]
+    run: EstimateRun,
+    area: Area,
+    weighting: str,
+    items: Sequence[Outcome],
+    *,
+    land: str | None = None,
+    section: str | None = None,
 ) -> list[DomainView]:
     """Every domain of the area in the run as published (one query), in reading order: the
-    region, its Länder, both by industry and size class; for the nation every domain."""
+    region, its Länder, both by industry and size class; for the nation every domain. With a
+    `land` or `section` (the page's drill-down) only the domains within it."""
     results = DomainResult.objects.filter(run=run)
     if not area.nationwide:
         results = results.filter(key__in=area_keys(area))
     found = {r.key: r for r in results}
     kinds = {o.key: o.kind == "proportion" for o in items}
-    return [_named(found.get(key), "", key, weighting, kinds) for key in area_keys(area, found)]
+    keys = within(area_keys(area, found), land=land, section=section)
+    return [_named(found.get(key), "", key, weighting, kinds) for key in keys]
+
+
+def within(keys: Iterable[str], *, land: str | None, section: str | None) -> list[str]:
+    """The keys inside a drill-down, order kept: with a Land only that Land's domains, with an
+    industry only that industry's; neither: all. So a download holds what the page shows."""
+    out = []
+    for key in keys:
+        parts = key_parts(key)
+        if land and parts.get("land") != land:
+            continue
+        if section and parts.get("wz") != section:
+            continue
+        out.append(key)
+    return out
 
 
 def key_parts(key: str) -> dict[str, str]:
