@@ -248,25 +248,25 @@ def test_a_planted_formula_in_a_centre_name_stays_text(network, login) -> None:
             None,
             None,
             ["area:n", "land:SH", "area:n|wz:C", "land:SH|wz:C"],
-        ),  # fmt: skip
+        ),
         (
             ["area:n", "land:SH", "land:HH", "land:SH|wz:C", "land:SH|size:small"],
             "SH",
             None,
             ["land:SH", "land:SH|wz:C", "land:SH|size:small"],
-        ),  # fmt: skip
+        ),
         (
             ["area:n", "area:n|wz:C", "area:n|wz:F", "land:SH|wz:C", "land:SH"],
             None,
             "C",
             ["area:n|wz:C", "land:SH|wz:C"],
-        ),  # fmt: skip
+        ),
         (
             ["land:SH", "land:SH|wz:C", "land:HH|wz:C", "land:SH|wz:F"],
             "SH",
             "C",
             ["land:SH|wz:C"],
-        ),  # fmt: skip
+        ),
         (["nation", "wz:C", "land:BY|wz:C", "land:BY"], None, "C", ["wz:C", "land:BY|wz:C"]),
     ],
 )
