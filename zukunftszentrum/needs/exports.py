@@ -290,7 +290,7 @@ def export_notes(run: EstimateRun, sel: Selection) -> list[str]:
         _("Mindestgruppengröße: %(n)s antwortende Unternehmen") % {"n": run.min_size},
         _("Unternehmen mit Antworten im Zeitraum, bundesweit: %(n)s") % {"n": companies(run)},
         _(
-            "Einheiten: Themen und Selbst-Checks in ganzen Punkten von 0 bis 100, Anteile in "
+            "Einheiten: Themen und Selbstchecks in ganzen Punkten von 0 bis 100, Anteile in "
             "ganzen Prozent. Zum Schutz einzelner Betriebe sind die Werte leicht verrauscht; "
             "die Intervalle enthalten diese Abweichung."
         ),

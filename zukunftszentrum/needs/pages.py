@@ -9,7 +9,9 @@ formatter charts and tables share.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +24,7 @@ from zukunftszentrum.organisations.models import Land, section_label
 
 from .dashboard import Dashboard, DomainView
 from .forms import window_label
+from .models import EstimateRun
 from .outcomes import GROUP_TITLES, Outcome
 from .publication import Figure
 from .selection import Selection
@@ -98,6 +101,10 @@ class ChartBlock:
     chart_title: str = ""  # the SVG's own title, where it differs from the block's heading
     svg: str = ""
 
+    @property
+    def marks(self) -> Marks:
+        return marks(self.rows)
+
 
 def topic_block(board: Dashboard) -> ChartBlock | None:
     focus = board.focus
@@ -110,7 +117,6 @@ def topic_block(board: Dashboard) -> ChartBlock | None:
             fig,
             missing_reason_for_item(fig),
             compare.figure(o.key) if compare else None,
-            focus.thin,
         )
         for o, fig in board.ranked_topics
     ]
@@ -129,7 +135,8 @@ def choice_blocks(board: Dashboard) -> list[ChartBlock]:
         return []
     blocks = []
     for group, items in board.choice_groups:
-        rows = [Row(o.label(), focus.figure(o.key), thin=focus.thin) for o in items]
+        # No per-row mark: every row is the focus domain, whose thinness the page states once.
+        rows = [Row(o.label(), focus.figure(o.key)) for o in items]
         rows = [r for r in rows if r.figure is not None] or rows
         rows.sort(key=lambda r: -(r.figure.value if r.figure else -1))
         for row in rows:
@@ -254,6 +261,42 @@ def trend_block(board: Dashboard) -> TrendBlock | None:
     return TrendBlock(periods, series, rows, computing)
 
 
+@dataclass(frozen=True)
+class Marks:
+    """Which marks a table uses, so that its legend stands right beside it."""
+
+    thin: bool = False
+    protected: bool = False
+    too_few: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.thin or self.protected or self.too_few
+
+
+def marks(rows: list[Row]) -> Marks:
+    """The marks of a table's rows: the asterisk (thin), "verdeckt", "zu wenige Antworten"."""
+    protected = reason_label(Reason.PROTECTED)
+    return Marks(
+        thin=any(r.thin and r.figure is not None for r in rows),
+        protected=any(r.figure is None and r.note == protected for r in rows),
+        too_few=any(r.figure is None and r.note != protected for r in rows),
+    )
+
+
+def headline(block: ChartBlock | None, count: int = 3) -> list[Row]:
+    """The answer to "what do companies here need?": the leading topics with a figure."""
+    if block is None:
+        return []
+    return [r for r in block.rows if r.figure is not None][:count]
+
+
+def overlapping(rows: list[Row]) -> bool:
+    """Whether the leading topics' intervals overlap, so their order is not assured."""
+    figures = [r.figure for r in rows if r.figure is not None]
+    return any(a.low <= b.high and b.low <= a.high for a, b in itertools.pairwise(figures))
+
+
 def missing_reason_for_item(figure: Figure | None) -> str:
     return "" if figure is not None else _("zu wenige Antworten")
 
@@ -304,6 +347,45 @@ def shape(board: Dashboard, sel: Selection) -> Page:
     return page
 
 
+@dataclass(frozen=True)
+class Progress:
+    """What the page says while runs are computing: one sentence, no bars. `figures`: the
+    shown window itself is being computed (else only quarters of the trend); `shown_at`: when
+    the figures on the page were computed (None: there are none yet)."""
+
+    pending: bool
+    figures: bool
+    shown_at: datetime | None
+
+
+def progress(pending: list[EstimateRun], window: str, run: EstimateRun | None) -> Progress:
+    return Progress(
+        bool(pending),
+        any(r.window == window for r in pending),
+        run.finished_at if run is not None else None,
+    )
+
+
+def sections(page: Page) -> list[tuple[str, str]]:
+    """The page's sections as (anchor, title), in order: the jump links at the top."""
+    shown = page.board.focus is not None and page.board.focus.shown and page.board.complete
+    out: list[tuple[str, str]] = []
+    if shown and page.topics is not None:
+        out += [("antwort", _("Das Wichtigste")), ("themen", _("Alle Themen"))]
+    if shown and page.map is not None:
+        out.append(("karte", _("Nach Ländern")))
+    if shown and not page.sel.section and page.topic is not None:
+        out += [("branchen", _("Nach Branchen")), ("groessen", _("Nach Größenklassen"))]
+    if shown:
+        out += [(block.chart_id.removeprefix("zz-"), block.title) for block in page.choices]
+    if shown and page.scores:
+        out.append(("checks", _("Selbstchecks")))
+    if shown and page.trend is not None:
+        out.append(("trend", _("Entwicklung")))
+    out.append(("weiter", _("Herunterladen und Methode")))
+    return out
+
+
 def page_context(page: Page) -> dict[str, object]:
     """Template data of `needs/dashboard.html` from a shaped and drawn page."""
     board, sel = page.board, page.sel
@@ -324,4 +406,20 @@ def page_context(page: Page) -> dict[str, object]:
         "industry_rows": page.industry_rows,
         "size_rows": page.size_rows,
         "trend": page.trend,
+        "sections": sections(page),
+        "progress": progress(board.pending, sel.window.key, board.run),
+        "leading_choices": [
+            (block.title, block.rows[0])
+            for block in page.choices
+            if block.rows and block.rows[0].figure
+        ],
+        "headline": headline(page.topics),
+        "headline_overlaps": overlapping(headline(page.topics)),
+        "marks": {
+            "topics": marks(page.topics.rows) if page.topics else Marks(),
+            "lands": marks(page.land_rows),
+            "industries": marks(page.industry_rows),
+            "sizes": marks(page.size_rows),
+            "scores": marks(page.scores),
+        },
     }
