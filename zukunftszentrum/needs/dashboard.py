@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -86,6 +87,25 @@ def domain_view(
         result.n_eff,
         result.deff,
         figures,
+    )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the page says while runs are computing: one sentence, no bars. `figures`: the
+    shown window itself is being computed (else only quarters of the trend); `shown_at`: when
+    the figures on the page were computed (None: there are none yet)."""
+
+    pending: bool
+    figures: bool
+    shown_at: datetime | None
+
+
+def progress(pending: list[EstimateRun], window: str, run: EstimateRun | None) -> Progress:
+    return Progress(
+        bool(pending),
+        any(r.window == window for r in pending),
+        run.finished_at if run is not None else None,
     )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -22,9 +21,8 @@ from zukunftszentrum.core.suppression import Reason, effective_min_size
 from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Land, section_label
 
-from .dashboard import Dashboard, DomainView
+from .dashboard import Dashboard, DomainView, progress
 from .forms import window_label
-from .models import EstimateRun
 from .outcomes import GROUP_TITLES, Outcome
 from .publication import Figure
 from .selection import Selection
@@ -345,25 +343,6 @@ def shape(board: Dashboard, sel: Selection) -> Page:
         page.industry_rows = domain_rows(board.industries, topic, sel, "wz", minimum)
         page.size_rows = domain_rows(board.sizes, topic, sel, "", minimum)
     return page
-
-
-@dataclass(frozen=True)
-class Progress:
-    """What the page says while runs are computing: one sentence, no bars. `figures`: the
-    shown window itself is being computed (else only quarters of the trend); `shown_at`: when
-    the figures on the page were computed (None: there are none yet)."""
-
-    pending: bool
-    figures: bool
-    shown_at: datetime | None
-
-
-def progress(pending: list[EstimateRun], window: str, run: EstimateRun | None) -> Progress:
-    return Progress(
-        bool(pending),
-        any(r.window == window for r in pending),
-        run.finished_at if run is not None else None,
-    )
 
 
 def sections(page: Page) -> list[tuple[str, str]]:

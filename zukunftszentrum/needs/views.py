@@ -16,11 +16,11 @@ from zukunftszentrum.organisations.roles import Capability
 
 from . import actions, queries, runs
 from .dashboard import build
+from .dashboard import progress as progress_status
 from .drawing import drawn_context
 from .estimation.population import PopulationError
 from .forms import PopulationUploadForm
 from .models import PopulationTable
-from .pages import progress as progress_status
 from .pages import shape
 from .selection import select
 
