@@ -98,6 +98,7 @@ class ChartBlock:
     compare_label: str | None = None
     chart_title: str = ""  # the SVG's own title, where it differs from the block's heading
     svg: str = ""
+    svg_narrow: str = ""  # the same chart laid out for a phone
 
     @property
     def marks(self) -> Marks:
@@ -234,6 +235,12 @@ class TrendBlock:
     rows: list[tuple[str, list[str]]]  # topic label, one cell per period
     computing: int  # quarters not computed yet
     svg: str = ""  # drawn by `drawing.draw`
+    svg_narrow: str = ""  # the same chart laid out for a phone
+
+    @property
+    def waiting(self) -> bool:
+        """No quarter computed yet: the sentence says so, no empty chart."""
+        return self.computing == len(self.periods)
 
 
 def trend_block(board: Dashboard) -> TrendBlock | None:

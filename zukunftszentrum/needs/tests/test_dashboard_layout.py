@@ -9,7 +9,7 @@ from html import unescape
 from django.urls import reverse
 
 from zukunftszentrum.needs.models import DomainResult
-from zukunftszentrum.needs.pages import Row, marks, overlapping
+from zukunftszentrum.needs.pages import Row, TrendBlock, marks, overlapping
 from zukunftszentrum.needs.publication import Figure
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member
@@ -121,3 +121,17 @@ def test_overlapping_intervals_of_the_leading_topics() -> None:
     ]
     for figures, expected in cases:
         assert overlapping([Row("x", _figure(*f)) for f in figures]) is expected, figures
+
+
+def test_each_chart_comes_in_a_wide_and_a_phone_layout(network, login) -> None:
+    page = _page(login(make_member(Role.ADVISOR, centre=network["nord"])))
+    wide = page.count('<div class="zz-chart__wide">')
+    assert wide >= 5 and page.count('<div class="zz-chart__narrow">') == wide
+    assert 'id="zz-topics-narrow-title"' in page and 'id="zz-topics-title"' in page
+
+
+def test_a_trend_of_quarters_still_computing_waits_without_an_empty_chart() -> None:
+    cases = [(2, 2, True), (2, 1, False), (2, 0, False)]
+    for periods, computing, waiting in cases:
+        block = TrendBlock([f"2026-Q{i + 1}" for i in range(periods)], [], [], computing)
+        assert block.waiting is waiting, (periods, computing)
