@@ -273,6 +273,7 @@ class Marks:
     thin: bool = False
     protected: bool = False
     too_few: bool = False
+    all_thin: bool = False  # every figure is thin: said once for the table, no asterisks
 
     @property
     def any(self) -> bool:
@@ -280,12 +281,17 @@ class Marks:
 
 
 def marks(rows: list[Row]) -> Marks:
-    """The marks of a table's rows: the asterisk (thin), "verdeckt", "zu wenige Antworten"."""
+    """The marks of a table's rows: the asterisk (thin), "verdeckt", "zu wenige Antworten".
+
+    An asterisk only tells something when it sets some rows apart; on every row it is noise,
+    so a table whose figures are all thin says so once instead."""
     protected = reason_label(Reason.PROTECTED)
+    shown = [r for r in rows if r.figure is not None]
     return Marks(
-        thin=any(r.thin and r.figure is not None for r in rows),
+        thin=any(r.thin for r in shown),
         protected=any(r.figure is None and r.note == protected for r in rows),
         too_few=any(r.figure is None and r.note != protected for r in rows),
+        all_thin=bool(shown) and all(r.thin for r in shown),
     )
 
 

@@ -102,14 +102,18 @@ def test_wrong_role_is_forbidden_and_wrong_tenant_not_found(network, login) -> N
 def test_marks_of_rows() -> None:
     shown, thin = _figure(50, 40, 60), _figure(30, 10, 50)
     cases = [
-        ([Row("a", shown)], (False, False, False)),
-        ([Row("a", thin, thin=True)], (True, False, False)),
-        ([Row("a", None, "zu wenige Antworten", thin=True)], (False, False, True)),
-        ([Row("a", None, PROTECTED), Row("b", shown)], (False, True, False)),
+        ([Row("a", shown)], (False, False, False, False)),
+        ([Row("a", thin, thin=True), Row("b", shown)], (True, False, False, False)),
+        (
+            [Row("a", thin, thin=True), Row("b", None, "zu wenige Antworten")],
+            (True, False, True, True),
+        ),
+        ([Row("a", None, "zu wenige Antworten", thin=True)], (False, False, True, False)),
+        ([Row("a", None, PROTECTED), Row("b", shown)], (False, True, False, False)),
     ]
     for rows, expected in cases:
         got = marks(rows)
-        assert (got.thin, got.protected, got.too_few) == expected, rows
+        assert (got.thin, got.protected, got.too_few, got.all_thin) == expected, rows
 
 
 def test_overlapping_intervals_of_the_leading_topics() -> None:
