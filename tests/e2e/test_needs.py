@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import re
 import shutil
 import subprocess
 import uuid
@@ -151,3 +152,29 @@ def test_thin_region_says_too_few_answers_on_a_phone(page: Page, url) -> None:
     ).to_be_visible()
     expect(page.locator("#zz-topics-title")).to_have_count(0)
     page.screenshot(path=SCREENS_DIR / "needs-thin-mobile.png", full_page=True)
+
+
+def test_advisor_reads_the_dashboard_on_a_phone(page: Page, url) -> None:
+    """At 390 px: the answer first, jump links, the phone layout of the charts, no sideways
+    panning, no accessibility violation; the downloads follow the drill-down."""
+    _seed()
+    log_in(page, url("account_login"), "berater@nord.example.org")
+    page.set_viewport_size(MOBILE)
+    visit(page, url("needs:dashboard"))
+    runs.drain()  # the trend's quarters were queued by the first view
+    visit(page, url("needs:dashboard"))
+    check_a11y(page)
+    toc = page.get_by_role("navigation", name="Auf dieser Seite")
+    expect(toc.get_by_role("link").first).to_have_text("Das Wichtigste")
+    expect(
+        page.get_by_role("heading", level=2, name="Was brauchen die Unternehmen hier?")
+    ).to_be_visible()
+    expect(page.locator("#zz-topics-narrow-title")).to_have_count(1)
+    expect(page.locator(".zz-chart__narrow svg").first).to_be_visible()
+    expect(page.locator(".zz-chart__wide svg").first).to_be_hidden()
+    toc.get_by_role("link", name="Nach Ländern").click()
+    expect(page.locator("#karte")).to_be_in_viewport()
+    page.screenshot(path=SCREENS_DIR / "needs-advisor-mobile.png", full_page=True)
+    visit(page, url("needs:dashboard") + "?land=SH")
+    xlsx = page.get_by_role("link", name="Schätzungen als Excel (XLSX)")
+    expect(xlsx).to_have_attribute("href", re.compile(r"[?&]land=SH"))

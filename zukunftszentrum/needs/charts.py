@@ -111,7 +111,7 @@ def interval_chart(
     legend = [("value", value_label), ("compare", compare_label or "")]
     legend += [("thin", thin_label or "")] if any(r.thin for r in rows) else []
     legend = [(kind, label) for kind, label in legend if label]
-    desc = desc or "; ".join(_describe_row(r, scale, compare_label or "") for r in rows)
+    desc = desc or "; ".join(describe_row(r, scale, compare_label or "") for r in rows)
     parts = svg_open(chart_id, title, desc, bottom + 12 + LEGEND_ROW * len(legend), "interval")
     parts += _grid(scale, TOP - 6, bottom, vertical=True)
     parts.append(svg_text(LABEL_WIDTH, TOP - 12, axis_label, MUTED, f"{END} {SMALL}"))
@@ -148,7 +148,7 @@ def trend_chart(
         parts = svg_open(chart_id, title, desc or no_data, 80, "trend")
         return "\n".join([*parts, svg_text(WIDTH / 2, 44, no_data, MUTED, MIDDLE), "</svg>"])
     bottom = TREND_TOP + TREND_HEIGHT
-    desc = desc or "; ".join(_describe_series(s, periods, scale) for s in series)
+    desc = desc or "; ".join(describe_series(s, periods, scale) for s in series)
     parts = svg_open(chart_id, title, desc, bottom + 36 + LEGEND_ROW * len(series), "trend")
     parts += _grid(scale, TREND_LEFT, TREND_RIGHT, vertical=False)
     parts.append(svg_text(8, TREND_TOP - 16, axis_label, MUTED, SMALL))
@@ -348,7 +348,7 @@ def _describe(scale: Scale, value: float, low: float | None, high: float | None)
     return f"{scale.label(value)} ({scale.label(low)}–{scale.label(high)})"
 
 
-def _describe_row(row: IntervalRow, scale: Scale, compare_label: str) -> str:
+def describe_row(row: IntervalRow, scale: Scale, compare_label: str) -> str:
     if row.value is None:
         text = f"{row.label}: {row.note}"
     else:
@@ -359,7 +359,7 @@ def _describe_row(row: IntervalRow, scale: Scale, compare_label: str) -> str:
     return text
 
 
-def _describe_series(s: TrendSeries, periods: Sequence[str], scale: Scale) -> str:
+def describe_series(s: TrendSeries, periods: Sequence[str], scale: Scale) -> str:
     values = ", ".join(
         f"{period} {_describe(scale, *p) if p else '–'}"
         for period, p in zip(periods, s.points, strict=True)

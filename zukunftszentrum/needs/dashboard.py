@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -86,6 +87,25 @@ def domain_view(
         result.n_eff,
         result.deff,
         figures,
+    )
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the page says while runs are computing: one sentence, no bars. `figures`: the
+    shown window itself is being computed (else only quarters of the trend); `shown_at`: when
+    the figures on the page were computed (None: there are none yet)."""
+
+    pending: bool
+    figures: bool
+    shown_at: datetime | None
+
+
+def progress(pending: list[EstimateRun], window: str, run: EstimateRun | None) -> Progress:
+    return Progress(
+        bool(pending),
+        any(r.window == window for r in pending),
+        run.finished_at if run is not None else None,
     )
 
 
@@ -228,16 +248,38 @@ _POSITIONS: dict[str, dict[str, int]] = {
 
 
 def region_views(
-    run: EstimateRun, area: Area, weighting: str, items: Sequence[Outcome]
+    run: EstimateRun,
+    area: Area,
+    weighting: str,
+    items: Sequence[Outcome],
+    *,
+    land: str | None = None,
+    section: str | None = None,
 ) -> list[DomainView]:
     """Every domain of the area in the run as published (one query), in reading order: the
-    region, its Länder, both by industry and size class; for the nation every domain."""
+    region, its Länder, both by industry and size class; for the nation every domain. With a
+    `land` or `section` (the page's drill-down) only the domains within it."""
     results = DomainResult.objects.filter(run=run)
     if not area.nationwide:
         results = results.filter(key__in=area_keys(area))
     found = {r.key: r for r in results}
     kinds = {o.key: o.kind == "proportion" for o in items}
-    return [_named(found.get(key), "", key, weighting, kinds) for key in area_keys(area, found)]
+    keys = within(area_keys(area, found), land=land, section=section)
+    return [_named(found.get(key), "", key, weighting, kinds) for key in keys]
+
+
+def within(keys: Iterable[str], *, land: str | None, section: str | None) -> list[str]:
+    """The keys inside a drill-down, order kept: with a Land only that Land's domains, with an
+    industry only that industry's; neither: all. So a download holds what the page shows."""
+    out = []
+    for key in keys:
+        parts = key_parts(key)
+        if land and parts.get("land") != land:
+            continue
+        if section and parts.get("wz") != section:
+            continue
+        out.append(key)
+    return out
 
 
 def key_parts(key: str) -> dict[str, str]:

@@ -30,7 +30,8 @@ from .selection import Selection, select
 
 @requires(Capability.VIEW_NEEDS_ANALYSIS)
 def export(request: MemberRequest, fmt: str) -> HttpResponse:
-    """Every domain of the selected region with its estimates, as CSV or XLSX."""
+    """Every domain of the selected region with its estimates, as CSV or XLSX; with a Land or
+    industry chosen on the page, only the domains within it (the file follows the drill-down)."""
     if fmt not in CONTENT_TYPES:
         raise Http404("format")
     sel = select(request.member, request.GET)
@@ -39,7 +40,7 @@ def export(request: MemberRequest, fmt: str) -> HttpResponse:
         return _no_run(request, sel)
     table = exports.export_table(run, sel)
     _log(request, sel, fmt, rows=len(table.rows), run=run.pk)
-    return download_response(table, fmt, exports.file_stem(sel))
+    return download_response(table, fmt, exports.file_stem(sel, focus=True))
 
 
 @requires(Capability.VIEW_NEEDS_ANALYSIS)

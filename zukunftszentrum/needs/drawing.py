@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from zukunftszentrum.core import geo
 from zukunftszentrum.organisations.coverage import TILE_SIZE, MapRegion, plain_region, tile_viewbox
 
-from . import charts
+from . import charts, charts_narrow
 from .pages import ChartBlock, MapLand, Page, TrendBlock, page_context
 
 OTHER_FILL = "#ffffff"  # Länder outside the selected region: white, with a grey outline (CSS)
@@ -47,8 +47,10 @@ def draw(page: Page) -> Page:
     for block in (page.topics, *page.choices):
         if block is not None:
             block.svg = interval_svg(block)
+            block.svg_narrow = interval_svg_narrow(block)
     if page.trend is not None:
         page.trend.svg = trend_svg(page.trend)
+        page.trend.svg_narrow = trend_svg_narrow(page.trend)
     if page.map is not None:
         page.choropleth = choropleth(page.map)
     return page
@@ -56,18 +58,7 @@ def draw(page: Page) -> Page:
 
 def interval_svg(block: ChartBlock) -> str:
     return charts.interval_chart(
-        [
-            charts.IntervalRow(
-                r.label,
-                r.figure.value if r.figure else None,
-                r.figure.low if r.figure else None,
-                r.figure.high if r.figure else None,
-                r.compare.value if r.compare else None,
-                r.thin,
-                r.note,
-            )
-            for r in block.rows
-        ],
+        _interval_rows(block),
         title=block.chart_title or block.title,
         percent=block.percent,
         compare_label=block.compare_label,
@@ -77,13 +68,61 @@ def interval_svg(block: ChartBlock) -> str:
     )
 
 
+def _interval_rows(block: ChartBlock) -> list[charts.IntervalRow]:
+    return [
+        charts.IntervalRow(
+            r.label,
+            r.figure.value if r.figure else None,
+            r.figure.low if r.figure else None,
+            r.figure.high if r.figure else None,
+            r.compare.value if r.compare else None,
+            r.thin,
+            r.note,
+        )
+        for r in block.rows
+    ]
+
+
+def interval_svg_narrow(block: ChartBlock) -> str:
+    """The same chart for a phone: names above the bars, larger type (`charts_narrow`)."""
+    rows = _interval_rows(block)
+    legend = [("value", _("Schätzung mit 95-%-Intervall"))]
+    legend += [("compare", block.compare_label)] if block.compare_label else []
+    legend += [("thin", _("dünn besetzt: mit Vorsicht lesen"))] if any(r.thin for r in rows) else []
+    return charts_narrow.interval_chart(
+        rows,
+        title=block.chart_title or block.title,
+        percent=block.percent,
+        legend=legend,
+        compare_label=block.compare_label or "",
+        chart_id=f"{block.chart_id}-narrow",
+    )
+
+
+def trend_svg_narrow(trend: TrendBlock) -> str:
+    return charts_narrow.trend_chart(
+        trend.periods,
+        [charts.TrendSeries(label, points) for label, points in trend.series],
+        title=_("Entwicklung der drei wichtigsten Themen je Quartal"),
+        chart_id="zz-trend-narrow",
+        no_data=_trend_no_data(trend),
+    )
+
+
+def _trend_no_data(trend: TrendBlock) -> str:
+    """Quarters still computing are not quarters without enough answers."""
+    if trend.computing == len(trend.periods):
+        return _("Die Quartale werden gerade berechnet.")
+    return _("Für keines der Quartale liegen genug Antworten vor.")
+
+
 def trend_svg(trend: TrendBlock) -> str:
     return charts.trend_chart(
         trend.periods,
         [charts.TrendSeries(label, points) for label, points in trend.series],
         title=_("Entwicklung der drei wichtigsten Themen je Quartal"),
         chart_id="zz-trend",
-        no_data=_("Für keines der Quartale liegen genug Antworten vor."),
+        no_data=_trend_no_data(trend),
     )
 
 

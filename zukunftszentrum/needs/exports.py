@@ -88,12 +88,19 @@ class DomainFigures:
 
 
 def domain_figures(
-    run: EstimateRun, area: Area, *, weighting: str, area_names: Mapping[str, str]
+    run: EstimateRun,
+    area: Area,
+    *,
+    weighting: str,
+    area_names: Mapping[str, str],
+    land: str | None = None,
+    section: str | None = None,
 ) -> list[DomainFigures]:
-    """Every domain of the area as published (the data step's `region_views`) as table rows;
-    `area_names` maps centre slugs to names."""
+    """Every domain of the area as published (the data step's `region_views`) as table rows,
+    only those within `land` and `section` when given; `area_names` maps centre slugs to names."""
     items = outcomes()
-    return [_figures(view, items, area_names) for view in region_views(run, area, weighting, items)]
+    views = region_views(run, area, weighting, items, land=land, section=section)
+    return [_figures(view, items, area_names) for view in views]
 
 
 def _figures(
@@ -129,7 +136,14 @@ def _region(parts: Mapping[str, str], area_names: Mapping[str, str]) -> str:
 def export_table(run: EstimateRun, sel: Selection) -> ExportTable:
     """One row per domain and outcome; a suppressed domain is one row without figures."""
     names = {a.slug: str(a.name) for a in sel.areas}
-    domains = domain_figures(run, sel.area, weighting=sel.weighting, area_names=names)
+    domains = domain_figures(
+        run,
+        sel.area,
+        weighting=sel.weighting,
+        area_names=names,
+        land=sel.land.code if sel.land else None,
+        section=sel.section,
+    )
     fixed = _fixed_cells(run, sel)
     rows: list[tuple[Cell, ...]] = []
     for domain in domains:
@@ -253,6 +267,13 @@ def file_stem(sel: Selection, *, focus: bool = False) -> str:
     return slugify("-".join(p for p in parts if p))
 
 
+def _selection_name(sel: Selection) -> str:
+    """ "Zentrum Nord · Schleswig-Holstein · C – Verarbeitendes Gewerbe": the drill-down."""
+    parts = [str(sel.area.name), sel.land.name if sel.land else ""]
+    parts.append(section_name(sel.section) if sel.section else "")
+    return " · ".join(p for p in parts if p)
+
+
 # --- the method note (XLSX sheet "Methode", PDF) ---
 def export_notes(run: EstimateRun, sel: Selection) -> list[str]:
     """The sheet "Methode": what the table holds, the population table used, the method."""
@@ -260,7 +281,7 @@ def export_notes(run: EstimateRun, sel: Selection) -> list[str]:
     finished = timezone.localtime(run.finished_at) if run.finished_at else None
     return [
         _("Bedarfsanalyse: %(region)s, Zeitraum %(window)s")
-        % {"region": sel.area.name, "window": sel.window.key},
+        % {"region": _selection_name(sel), "window": sel.window.key},
         _("Stand der Berechnung: %(at)s")
         % {"at": date_format(finished, "DATETIME_FORMAT") if finished else "–"},
         _("Darstellung: %(weighting)s") % {"weighting": _fixed_cells(run, sel)[0]},
@@ -269,7 +290,7 @@ def export_notes(run: EstimateRun, sel: Selection) -> list[str]:
         _("Mindestgruppengröße: %(n)s antwortende Unternehmen") % {"n": run.min_size},
         _("Unternehmen mit Antworten im Zeitraum, bundesweit: %(n)s") % {"n": companies(run)},
         _(
-            "Einheiten: Themen und Selbst-Checks in ganzen Punkten von 0 bis 100, Anteile in "
+            "Einheiten: Themen und Selbstchecks in ganzen Punkten von 0 bis 100, Anteile in "
             "ganzen Prozent. Zum Schutz einzelner Betriebe sind die Werte leicht verrauscht; "
             "die Intervalle enthalten diese Abweichung."
         ),

@@ -33,7 +33,7 @@ GROUP_TITLES = {
     "time_budget": _("Zeit für Weiterbildung pro Person und Monat"),
     "obstacles": _("Hindernisse"),
     "willingness": _("Bereitschaft, Beschäftigte freizustellen"),
-    "score": _("Ergebnisse der Selbst-Checks"),
+    "score": _("Ergebnisse der Selbstchecks"),
 }
 SCORE_LABELS = {
     "readiness": _("KI-Reife (Readiness-Check)"),

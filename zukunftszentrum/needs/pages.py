@@ -9,6 +9,7 @@ formatter charts and tables share.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,7 @@ from zukunftszentrum.core.suppression import Reason, effective_min_size
 from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Land, section_label
 
-from .dashboard import Dashboard, DomainView
+from .dashboard import Dashboard, DomainView, progress
 from .forms import window_label
 from .outcomes import GROUP_TITLES, Outcome
 from .publication import Figure
@@ -97,6 +98,11 @@ class ChartBlock:
     compare_label: str | None = None
     chart_title: str = ""  # the SVG's own title, where it differs from the block's heading
     svg: str = ""
+    svg_narrow: str = ""  # the same chart laid out for a phone
+
+    @property
+    def marks(self) -> Marks:
+        return marks(self.rows)
 
 
 def topic_block(board: Dashboard) -> ChartBlock | None:
@@ -110,7 +116,6 @@ def topic_block(board: Dashboard) -> ChartBlock | None:
             fig,
             missing_reason_for_item(fig),
             compare.figure(o.key) if compare else None,
-            focus.thin,
         )
         for o, fig in board.ranked_topics
     ]
@@ -129,7 +134,8 @@ def choice_blocks(board: Dashboard) -> list[ChartBlock]:
         return []
     blocks = []
     for group, items in board.choice_groups:
-        rows = [Row(o.label(), focus.figure(o.key), thin=focus.thin) for o in items]
+        # No per-row mark: every row is the focus domain, whose thinness the page states once.
+        rows = [Row(o.label(), focus.figure(o.key)) for o in items]
         rows = [r for r in rows if r.figure is not None] or rows
         rows.sort(key=lambda r: -(r.figure.value if r.figure else -1))
         for row in rows:
@@ -229,6 +235,12 @@ class TrendBlock:
     rows: list[tuple[str, list[str]]]  # topic label, one cell per period
     computing: int  # quarters not computed yet
     svg: str = ""  # drawn by `drawing.draw`
+    svg_narrow: str = ""  # the same chart laid out for a phone
+
+    @property
+    def waiting(self) -> bool:
+        """No quarter computed yet: the sentence says so, no empty chart."""
+        return self.computing == len(self.periods)
 
 
 def trend_block(board: Dashboard) -> TrendBlock | None:
@@ -252,6 +264,48 @@ def trend_block(board: Dashboard) -> TrendBlock | None:
         rows.append((topic.label(), cells))
     computing = sum(view is None for _key, view in board.trend)
     return TrendBlock(periods, series, rows, computing)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Which marks a table uses, so that its legend stands right beside it."""
+
+    thin: bool = False
+    protected: bool = False
+    too_few: bool = False
+    all_thin: bool = False  # every figure is thin: said once for the table, no asterisks
+
+    @property
+    def any(self) -> bool:
+        return self.thin or self.protected or self.too_few
+
+
+def marks(rows: list[Row]) -> Marks:
+    """The marks of a table's rows: the asterisk (thin), "verdeckt", "zu wenige Antworten".
+
+    An asterisk only tells something when it sets some rows apart; on every row it is noise,
+    so a table whose figures are all thin says so once instead."""
+    protected = reason_label(Reason.PROTECTED)
+    shown = [r for r in rows if r.figure is not None]
+    return Marks(
+        thin=any(r.thin for r in shown),
+        protected=any(r.figure is None and r.note == protected for r in rows),
+        too_few=any(r.figure is None and r.note != protected for r in rows),
+        all_thin=bool(shown) and all(r.thin for r in shown),
+    )
+
+
+def headline(block: ChartBlock | None, count: int = 3) -> list[Row]:
+    """The answer to "what do companies here need?": the leading topics with a figure."""
+    if block is None:
+        return []
+    return [r for r in block.rows if r.figure is not None][:count]
+
+
+def overlapping(rows: list[Row]) -> bool:
+    """Whether the leading topics' intervals overlap, so their order is not assured."""
+    figures = [r.figure for r in rows if r.figure is not None]
+    return any(a.low <= b.high and b.low <= a.high for a, b in itertools.pairwise(figures))
 
 
 def missing_reason_for_item(figure: Figure | None) -> str:
@@ -304,6 +358,26 @@ def shape(board: Dashboard, sel: Selection) -> Page:
     return page
 
 
+def sections(page: Page) -> list[tuple[str, str]]:
+    """The page's sections as (anchor, title), in order: the jump links at the top."""
+    shown = page.board.focus is not None and page.board.focus.shown and page.board.complete
+    out: list[tuple[str, str]] = []
+    if shown and page.topics is not None:
+        out += [("antwort", _("Das Wichtigste")), ("themen", _("Alle Themen"))]
+    if shown and page.map is not None:
+        out.append(("karte", _("Nach Ländern")))
+    if shown and not page.sel.section and page.topic is not None:
+        out += [("branchen", _("Nach Branchen")), ("groessen", _("Nach Größenklassen"))]
+    if shown:
+        out += [(block.chart_id.removeprefix("zz-"), block.title) for block in page.choices]
+    if shown and page.scores:
+        out.append(("checks", _("Selbstchecks")))
+    if shown and page.trend is not None:
+        out.append(("trend", _("Entwicklung")))
+    out.append(("weiter", _("Herunterladen und Methode")))
+    return out
+
+
 def page_context(page: Page) -> dict[str, object]:
     """Template data of `needs/dashboard.html` from a shaped and drawn page."""
     board, sel = page.board, page.sel
@@ -324,4 +398,20 @@ def page_context(page: Page) -> dict[str, object]:
         "industry_rows": page.industry_rows,
         "size_rows": page.size_rows,
         "trend": page.trend,
+        "sections": sections(page),
+        "progress": progress(board.pending, sel.window.key, board.run),
+        "leading_choices": [
+            (block.title, block.rows[0])
+            for block in page.choices
+            if block.rows and block.rows[0].figure
+        ],
+        "headline": headline(page.topics),
+        "headline_overlaps": overlapping(headline(page.topics)),
+        "marks": {
+            "topics": marks(page.topics.rows) if page.topics else Marks(),
+            "lands": marks(page.land_rows),
+            "industries": marks(page.industry_rows),
+            "sizes": marks(page.size_rows),
+            "scores": marks(page.scores),
+        },
     }

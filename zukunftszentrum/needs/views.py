@@ -16,6 +16,7 @@ from zukunftszentrum.organisations.roles import Capability
 
 from . import actions, queries, runs
 from .dashboard import build
+from .dashboard import progress as progress_status
 from .drawing import drawn_context
 from .estimation.population import PopulationError
 from .forms import PopulationUploadForm
@@ -76,7 +77,8 @@ def progress(request: MemberRequest) -> HttpResponse:
     """The progress of the pending computations (polled by the dashboard while it waits)."""
     sel = select(request.member, request.GET)
     pending = runs.pending_runs([sel.window, *sel.window.quarters()])
-    context = {"pending": pending, "sel": sel, "polled": True}
+    status = progress_status(pending, sel.window.key, runs.current_run(sel.window))
+    context = {"progress": status, "sel": sel, "polled": True}
     return render(request, "needs/_progress.html", context)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from zukunftszentrum.assessments.models import Response
 from zukunftszentrum.needs import runs
@@ -187,7 +188,9 @@ def test_page_views_never_compute_they_queue(network, login) -> None:
         )
     )
     assert queued == {q.key for q in window.quarters()}  # the trend's quarters wait
-    assert "Berechnungen laufen im Hintergrund" in _get(client).content.decode()
+    page = _get(client).content.decode()
+    assert "Die Entwicklung über die Quartale wird gerade berechnet." in page  # one sentence
+    assert "<progress" not in page and "wird berechnet 0 %" not in page
     assert runs.drain() == 8
     assert not EstimateRun.objects.filter(status=EstimateRun.Status.QUEUED).exists()
 
@@ -218,7 +221,12 @@ def test_progress_fragment_polls_while_pending(network, login) -> None:
     client = login(make_member(Role.ADVISOR, centre=network["nord"]))
     client.post(reverse("needs:recompute"), {"zeitraum": str(YEAR)})
     fragment = client.get(reverse("needs:progress"), {"zeitraum": str(YEAR)}).content.decode()
-    assert 'hx-trigger="every 3s"' in fragment and "<progress" in fragment
+    assert 'hx-trigger="every 3s"' in fragment and "<progress" not in fragment
+    stand = EstimateRun.objects.get(window=str(YEAR), is_current=True).finished_at
+    assert stand is not None
+    at = date_format(timezone.localtime(stand), "DATETIME_FORMAT")
+    assert f"Die Zahlen werden gerade neu berechnet; Stand: {at}." in fragment
+    assert "Seite neu laden" in fragment  # without JavaScript
     runs.drain()
     fragment = client.get(reverse("needs:progress"), {"zeitraum": str(YEAR)}).content.decode()
     assert "hx-trigger" not in fragment and "Die Berechnung ist fertig." in fragment

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
-from zukunftszentrum.needs.dashboard import area_keys
+from zukunftszentrum.needs.dashboard import area_keys, within
 from zukunftszentrum.needs.models import DomainResult, EstimateRun
 from zukunftszentrum.needs.outcomes import outcomes
 from zukunftszentrum.needs.publication import published, published_figure
@@ -238,3 +238,70 @@ def test_a_planted_formula_in_a_centre_name_stays_text(network, login) -> None:
         region, estimate = sheet[2][header.index("Region / Land")], sheet[2][header.index(ESTIMATE)]
         assert (region.value, region.data_type) == (text, "s")
         assert estimate.data_type == "n" and isinstance(estimate.value, int)  # whole, published
+
+
+@pytest.mark.parametrize(
+    ("keys", "land", "section", "expected"),
+    [
+        (
+            ["area:n", "land:SH", "area:n|wz:C", "land:SH|wz:C"],
+            None,
+            None,
+            ["area:n", "land:SH", "area:n|wz:C", "land:SH|wz:C"],
+        ),
+        (
+            ["area:n", "land:SH", "land:HH", "land:SH|wz:C", "land:SH|size:small"],
+            "SH",
+            None,
+            ["land:SH", "land:SH|wz:C", "land:SH|size:small"],
+        ),
+        (
+            ["area:n", "area:n|wz:C", "area:n|wz:F", "land:SH|wz:C", "land:SH"],
+            None,
+            "C",
+            ["area:n|wz:C", "land:SH|wz:C"],
+        ),
+        (
+            ["land:SH", "land:SH|wz:C", "land:HH|wz:C", "land:SH|wz:F"],
+            "SH",
+            "C",
+            ["land:SH|wz:C"],
+        ),
+        (["nation", "wz:C", "land:BY|wz:C", "land:BY"], None, "C", ["wz:C", "land:BY|wz:C"]),
+    ],
+)
+def test_within_keeps_the_domains_of_the_drill_down(keys, land, section, expected) -> None:
+    assert within(keys, land=land, section=section) == expected
+
+
+def test_the_download_follows_the_land_and_industry_drill_down(network, login) -> None:
+    nord, run = network["nord"], network["run"]
+    client = login(make_member(Role.ADVISOR, centre=nord))
+    rows = _csv(client, land="SH")
+    keys = {r["Domäne (Schlüssel)"] for r in rows}
+    assert "land:SH" in keys and "land:SH|wz:C" in keys
+    assert all(k.startswith("land:SH") for k in keys), keys
+    assert _check_rows_match(rows, run, "weighted") > 10
+    rows = _csv(client, land="SH", wz="C")
+    assert {r["Domäne (Schlüssel)"] for r in rows} == {"land:SH|wz:C"}
+    assert _check_rows_match(rows, run, "weighted") > 10
+    rows = _csv(client, wz="C")
+    keys = {r["Domäne (Schlüssel)"] for r in rows}
+    assert area_key(nord) + "|wz:C" in keys and all(k.endswith("wz:C") for k in keys)
+
+
+def test_the_xlsx_follows_the_drill_down_and_names_it(network, login) -> None:
+    nord = network["nord"]
+    client = login(make_member(Role.CENTRE_ADMIN, centre=nord))
+    response = client.get(reverse("needs:export", args=["xlsx"]), {"land": "SH", "wz": "C"})
+    assert response.status_code == 200
+    assert (
+        f"bedarfsanalyse-{nord.slug}-sh-c-{YEAR}-gewichtet.xlsx" in response["Content-Disposition"]
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book["Schätzungen"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("Domäne (Schlüssel)")
+    assert {row[column].value for row in sheet.iter_rows(2)} == {"land:SH|wz:C"}
+    method = "\n".join(str(c.value or "") for c in book["Methode"]["A"])
+    assert "Zentrum Nord · Schleswig-Holstein · C" in method
