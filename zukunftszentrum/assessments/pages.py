@@ -80,6 +80,30 @@ def overview_context(member: Membership | None, user: User | AnonymousUser) -> d
     }
 
 
+def waiting_checks(member: Membership) -> dict[str, Any]:
+    """The open company checks this person can answer in the active role and has not yet sent:
+    for a named check, no submitted response of theirs; for an anonymous one, no participation
+    (it is recorded when they start, since the answers carry no name). For "Meine Übersicht"."""
+    waiting = []
+    runs = assessments_visible_to(member).filter(status=Assessment.Status.OPEN)
+    for assessment in runs.order_by("opened_at"):
+        inst = instrument_of(assessment)
+        if perspective_for(member, inst) is None:
+            continue
+        if inst.anonymous:
+            if has_participated(member.user, assessment):
+                continue
+            started = None
+        else:
+            started = responses_of(member.user).filter(assessment=assessment).first()
+            if started is not None and started.is_submitted:
+                continue
+        waiting.append(
+            {"assessment": assessment, "title": inst.title.get(lang()), "started": started}
+        )
+    return {"waiting_checks": waiting}
+
+
 def _title(response: Response) -> str:
     try:
         return instrument_of(response).title.get(lang())
