@@ -129,6 +129,7 @@ def start_assessment_response(
                 respondent=member.user,
                 organisation_id=assessment.organisation_id,
                 perspective=perspective,
+                answers=logic.with_implied(inst, perspective, {}),
             )
     except IntegrityError:
         return mine.get(), None
@@ -245,6 +246,8 @@ def save_page(
     outcome = PageOutcome()
     answers = dict(locked.answers)
     _read_page(inst, page, data, answers, outcome, set(shown))
+    # A draft begun before an answer was implied for its perspective gets it now.
+    answers = logic.with_implied(inst, locked.perspective, answers)
     # Hidden items keep their answers until submit: changing one's mind loses nothing.
     locked.answers = answers
     locked.current_page = page_index
@@ -345,7 +348,8 @@ def submit_response(*, response: Response, version: str | None) -> Response:
     if missing_items(locked):
         raise NotAllowed(_("Bitte beantworten Sie zuerst alle Pflichtfragen."))
     inst = instrument_of(locked)
-    locked.answers = logic.clean_answers(inst, locked.answers)
+    answers = logic.with_implied(inst, locked.perspective, locked.answers)
+    locked.answers = logic.clean_answers(inst, answers)
     locked.result = result_snapshot(scoring.score(inst, locked.answers))
     locked.submitted_at = locked.updated_at = stamp(locked.is_anonymous)
     locked.save(update_fields=["answers", "result", "submitted_at", "updated_at"])
