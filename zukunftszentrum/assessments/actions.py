@@ -40,7 +40,7 @@ from .queries import (
     perspective_for,
 )
 from .releases import make_release
-from .rules import may_manage_assessment, may_open_assessment
+from .rules import may_manage_assessment, may_open_assessment, may_reopen_assessment
 
 FIELD_PREFIX = "q-"  # form fields are named q-<item id>
 ASSESSMENT_KINDS = ("company", "employee_voice", "needs")
@@ -98,6 +98,23 @@ def close_assessment(*, member: Membership, assessment: Assessment) -> Assessmen
             organisation_id=locked.organisation_id,
         )
         make_release(locked)  # the final state: whatever is new is released once
+    return locked
+
+
+@transaction.atomic
+def reopen_assessment(*, member: Membership, assessment: Assessment) -> Assessment:
+    """Open a check closed by mistake again (see `rules.may_reopen_assessment`). Its releases
+    stay: what people have read is still true; new answers join the next release."""
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    may_reopen_assessment(member, locked).enforce(NotAllowed)
+    locked.status, locked.closed_at = Assessment.Status.OPEN, None
+    locked.save(update_fields=["status", "closed_at"])
+    record_event(
+        AssessmentAction.ASSESSMENT_REOPENED,
+        actor=member.user,
+        summary=str(locked),
+        organisation_id=locked.organisation_id,
+    )
     return locked
 
 

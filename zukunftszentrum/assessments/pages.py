@@ -37,7 +37,12 @@ from .queries import (
 )
 from .releases import ReleaseView, view_for
 from .releases import latest as latest_release
-from .rules import may_compare_perspectives, may_manage_assessment
+from .rules import (
+    may_compare_perspectives,
+    may_manage_assessment,
+    may_reopen_assessment,
+    reopen_deadline,
+)
 
 
 def _entry(
@@ -60,6 +65,7 @@ def _entry(
         "can_answer": assessment.is_open and perspective_for(member, inst) is not None,
         "result_visible": assessment.pk in results,
         "closable": assessment.is_open and bool(may_manage_assessment(member, assessment)),
+        "reopenable": not assessment.is_open and bool(may_reopen_assessment(member, assessment)),
     }
 
 
@@ -175,6 +181,10 @@ def company_result_context(
             view and not view.shown and view.includes_viewer and view.row.figures["total"]["n"]
         ),
         "may_manage": _may_manage(member, assessment),
+        # A closed check says what can still happen: reopened by its lead within the period.
+        "reopen_until": reopen_deadline(assessment)
+        if not assessment.is_open and may_reopen_assessment(member, assessment)
+        else None,
         "split": False,
         "split_hint": False,
         "perspective_counts": [],

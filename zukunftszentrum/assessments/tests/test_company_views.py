@@ -4,6 +4,7 @@ outside the company (or its accompanying centre) sees anything."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -293,3 +294,31 @@ def test_company_result_compares_with_peer_companies(login: Any) -> None:
     submit(make_run(other, closed=True), 1, value=5)
     PeerSnapshot.objects.all().delete()
     assert "Verglichen wird mit 5 Unternehmen" in client.get(url(run)).content.decode()
+
+
+# --- every state of a closed check says what happens next and who can act --------------------
+
+
+def test_a_closed_check_with_too_few_answers_promises_nothing(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 2)
+    close(run)
+    page = main(login(lead).get(url(run)).content.decode())
+    assert "weniger als 5 Personen geantwortet" in page
+    assert "erscheint, sobald" not in page
+    assert reverse("assessments:reopen", args=[run.pk]) in page  # the lead may still reopen
+    employee = make_member(Role.EMPLOYEE, organisation=lead.organisation)
+    other = main(login(employee).get(url(run)).content.decode())
+    assert "kann die Geschäftsführung Ihres Unternehmens eröffnen" in other
+    assert reverse("assessments:reopen", args=[run.pk]) not in other
+
+
+def test_a_closed_check_says_its_release_is_the_last(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    close(run)
+    Assessment.objects.filter(pk=run.pk).update(closed_at=timezone.now() - dt.timedelta(days=8))
+    page = main(login(lead).get(url(run)).content.decode())
+    assert "Das ist die letzte Freigabe" in page
+    assert "eröffnen Sie den Check in der Übersicht der Selbstchecks erneut" in page
+    assert reverse("assessments:reopen", args=[run.pk]) not in page
