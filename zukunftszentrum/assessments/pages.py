@@ -346,6 +346,7 @@ def company_report_context(assessment: Assessment, member: Membership | None) ->
         organisation_name=assessment.organisation.legal_name,
         compare=compare or None,
         compare_notes=notes,
+        bar_name=_("Alle Antworten"),  # the legend says what the page says
     )
 
 

@@ -322,3 +322,26 @@ def test_a_closed_check_says_its_release_is_the_last(login: Any, lead: Any) -> N
     assert "Das ist die letzte Freigabe" in page
     assert "eröffnen Sie den Check in der Übersicht der Selbstchecks erneut" in page
     assert reverse("assessments:reopen", args=[run.pk]) not in page
+
+
+def test_the_company_pdf_legend_says_what_the_page_says(lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    submit(run, 5, Perspective.COMPANY_LEAD)  # two groups: the legend names the bars
+    context = pages.company_report_context(run, lead)
+    svg = context["profile"].svg
+    assert "Alle Antworten" in svg and "Ihr Ergebnis" not in svg
+
+
+def test_profiles_speak_of_levels_not_maturity(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    page = main(login(lead).get(url(run)).content.decode())
+    assert "Reifestufen" not in page and "<caption>Stufen</caption>" in page
+
+
+def test_the_staff_survey_scales_say_which_way_is_better() -> None:
+    """A bare "Sorgen 47" reads both ways; the label names what a high value means."""
+    titles = {d.id: d.title.get("de") for d in catalog().get("work_voice").dimensions}
+    assert titles["concerns"] == "Zuversicht (wenig Sorgen)"
+    assert titles["workload"] == "Entlastung (wenig Druck)"
