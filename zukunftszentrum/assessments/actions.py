@@ -37,6 +37,7 @@ from .queries import (
     assessments_visible_to,
     instrument,
     instrument_of,
+    openable_for,
     perspective_for,
 )
 from .releases import make_release
@@ -61,6 +62,10 @@ def open_assessment(*, member: Membership, instrument_key: str) -> Assessment:
     inst = instrument(instrument_key)
     if inst.kind not in ASSESSMENT_KINDS:
         raise NotAllowed(_("Diesen Check beantworten Personen einzeln, er wird nicht eröffnet."))
+    if not openable_for(member, inst):
+        raise NotAllowed(
+            _("Eine Befragung der Beschäftigten gibt es nur in Betrieben mit Beschäftigten.")
+        )
     organisation = Organisation.objects.select_for_update().get(pk=member.organisation_id)
     existing = Assessment.objects.filter(
         organisation=organisation, instrument_key=inst.key, status=Assessment.Status.OPEN

@@ -30,6 +30,7 @@ from .queries import (
     company_results_visible_to,
     has_participated,
     instrument_of,
+    is_solo,
     lang,
     ordered_perspectives,
     perspective_for,
@@ -82,6 +83,7 @@ def overview_context(member: Membership | None, user: User | AnonymousUser) -> d
         "available": available_instruments(member),
         "assessments": [_entry(a, member, user, results) for a in runs],
         "own_responses": own,
+        "is_solo": is_solo(member),
         "lang": lang(),
     }
 

@@ -25,6 +25,7 @@ from ..queries import (
     available_instruments,
     has_participated,
     instrument_of,
+    is_solo,
     lang,
     perspective_for,
     responses_of,
@@ -148,7 +149,8 @@ def individual_start(request: AnyMemberRequest) -> HttpResponse:
             organisation=member.organisation if member else None,
         )
         return _continue(response, token)
-    return render(request, "assessments/start.html", {"instrument": inst, "individual": True})
+    context = {"instrument": inst, "individual": True, "is_solo": is_solo(request.member)}
+    return render(request, "assessments/start.html", context)
 
 
 def _continue(response: Response, token: str | None) -> HttpResponse:
