@@ -147,8 +147,13 @@ def test_company_answers_the_readiness_check_from_several_perspectives(
 
     visit(page, url("assessments:overview"))
     page.locator("main").get_by_role(
-        "button", name=named("Abschließen", "KI-Readiness-Check")
+        "link", name=named("Abschließen", "KI-Readiness-Check")
     ).click()
+    # closing asks first, naming the consequences; nothing has changed yet
+    expect(page).to_have_url(url("assessments:close", assessment.pk))
+    expect(page.locator("main")).to_contain_text("niemand mehr Antworten absenden")
+    check_a11y(page)
+    page.get_by_role("button", name="Ja, Check abschließen").click()
     expect(page).to_have_url(url("assessments:overview"))
     check_a11y(page)
     expect(page.locator(".zz-messages")).to_contain_text("Der Check ist abgeschlossen")
