@@ -5,6 +5,7 @@ outside the company (or its accompanying centre) sees anything."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from typing import Any
 
@@ -338,6 +339,10 @@ def test_profiles_speak_of_levels_not_maturity(login: Any, lead: Any) -> None:
     submit(run, 5)
     page = main(login(lead).get(url(run)).content.decode())
     assert "Reifestufen" not in page and "<caption>Stufen</caption>" in page
+    # a wide and a narrow drawing of one chart, without an id twice
+    assert "zz-profile__chart--narrow" in page and "zz-profile__chart--wide" in page
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
 
 
 def test_the_staff_survey_scales_say_which_way_is_better() -> None:
