@@ -165,7 +165,7 @@ def test_company_answers_the_readiness_check_from_several_perspectives(
     check_a11y(page)
     main = page.locator("main")
     expect(page.get_by_role("heading", level=1)).to_have_text("Ergebnis des Unternehmens")
-    expect(main).to_contain_text("Bisher sind 5 Antworten abgesendet.")
+    expect(main).to_contain_text("Das ist die letzte Freigabe")
     # every group is below five: one combined profile, with a note why
     expect(main).to_contain_text("Die Sichtweisen werden getrennt gezeigt, sobald jede Gruppe")
     expect(main.get_by_role("heading", name="Profil")).to_be_visible()
