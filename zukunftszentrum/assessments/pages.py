@@ -183,6 +183,7 @@ def company_result_context(
             view and not view.shown and view.includes_viewer and view.row.figures["total"]["n"]
         ),
         "may_manage": _may_manage(member, assessment),
+        "is_solo": is_solo(member),
         # A closed check says what can still happen: reopened by its lead within the period.
         "reopen_until": reopen_deadline(assessment)
         if not assessment.is_open and may_reopen_assessment(member, assessment)

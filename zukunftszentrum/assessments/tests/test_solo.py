@@ -50,3 +50,12 @@ def test_employees_still_read_that_their_employer_does_not_see(login) -> None:
     assert "Auch Ihr Arbeitgeber sieht Ihre Antworten nicht." in page
     start = login(employee).get(reverse("assessments:individual_start")).content.decode()
     assert "Auch Ihr Arbeitgeber sieht Ihre Antworten nicht." in start
+
+
+def test_a_solo_company_result_leads_to_the_own_result(login) -> None:
+    solo = make_member(Role.SOLO)
+    run = actions.open_assessment(member=solo, instrument_key="readiness")
+    page = login(solo).get(reverse("assessments:company_result", args=[run.pk])).content.decode()
+    assert "kein gemeinsames Ergebnis mehrerer Personen" in page
+    assert "sobald mindestens" not in page and "Beschäftigten" not in page
+    assert reverse("assessments:assessment_start", args=[run.pk]) in page
