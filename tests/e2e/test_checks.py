@@ -149,8 +149,13 @@ def test_company_answers_the_readiness_check_from_several_perspectives(
 
     visit(page, url("assessments:overview"))
     page.locator("main").get_by_role(
-        "button", name=named("Abschließen", "KI-Readiness-Check")
+        "link", name=named("Abschließen", "KI-Readiness-Check")
     ).click()
+    # closing asks first, naming the consequences; nothing has changed yet
+    expect(page).to_have_url(url("assessments:close", assessment.pk))
+    expect(page.locator("main")).to_contain_text("niemand mehr Antworten absenden")
+    check_a11y(page)
+    page.get_by_role("button", name="Ja, Check abschließen").click()
     expect(page).to_have_url(url("assessments:overview"))
     check_a11y(page)
     expect(page.locator(".zz-messages")).to_contain_text("Der Check ist abgeschlossen")
@@ -165,6 +170,7 @@ def test_company_answers_the_readiness_check_from_several_perspectives(
     # the fifth answer released the result once, closing released the rest: what is shown is
     # the latest release, not a live count
     expect(main).to_contain_text("Stand: Freigabe Nr. 2")
+    expect(main).to_contain_text("Das ist die letzte Freigabe")
     # every group is below five: one combined profile, with a note why
     expect(main).to_contain_text("Die Sichtweisen werden getrennt gezeigt, sobald jede Gruppe")
     expect(main.get_by_role("heading", name="Profil")).to_be_visible()

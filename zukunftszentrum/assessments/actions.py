@@ -37,10 +37,11 @@ from .queries import (
     assessments_visible_to,
     instrument,
     instrument_of,
+    openable_for,
     perspective_for,
 )
 from .releases import make_release
-from .rules import may_manage_assessment, may_open_assessment
+from .rules import may_manage_assessment, may_open_assessment, may_reopen_assessment
 
 FIELD_PREFIX = "q-"  # form fields are named q-<item id>
 ASSESSMENT_KINDS = ("company", "employee_voice", "needs")
@@ -61,6 +62,10 @@ def open_assessment(*, member: Membership, instrument_key: str) -> Assessment:
     inst = instrument(instrument_key)
     if inst.kind not in ASSESSMENT_KINDS:
         raise NotAllowed(_("Diesen Check beantworten Personen einzeln, er wird nicht eröffnet."))
+    if not openable_for(member, inst):
+        raise NotAllowed(
+            _("Eine Befragung der Beschäftigten gibt es nur in Betrieben mit Beschäftigten.")
+        )
     organisation = Organisation.objects.select_for_update().get(pk=member.organisation_id)
     existing = Assessment.objects.filter(
         organisation=organisation, instrument_key=inst.key, status=Assessment.Status.OPEN
@@ -102,6 +107,23 @@ def close_assessment(*, member: Membership, assessment: Assessment) -> Assessmen
 
 
 @transaction.atomic
+def reopen_assessment(*, member: Membership, assessment: Assessment) -> Assessment:
+    """Open a check closed by mistake again (see `rules.may_reopen_assessment`). Its releases
+    stay: what people have read is still true; new answers join the next release."""
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    may_reopen_assessment(member, locked).enforce(NotAllowed)
+    locked.status, locked.closed_at = Assessment.Status.OPEN, None
+    locked.save(update_fields=["status", "closed_at"])
+    record_event(
+        AssessmentAction.ASSESSMENT_REOPENED,
+        actor=member.user,
+        summary=str(locked),
+        organisation_id=locked.organisation_id,
+    )
+    return locked
+
+
+@transaction.atomic
 def start_assessment_response(
     *, member: Membership, assessment: Assessment
 ) -> tuple[Response, str | None]:
@@ -129,6 +151,7 @@ def start_assessment_response(
                 respondent=member.user,
                 organisation_id=assessment.organisation_id,
                 perspective=perspective,
+                answers=logic.with_implied(inst, perspective, {}),
             )
     except IntegrityError:
         return mine.get(), None
@@ -245,6 +268,8 @@ def save_page(
     outcome = PageOutcome()
     answers = dict(locked.answers)
     _read_page(inst, page, data, answers, outcome, set(shown))
+    # A draft begun before an answer was implied for its perspective gets it now.
+    answers = logic.with_implied(inst, locked.perspective, answers)
     # Hidden items keep their answers until submit: changing one's mind loses nothing.
     locked.answers = answers
     locked.current_page = page_index
@@ -345,7 +370,8 @@ def submit_response(*, response: Response, version: str | None) -> Response:
     if missing_items(locked):
         raise NotAllowed(_("Bitte beantworten Sie zuerst alle Pflichtfragen."))
     inst = instrument_of(locked)
-    locked.answers = logic.clean_answers(inst, locked.answers)
+    answers = logic.with_implied(inst, locked.perspective, locked.answers)
+    locked.answers = logic.clean_answers(inst, answers)
     locked.result = result_snapshot(scoring.score(inst, locked.answers))
     locked.submitted_at = locked.updated_at = stamp(locked.is_anonymous)
     locked.save(update_fields=["answers", "result", "submitted_at", "updated_at"])

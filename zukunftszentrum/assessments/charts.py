@@ -9,6 +9,7 @@ number formatting and row labels come from `core.charts`.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -17,6 +18,7 @@ from zukunftszentrum.assessments.engine.schema import Instrument
 from zukunftszentrum.core.charts import (
     BAR,
     BROWN,
+    FONT,
     GRID,
     LEGEND_ROW,
     MUTED,
@@ -161,6 +163,104 @@ def _legend(bar_name: str, names: list[str], top: int) -> list[str]:
     return parts
 
 
+# --- the narrow layout: for phones, names above the bars --------------------------------------
+# The wide chart (680 wide) shrinks on a 360 px screen until its 13 px text is about 6 px high.
+# This one is drawn for about 340 px, so it is shown at nearly its own size: text stays readable.
+NARROW_WIDTH = 340
+NARROW_PLOT = 270  # the 0–100 scale
+NARROW_VALUE_X = NARROW_PLOT + 10
+NARROW_LABEL_CHARS = 38
+NARROW_LINE = 16
+NARROW_GAP = 16  # between one bar and the next row's name
+
+
+def _nx(value: float) -> float:
+    return round(max(0.0, min(100.0, value)) / 100 * NARROW_PLOT, 2) + 1
+
+
+def narrow_profile_svg(
+    dimensions: Sequence[DimensionBar],
+    *,
+    compare: Mapping[str, Sequence[float | None]] | None = None,
+    title: str,
+    desc: str,
+    chart_id: str = "profile-narrow",
+    no_data: str = "keine Daten",
+    bar_name: str = "Ergebnis",
+) -> str:
+    """The profile for narrow screens: each dimension's name on its own line(s) above its bar,
+    the 0–100 scale across the full width, the same marks and legend as `profile_svg`."""
+    compare = dict(compare or {})
+    if len(compare) > len(MARKS):
+        raise ValueError(f"at most {len(MARKS)} comparisons can be drawn")
+    body: list[str] = []
+    y = 30.0  # below the tick labels
+    for row, (_dim_id, label, score) in enumerate(dimensions):
+        lines = textwrap.wrap(label, NARROW_LABEL_CHARS, max_lines=2, placeholder=" …") or [""]
+        spans = "".join(
+            f'<tspan x="1" y="{y + 12 + i * NARROW_LINE}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        body.append(f'<text fill="{TEXT}" class="zz-label">{spans}</text>')
+        top = y + len(lines) * NARROW_LINE + 4
+        mid = top + BAR_HEIGHT / 2
+        for tick in (0, *GRIDLINES, 100):
+            dash = "" if tick in (0, 100) else ' stroke-dasharray="3 3"'
+            body.append(
+                f'<line x1="{_nx(tick)}" y1="{top - 3}" x2="{_nx(tick)}" '
+                f'y2="{top + BAR_HEIGHT + 3}" stroke="{GRID}" stroke-width="1"{dash} '
+                'aria-hidden="true"/>'
+            )
+        if score is None:
+            body.append(
+                f'<text x="4" y="{mid + 4}" fill="{MUTED}" font-style="italic" '
+                f'class="zz-no-data">{escape(no_data)}</text>'
+            )
+        else:
+            body.append(
+                f'<rect x="1" y="{top}" width="{_nx(score) - 1}" height="{BAR_HEIGHT}" '
+                f'fill="{BAR}" data-score="{round(score, 1)}"/>'
+            )
+            body.append(
+                f'<text x="{NARROW_VALUE_X}" y="{mid + 4}" fill="{TEXT}" font-weight="600">'
+                f"{format_score(score)}</text>"
+            )
+        for index, values in enumerate(compare.values()):
+            if (value := values[row]) is not None:
+                body.append(_mark(index, _nx(value), mid))
+        y = top + BAR_HEIGHT + NARROW_GAP
+    ticks = [
+        f'<text x="{_nx(t)}" y="16" text-anchor="middle" fill="{MUTED}" aria-hidden="true">'
+        f"{t}</text>"
+        for t in (0, 50, 100)
+    ]
+    legend = _narrow_legend(bar_name, list(compare), y) if compare else []
+    height = round(y + (LEGEND_ROW * (len(compare) + 1) if compare else 0))
+    cid = escape(chart_id, quote=True)
+    opening = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="zz-profile-chart zz-profile-chart--narrow" '
+        f'role="img" viewBox="-8 0 {NARROW_WIDTH + 8} {height}" width="{NARROW_WIDTH + 8}" '
+        f'height="{height}" aria-labelledby="{cid}-title {cid}-desc" '
+        f'font-family="{escape(FONT)}" font-size="14">',
+        f'<title id="{cid}-title">{escape(title)}</title>',
+        f'<desc id="{cid}-desc">{escape(desc)}</desc>',
+    ]
+    return "\n".join([*opening, *ticks, *body, *legend, "</svg>"])
+
+
+def _narrow_legend(bar_name: str, names: list[str], top: float) -> list[str]:
+    y = top + LEGEND_ROW / 2
+    parts = [
+        f'<rect x="1" y="{y - 6}" width="24" height="12" fill="{BAR}"/>',
+        f'<text x="32" y="{y + 4}" fill="{TEXT}">{escape(bar_name)}</text>',
+    ]
+    for i, name in enumerate(names, start=1):
+        y = top + LEGEND_ROW * i + LEGEND_ROW / 2
+        parts.append(_mark(i - 1, 12, y))
+        parts.append(f'<text x="32" y="{y + 4}" fill="{TEXT}">{escape(name)}</text>')
+    return parts
+
+
 @dataclass(frozen=True)
 class ProfileRow:
     """One dimension as shown in the chart and its table."""
@@ -203,10 +303,26 @@ class Profile:
     bar_name: str = "Ergebnis"
 
     @property
-    def svg(self) -> str:
-        compare = {
+    def svg_narrow(self) -> str:
+        """The same chart for a phone: names above the bars (see `narrow_profile_svg`)."""
+        return narrow_profile_svg(
+            [(r.id, r.label, r.score) for r in self.rows],
+            compare=self._compare() or None,
+            title=self.title,
+            desc=self.desc,
+            chart_id=f"{self.chart_id}-narrow",
+            no_data=self.no_data,
+            bar_name=self.bar_name,
+        )
+
+    def _compare(self) -> dict[str, list[float | None]]:
+        return {
             name: [row.compare[i] for row in self.rows] for i, name in enumerate(self.compare_names)
         }
+
+    @property
+    def svg(self) -> str:
+        compare = self._compare()
         return profile_svg(
             [(r.id, r.label, r.score) for r in self.rows],
             compare=compare or None,

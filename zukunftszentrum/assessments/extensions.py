@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards
-from zukunftszentrum.organisations.roles import Scope, scope_of
+from zukunftszentrum.organisations.roles import Capability, Role, Scope, has_capability, scope_of
 
 from .audit_actions import AssessmentAction
 
@@ -27,12 +27,43 @@ def register() -> None:
         order=30,
         shows=_in_organisation,
     )
+    # Right after the organisation's "Was auf Sie wartet": the checks this person can answer.
+    overview_cards.register_card(
+        "assessments.waiting",
+        template="assessments/overview_cards.html#waiting",
+        order=6,
+        shows=_answers_checks,
+        context=_waiting_checks,
+    )
+    overview_cards.register_link(
+        "assessments.works_council",
+        place="works_council",
+        label=_("Zu den Checks Ihres Unternehmens"),
+        url_name="assessments:overview",
+        order=10,
+        primary=True,
+        shows=_is_works_council,
+    )
     demo_steps.register_demo_step("checks", order=20, run=_seed_demo_checks)
     audit_actions.register_actions(AssessmentAction, order=200)
 
 
 def _in_organisation(member: Any) -> bool:
     return scope_of(member.role) is Scope.ORGANISATION
+
+
+def _answers_checks(member: Any) -> bool:
+    return _in_organisation(member) and has_capability(member.role, Capability.TAKE_ASSESSMENT)
+
+
+def _is_works_council(member: Any) -> bool:
+    return bool(member.role == Role.WORKS_COUNCIL)
+
+
+def _waiting_checks(member: Any) -> dict[str, Any]:
+    from .pages import waiting_checks  # pages reads models; load it when a card is drawn
+
+    return waiting_checks(member)
 
 
 def _seed_demo_checks(*, site_url: str = "") -> str:

@@ -14,13 +14,18 @@ from .engine.schema import Instrument
 from .models import Response
 
 
-def visible_ids(inst: Instrument, answers: Mapping[str, Any]) -> set[str]:
-    return {i.id for i in logic.visible_items(inst, answers)}
+def visible_ids(
+    inst: Instrument, answers: Mapping[str, Any], perspective: str | None = None
+) -> set[str]:
+    """The items shown to this perspective (one it answers without being asked is not)."""
+    return {i.id for i in logic.asked_items(inst, answers, perspective)}
 
 
-def page_order(inst: Instrument, answers: Mapping[str, Any]) -> list[int]:
+def page_order(
+    inst: Instrument, answers: Mapping[str, Any], perspective: str | None = None
+) -> list[int]:
     """Indexes of the pages that have at least one visible item."""
-    visible = visible_ids(inst, answers)
+    visible = visible_ids(inst, answers, perspective)
     return [n for n, page in enumerate(inst.pages) if any(i.id in visible for i in page.items)]
 
 

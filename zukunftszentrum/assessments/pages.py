@@ -30,6 +30,7 @@ from .queries import (
     company_results_visible_to,
     has_participated,
     instrument_of,
+    is_solo,
     lang,
     ordered_perspectives,
     perspective_for,
@@ -37,7 +38,12 @@ from .queries import (
 )
 from .releases import ReleaseView, view_for
 from .releases import latest as latest_release
-from .rules import may_compare_perspectives, may_manage_assessment
+from .rules import (
+    may_compare_perspectives,
+    may_manage_assessment,
+    may_reopen_assessment,
+    reopen_deadline,
+)
 
 
 def _entry(
@@ -60,6 +66,7 @@ def _entry(
         "can_answer": assessment.is_open and perspective_for(member, inst) is not None,
         "result_visible": assessment.pk in results,
         "closable": assessment.is_open and bool(may_manage_assessment(member, assessment)),
+        "reopenable": not assessment.is_open and bool(may_reopen_assessment(member, assessment)),
     }
 
 
@@ -76,8 +83,33 @@ def overview_context(member: Membership | None, user: User | AnonymousUser) -> d
         "available": available_instruments(member),
         "assessments": [_entry(a, member, user, results) for a in runs],
         "own_responses": own,
+        "is_solo": is_solo(member),
         "lang": lang(),
     }
+
+
+def waiting_checks(member: Membership) -> dict[str, Any]:
+    """The open company checks this person can answer in the active role and has not yet sent:
+    for a named check, no submitted response of theirs; for an anonymous one, no participation
+    (it is recorded when they start, since the answers carry no name). For "Meine Übersicht"."""
+    waiting = []
+    runs = assessments_visible_to(member).filter(status=Assessment.Status.OPEN)
+    for assessment in runs.order_by("opened_at"):
+        inst = instrument_of(assessment)
+        if perspective_for(member, inst) is None:
+            continue
+        if inst.anonymous:
+            if has_participated(member.user, assessment):
+                continue
+            started = None
+        else:
+            started = responses_of(member.user).filter(assessment=assessment).first()
+            if started is not None and started.is_submitted:
+                continue
+        waiting.append(
+            {"assessment": assessment, "title": inst.title.get(lang()), "started": started}
+        )
+    return {"waiting_checks": waiting}
 
 
 def _title(response: Response) -> str:
@@ -151,6 +183,11 @@ def company_result_context(
             view and not view.shown and view.includes_viewer and view.row.figures["total"]["n"]
         ),
         "may_manage": _may_manage(member, assessment),
+        "is_solo": is_solo(member),
+        # A closed check says what can still happen: reopened by its lead within the period.
+        "reopen_until": reopen_deadline(assessment)
+        if not assessment.is_open and may_reopen_assessment(member, assessment)
+        else None,
         "split": False,
         "split_hint": False,
         "perspective_counts": [],
@@ -312,6 +349,7 @@ def company_report_context(assessment: Assessment, member: Membership | None) ->
         organisation_name=assessment.organisation.legal_name,
         compare=compare or None,
         compare_notes=notes,
+        bar_name=_("Alle Antworten"),  # the legend says what the page says
     )
 
 

@@ -45,9 +45,12 @@ def report_context(
     organisation_name: str | None = None,
     compare: Mapping[str, Mapping[str, float | None]] | None = None,
     compare_notes: Sequence[str] = (),
+    bar_name: str | None = None,
 ) -> dict[str, Any]:
     """Template data for a report. `result` is shaped like engine.scoring.Result.
 
+    `bar_name` names the bars in the legend as the page does ("Alle Antworten" for a company);
+    a personal report says "Ihr Ergebnis".
     `compare` holds only groups that already passed the minimum-size rule (peer group,
     perspectives); `compare_notes` explains them (group, size) in one sentence each.
     """
@@ -61,7 +64,7 @@ def report_context(
             compare=compare,
             chart_id="report-profile",
             no_data=_("keine Daten"),
-            bar_name=_("Ihr Ergebnis"),
+            bar_name=bar_name or _("Ihr Ergebnis"),
         )
         overall_level = instrument.level_for(result.overall)
         return {

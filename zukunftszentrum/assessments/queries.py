@@ -120,9 +120,20 @@ def has_participated(user: User | AnonymousUser, assessment: Assessment) -> bool
     return Participation.objects.filter(user=user, assessment=assessment).exists()
 
 
+def is_solo(member: Membership | None) -> bool:
+    """A solo self-employed person: an organisation of one, with no staff and no employer."""
+    return member is not None and member.role == Role.SOLO
+
+
+def openable_for(member: Membership | None, inst: Instrument) -> bool:
+    """Whether this kind of check makes sense for the member's organisation: a survey of the
+    staff needs staff, so a solo self-employed person is not offered one."""
+    return not (inst.kind == "employee_voice" and is_solo(member))
+
+
 def available_instruments(member: Membership | None) -> dict[str, list[Instrument]]:
     """The newest instruments by how they are taken: individually, or opened for the company."""
-    insts = catalog().all_latest()
+    insts = [i for i in catalog().all_latest() if i.kind == "individual" or openable_for(member, i)]
     manages = bool(may_open_assessment(member))
     running = set(
         assessments_visible_to(member)

@@ -34,8 +34,8 @@ def review_context(flow: Flow) -> dict[str, Any]:
     response = flow.response
     inst = instrument_of(response)
     language = lang()
-    visible = visible_ids(inst, response.answers)
-    order = page_order(inst, response.answers)
+    visible = visible_ids(inst, response.answers, response.perspective)
+    order = page_order(inst, response.answers, response.perspective)
     pages, unanswered = [], []
     for number, index in enumerate(order, start=1):
         page = inst.pages[index]

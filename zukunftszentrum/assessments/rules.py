@@ -9,6 +9,9 @@ Which runs a role reaches at all is `queries.py` (`assessments_visible_to`,
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import ALLOWED, Answer, refused
@@ -40,6 +43,50 @@ def may_manage_assessment(member: Membership | None, assessment: Assessment) -> 
         or member.organisation_id != assessment.organisation_id
     ):
         return refused(_("Nur die Geschäftsführung der Organisation kann den Check schließen."))
+    return ALLOWED
+
+
+# A check closed by mistake can be opened again for this long; after that its final result
+# stands (people have read it, and a later change would contradict what they saw).
+REOPEN_DAYS = 7
+
+
+def reopen_deadline(assessment: Assessment) -> dt.datetime | None:
+    """Until when a closed check can be opened again (None while it is open)."""
+    if assessment.closed_at is None:
+        return None
+    return assessment.closed_at + dt.timedelta(days=REOPEN_DAYS)
+
+
+def may_reopen_assessment(member: Membership | None, assessment: Assessment) -> Answer:
+    """Open a closed run again: its lead, within REOPEN_DAYS of closing, while no other run of
+    the same check is open."""
+    if not may_manage_assessment(member, assessment):
+        return refused(_("Nur die Geschäftsführung der Organisation kann den Check wieder öffnen."))
+    deadline = reopen_deadline(assessment)
+    if assessment.is_open or deadline is None:
+        return refused(_("Dieser Check ist offen."))
+    if timezone.now() > deadline:
+        return refused(
+            _(
+                "Ein Check kann nur in den ersten %(days)d Tagen nach dem Abschluss wieder geöffnet werden."
+            )
+            % {"days": REOPEN_DAYS}
+        )
+    if (
+        Assessment.objects.filter(
+            organisation_id=assessment.organisation_id,
+            instrument_key=assessment.instrument_key,
+            status=Assessment.Status.OPEN,
+        )
+        .exclude(pk=assessment.pk)
+        .exists()
+    ):
+        return refused(
+            _(
+                "Von diesem Check ist inzwischen ein neuer Durchgang offen; nur einer kann offen sein."
+            )
+        )
     return ALLOWED
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("eroeffnen/", overview.open_check, name="open"),
     path("unternehmen/<int:pk>/", overview.assessment_start, name="assessment_start"),
     path("unternehmen/<int:pk>/abschliessen/", overview.close_check, name="close"),
+    path("unternehmen/<int:pk>/wieder-oeffnen/", overview.reopen_check, name="reopen"),
     path("unternehmen/<int:pk>/ergebnis/", company.company_result, name="company_result"),
     path(
         "unternehmen/<int:pk>/ergebnis.pdf", company.company_result_pdf, name="company_result_pdf"

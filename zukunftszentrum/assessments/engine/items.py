@@ -9,6 +9,7 @@ from .schema import (
     DEFAULT_TEXT_MAX_LENGTH,
     ITEM_TYPES,
     LIKERT_POINTS,
+    PERSPECTIVES,
     Condition,
     Item,
     Option,
@@ -16,7 +17,7 @@ from .schema import (
 from .yamlsource import Node
 
 ITEM_ID_RE = re.compile(r"^[a-z0-9_]+$")
-COMMON = {"help", "dimension", "weight", "required", "show_if"}
+COMMON = {"help", "dimension", "weight", "required", "show_if", "implied_for"}
 EXTRA_KEYS: dict[str, set[str]] = {
     "likert": {"reversed"},
     "single": {"options"},
@@ -63,6 +64,7 @@ def build_item(node: Node, dimensions: set[str], earlier: dict[str, Item]) -> It
         score_range=_score_range(node),
         max_length=_max_length(node),
         correct=_correct(node, item_type, options),
+        implied_for=_implied_for(node, item_type, options),
     )
     _check_consistency(node, item)
     return item
@@ -138,6 +140,28 @@ def _correct(node: Node, item_type: str, options: tuple[Option, ...]) -> str | N
     if value is not None and value not in {o.value for o in options}:
         raise node.error(f"{value!r} is not one of the options", "correct")
     return value
+
+
+def _implied_for(
+    node: Node, item_type: str, options: tuple[Option, ...]
+) -> tuple[tuple[str, str], ...]:
+    """`implied_for: {works_council: "yes"}`: a perspective and the option it implies. Only a
+    single-choice item without a score: an implied answer must never move a result."""
+    if not node.has("implied_for"):
+        return ()
+    if item_type != "single" or any(o.score is not None for o in options):
+        raise node.error("only a single item without scores can be implied", "implied_for")
+    mapping = node.child("implied_for")
+    mapping.check_keys(set(), set(PERSPECTIVES))
+    pairs = []
+    for perspective in mapping.data:
+        value = mapping.string(perspective)
+        if value not in {o.value for o in options}:
+            raise mapping.error(f"{value!r} is not one of the options", perspective)
+        pairs.append((str(perspective), value))
+    if not pairs:
+        raise node.error("name at least one perspective", "implied_for")
+    return tuple(pairs)
 
 
 def _check_consistency(node: Node, item: Item) -> None:

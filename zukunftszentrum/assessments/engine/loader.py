@@ -199,6 +199,9 @@ def load_instrument(
         raise root.error("must be at least 1", "duration_minutes")
     dimensions = _dimensions(root, path, frameworks_dir)
     dim_ids = {d.id for d in dimensions}
+    perspectives = _perspectives(root, kind)
+    pages = load_pages(root, dim_ids)
+    _check_implied(root, pages, perspectives)
     return Instrument(
         key=key,
         version=version,
@@ -207,13 +210,25 @@ def load_instrument(
         description=root.text("description"),
         duration_minutes=duration,
         anonymous=root.get("anonymous", bool, False),
-        perspectives=_perspectives(root, kind),
+        perspectives=perspectives,
         dimensions=dimensions,
         levels=load_levels(root),
         recommendations=load_recommendations(root, dim_ids),
-        pages=load_pages(root, dim_ids),
+        pages=pages,
         dimensions_from=root.get("dimensions_from", str),
     )
+
+
+def _check_implied(root: Node, pages: tuple[Page, ...], perspectives: tuple[str, ...]) -> None:
+    """An answer implied for a perspective the instrument does not ask would never apply."""
+    for page_no, page in enumerate(pages):
+        for item_no, item in enumerate(page.items):
+            for perspective, _value in item.implied_for:
+                if perspectives and perspective not in perspectives:
+                    raise root.error(
+                        f"{perspective!r} is not one of the instrument's perspectives",
+                        f"pages[{page_no}].items[{item_no}].implied_for",
+                    )
 
 
 def _choice(node: Node, key: str, allowed: tuple[str, ...]) -> str:

@@ -151,6 +151,28 @@ def visible_items(instrument: Instrument, answers: Mapping[str, Any]) -> list[It
     return result
 
 
+def with_implied(
+    instrument: Instrument, perspective: str | None, answers: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The answers with those the perspective gives without being asked (`implied_for`)
+    filled in; applied where a perspective's answers start and whenever a draft is saved, never
+    to submitted responses (their stored results stay as they were)."""
+    filled = dict(answers)
+    for item in instrument.items:
+        implied = item.implied(perspective)
+        if implied is not None:
+            filled[item.id] = implied
+    return filled
+
+
+def asked_items(
+    instrument: Instrument, answers: Mapping[str, Any], perspective: str | None
+) -> list[Item]:
+    """The visible items this perspective is asked: an implied item counts for conditions but
+    is not shown."""
+    return [i for i in visible_items(instrument, answers) if i.implied(perspective) is None]
+
+
 def visible_on_page(
     page: Page, answers: Mapping[str, Any], instrument: Instrument | None = None
 ) -> list[Item]:

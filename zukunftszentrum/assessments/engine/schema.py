@@ -84,6 +84,13 @@ class Item:
     score_range: tuple[float, float] | None = None
     max_length: int = DEFAULT_TEXT_MAX_LENGTH
     correct: str | None = None
+    # `implied_for`: perspectives for which the answer is known without asking (the works
+    # council is not asked whether there is a works council): (perspective, answer) pairs.
+    implied_for: tuple[tuple[str, str], ...] = ()
+
+    def implied(self, perspective: str | None) -> str | None:
+        """The answer this perspective gives without being asked, or None (it is asked)."""
+        return next((v for p, v in self.implied_for if p == perspective), None)
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)

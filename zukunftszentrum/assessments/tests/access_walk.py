@@ -13,6 +13,10 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
         Role.EMPLOYEE,
     ),
     "assessments:close": (lambda t: {"pk": checks.walk_assessment(t.company)}, Role.COMPANY_LEAD),
+    "assessments:reopen": (
+        lambda t: {"pk": checks.walk_closed_assessment(t.company)},
+        Role.COMPANY_LEAD,
+    ),
     "assessments:company_result": (
         lambda t: {"pk": checks.walk_assessment(t.company)},
         Role.COMPANY_LEAD,

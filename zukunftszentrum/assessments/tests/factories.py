@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from zukunftszentrum.assessments import instruments
 from zukunftszentrum.assessments.models import Assessment, Perspective, Response
@@ -76,6 +78,18 @@ def walk_assessment(organisation: Organisation) -> int:
         instrument_key="readiness",
         status=Assessment.Status.OPEN,
         defaults={"version": instruments.catalog().get("readiness").version},
+    )
+    return assessment.pk
+
+
+def walk_closed_assessment(organisation: Organisation) -> int:
+    """A readiness check of the organisation closed an hour ago (it can still be reopened)."""
+    assessment = Assessment.objects.create(
+        organisation=organisation,
+        instrument_key="readiness",
+        version=instruments.catalog().get("readiness").version,
+        status=Assessment.Status.CLOSED,
+        closed_at=timezone.now() - dt.timedelta(hours=1),
     )
     return assessment.pk
 

@@ -130,3 +130,27 @@ def test_build_profile_follows_the_instrument_and_language() -> None:
     root = _parse(profile.svg)
     assert len(_bars(root)) == 2
     assert "Peers" in "".join(root.itertext())
+
+
+# --- the narrow drawing for phones --------------------------------------------------------
+
+
+def test_the_narrow_profile_puts_names_above_bars_and_stays_phone_sized() -> None:
+    import re
+
+    from zukunftszentrum.assessments.charts import NARROW_WIDTH, narrow_profile_svg
+
+    svg = narrow_profile_svg(
+        [("a", "Strategie und Anwendungsfälle", 72.0), ("b", "Daten", None)],
+        compare={"Vergleichsgruppe": [50.0, 40.0]},
+        title="Profil",
+        desc="Strategie: 72",
+        bar_name="Alle Antworten",
+    )
+    width = float(re.search(r'width="([\d.]+)"', svg).group(1))  # type: ignore[union-attr]
+    assert width <= NARROW_WIDTH + 8  # shown at about its own size on a 360 px screen
+    label_y = float(re.search(r'<tspan x="1" y="([\d.]+)">Strategie', svg).group(1))  # type: ignore[union-attr]
+    bar_y = float(re.search(r'<rect x="1" y="([\d.]+)" width="[\d.]+" height="18"', svg).group(1))  # type: ignore[union-attr]
+    assert label_y < bar_y  # the name is above its bar, not beside it
+    assert "keine Daten" in svg and "Alle Antworten" in svg and "zz-mark-diamond" in svg
+    assert 'aria-labelledby="profile-narrow-title profile-narrow-desc"' in svg

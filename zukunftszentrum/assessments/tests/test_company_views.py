@@ -4,6 +4,8 @@ outside the company (or its accompanying centre) sees anything."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import uuid
 from typing import Any
 
@@ -293,3 +295,58 @@ def test_company_result_compares_with_peer_companies(login: Any) -> None:
     submit(make_run(other, closed=True), 1, value=5)
     PeerSnapshot.objects.all().delete()
     assert "Verglichen wird mit 5 Unternehmen" in client.get(url(run)).content.decode()
+
+
+# --- every state of a closed check says what happens next and who can act --------------------
+
+
+def test_a_closed_check_with_too_few_answers_promises_nothing(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 2)
+    close(run)
+    page = main(login(lead).get(url(run)).content.decode())
+    assert "weniger als 5 Personen geantwortet" in page
+    assert "erscheint, sobald" not in page
+    assert reverse("assessments:reopen", args=[run.pk]) in page  # the lead may still reopen
+    employee = make_member(Role.EMPLOYEE, organisation=lead.organisation)
+    other = main(login(employee).get(url(run)).content.decode())
+    assert "kann die Geschäftsführung Ihres Unternehmens eröffnen" in other
+    assert reverse("assessments:reopen", args=[run.pk]) not in other
+
+
+def test_a_closed_check_says_its_release_is_the_last(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    close(run)
+    Assessment.objects.filter(pk=run.pk).update(closed_at=timezone.now() - dt.timedelta(days=8))
+    page = main(login(lead).get(url(run)).content.decode())
+    assert "Das ist die letzte Freigabe" in page
+    assert "eröffnen Sie den Check in der Übersicht der Selbstchecks erneut" in page
+    assert reverse("assessments:reopen", args=[run.pk]) not in page
+
+
+def test_the_company_pdf_legend_says_what_the_page_says(lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    submit(run, 5, Perspective.COMPANY_LEAD)  # two groups: the legend names the bars
+    context = pages.company_report_context(run, lead)
+    svg = context["profile"].svg
+    assert "Alle Antworten" in svg and "Ihr Ergebnis" not in svg
+
+
+def test_profiles_speak_of_levels_not_maturity(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    page = main(login(lead).get(url(run)).content.decode())
+    assert "Reifestufen" not in page and "<caption>Stufen</caption>" in page
+    # a wide and a narrow drawing of one chart, without an id twice
+    assert "zz-profile__chart--narrow" in page and "zz-profile__chart--wide" in page
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+
+
+def test_the_staff_survey_scales_say_which_way_is_better() -> None:
+    """A bare "Sorgen 47" reads both ways; the label names what a high value means."""
+    titles = {d.id: d.title.get("de") for d in catalog().get("work_voice").dimensions}
+    assert titles["concerns"] == "Zuversicht (wenig Sorgen)"
+    assert titles["workload"] == "Entlastung (wenig Druck)"

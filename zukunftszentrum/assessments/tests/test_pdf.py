@@ -51,7 +51,7 @@ def test_company_report(tmp_path: Path) -> None:
         "Beteiligung und Unternehmenskultur",
         "spürbarem Nutzen für Ihre Wirtschaft",
         "Vergleichsgruppe: Baugewerbe in Bayern",
-        "dem Arbeitgeber nie gezeigt",
+        "Einzelne Antworten sieht nur die Person",
         "Seite 1 von",
     ):
         assert expected in text, expected

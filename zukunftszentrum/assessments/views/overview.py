@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +14,7 @@ from zukunftszentrum.organisations.middleware import AnyMemberRequest, MemberReq
 from zukunftszentrum.organisations.roles import Capability
 
 from .. import actions
+from ..confirmations import CONFIRM_TEMPLATE, close_confirmation, reopen_confirmation
 from ..exceptions import AssessmentError
 from ..models import Response
 from ..navigation import Flow
@@ -23,10 +25,12 @@ from ..queries import (
     available_instruments,
     has_participated,
     instrument_of,
+    is_solo,
     lang,
     perspective_for,
     responses_of,
 )
+from ..rules import REOPEN_DAYS
 
 
 @login_required
@@ -53,16 +57,55 @@ def open_check(request: MemberRequest) -> HttpResponse:
 
 @requires(Capability.MANAGE_ASSESSMENTS)
 def close_check(request: MemberRequest, pk: int) -> HttpResponse:
+    """GET asks, naming the consequences; POST closes. A second POST changes nothing and says so."""
     assessment = access_managed_assessment(request.member, pk)
+    back = reverse("assessments:overview")
     if request.method != "POST":
-        return HttpResponse(status=405, headers={"Allow": "POST"})
+        context = close_confirmation(assessment, cancel_url=back)
+        return render(request, CONFIRM_TEMPLATE, context)
+    if not assessment.is_open:
+        messages.info(
+            request, _("Der Check war bereits abgeschlossen; es hat sich nichts geändert.")
+        )
+        return redirect(back)
     try:
         actions.close_assessment(member=request.member, assessment=assessment)
     except AssessmentError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("Der Check ist abgeschlossen. Die Antworten bleiben erhalten."))
-    return redirect("assessments:overview")
+        messages.success(
+            request,
+            _(
+                "Der Check ist abgeschlossen. Die Antworten bleiben erhalten. Falls das ein "
+                "Versehen war: Sie können ihn %(days)d Tage lang wieder öffnen."
+            )
+            % {"days": REOPEN_DAYS},
+        )
+    return redirect(back)
+
+
+@requires(Capability.MANAGE_ASSESSMENTS)
+def reopen_check(request: MemberRequest, pk: int) -> HttpResponse:
+    """GET asks; POST opens a check closed by mistake again (within REOPEN_DAYS)."""
+    assessment = access_managed_assessment(request.member, pk)
+    back = reverse("assessments:overview")
+    if request.method != "POST":
+        context = reopen_confirmation(assessment, request.member, cancel_url=back)
+        return render(request, CONFIRM_TEMPLATE, context)
+    if assessment.is_open:
+        messages.info(
+            request, _("Der Check war bereits wieder offen; es hat sich nichts geändert.")
+        )
+        return redirect(back)
+    try:
+        actions.reopen_assessment(member=request.member, assessment=assessment)
+    except AssessmentError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Der Check ist wieder offen. Die Beteiligten können antworten.")
+        )
+    return redirect(back)
 
 
 @requires(Capability.TAKE_ASSESSMENT, Capability.VIEW_ACCOMPANIED_RESULTS)
@@ -106,7 +149,8 @@ def individual_start(request: AnyMemberRequest) -> HttpResponse:
             organisation=member.organisation if member else None,
         )
         return _continue(response, token)
-    return render(request, "assessments/start.html", {"instrument": inst, "individual": True})
+    context = {"instrument": inst, "individual": True, "is_solo": is_solo(request.member)}
+    return render(request, "assessments/start.html", context)
 
 
 def _continue(response: Response, token: str | None) -> HttpResponse:

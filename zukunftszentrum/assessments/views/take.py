@@ -94,7 +94,7 @@ def _continue(flow: Flow) -> HttpResponse:
     response = flow.response
     if response.is_submitted:
         return redirect(flow.url("done"))
-    order = page_order(instrument_of(response), response.answers)
+    order = page_order(instrument_of(response), response.answers, response.perspective)
     return redirect(flow.page_url(number_of(order, response.current_page)))
 
 
@@ -103,7 +103,7 @@ def _page(request: HttpRequest, flow: Flow, number: int) -> HttpResponse:
     if response.is_submitted:
         messages.info(request, ALREADY_SUBMITTED)
         return redirect(flow.url("done"))
-    order = page_order(instrument_of(response), response.answers)
+    order = page_order(instrument_of(response), response.answers, response.perspective)
     if not 1 <= number <= len(order):
         return redirect(flow.url("review") if number > len(order) else flow.page_url(1))
     if request.method != "POST":
@@ -133,7 +133,9 @@ def _save_page(request: HttpRequest, flow: Flow, order: list[int], number: int) 
     if not outcome.ok:
         for note in outcome.notes:
             messages.warning(request, note)
-        new_order = page_order(instrument_of(flow.response), flow.response.answers)
+        new_order = page_order(
+            instrument_of(flow.response), flow.response.answers, flow.response.perspective
+        )
         pos = number_of(new_order, order[number - 1])
         return _render_page(
             request, flow, new_order, pos, posted=request.POST, errors=outcome.errors
@@ -142,7 +144,9 @@ def _save_page(request: HttpRequest, flow: Flow, order: list[int], number: int) 
 
 
 def _after_save(request: HttpRequest, flow: Flow, page_index: int, step: str) -> HttpResponse:
-    order = page_order(instrument_of(flow.response), flow.response.answers)
+    order = page_order(
+        instrument_of(flow.response), flow.response.answers, flow.response.perspective
+    )
     pos = number_of(order, page_index)
     if step == "back":
         return redirect(flow.page_url(max(pos - 1, 1)))
@@ -181,7 +185,7 @@ def _render_page(
         inst,
         current,
         response.answers,
-        visible_ids(inst, response.answers),
+        visible_ids(inst, response.answers, response.perspective),
         posted=dict(posted.lists()) if posted is not None else None,
         errors=errors,
         language=language,

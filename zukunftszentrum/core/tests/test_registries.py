@@ -224,8 +224,8 @@ def test_every_logged_action_is_registered_with_a_label():
 
 @pytest.mark.django_db
 def test_an_unregistered_action_cannot_be_logged():
-    with pytest.raises(UnregisteredAction, match="'assessment_reopened'"):
-        record_event("assessment_reopened")
+    with pytest.raises(UnregisteredAction, match="'assessment_renamed'"):
+        record_event("assessment_renamed")
     record_event("assessment_opened")
     assert AuditEvent.objects.get().action == "assessment_opened"
 

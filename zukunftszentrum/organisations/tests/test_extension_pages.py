@@ -41,19 +41,24 @@ ORG_BUTTONS = [
     ("secondary", "assessments:overview"),
 ]
 WAITING = "Was auf Sie wartet"
+CHECKS_WAITING = "Checks, die auf Ihre Antwort warten"  # the self-checks' card
 OWN_DATA = [
     WAITING,
+    CHECKS_WAITING,
     COMPANY,
     "Begleitung durch ein Zukunftszentrum",
     "Selbstchecks",
     "Ihre Daten bleiben Ihre Daten",
 ]
-COUNCIL = [*OWN_DATA[:3], "Was der Betriebsrat sieht", *OWN_DATA[3:]]
+COUNCIL = [*OWN_DATA[:4], "Was der Betriebsrat sieht", *OWN_DATA[4:]]
+# the works council's card leads to the company's checks
+COUNCIL_BUTTONS = [ORG_BUTTONS[0], ("primary", "assessments:overview"), ORG_BUTTONS[1]]
 # role -> (card headings in order, buttons in order as (style, URL name))
 DASHBOARDS = {
     Role.COMPANY_LEAD: (
         [
             WAITING,
+            CHECKS_WAITING,
             COMPANY,
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
@@ -62,10 +67,11 @@ DASHBOARDS = {
         ORG_BUTTONS,
     ),
     Role.EMPLOYEE: (OWN_DATA, ORG_BUTTONS),
-    Role.WORKS_COUNCIL: (COUNCIL, ORG_BUTTONS),
+    Role.WORKS_COUNCIL: (COUNCIL, COUNCIL_BUTTONS),
     Role.SOLO: (  # not accompanied yet: the accompaniment card offers to ask a centre
         [
             WAITING,
+            CHECKS_WAITING,
             "{solo}",
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
