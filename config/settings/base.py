@@ -242,6 +242,10 @@ TASKS = {
     }
 }
 
+# Releases, peer snapshots and emails go to the task queue; True does them at once inside the
+# request instead (tests that do not exercise the queue; never needed in production).
+ZZ_RUN_TASKS_INLINE = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
