@@ -18,7 +18,14 @@ from django.utils.translation import gettext_lazy as _
 
 from . import operator_pages
 from .audit_actions import action_choices
-from .models import AccessibilityPage, AuditEvent, ConsentRecord, ImprintPage, PrivacyPage
+from .models import (
+    AccessibilityPage,
+    AuditEvent,
+    ConsentRecord,
+    ImprintPage,
+    OutgoingMail,
+    PrivacyPage,
+)
 
 
 class SiteAccessMixin:
@@ -205,6 +212,18 @@ class AccessibilityPageAdmin(OperatorPageAdmin):
 @admin.register(PrivacyPage)
 class PrivacyPageAdmin(OperatorPageAdmin):
     kind = operator_pages.Kind.PRIVACY
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(ReadOnlyAdmin):
+    """Emails on their way and those that failed for good (deleting one gives it up).
+
+    The text is not shown: it may hold a one-time link meant only for the recipient."""
+
+    allow_delete = True
+    list_display = ("created_at", "kind", "to", "attempts", "failed_at", "last_error")
+    list_filter = ("kind", ("failed_at", admin.EmptyFieldListFilter))
+    exclude = ("body", "html_body")
 
 
 def _open_to_the_site(model: Any, *, allow_delete: bool = False, **extra: Any) -> None:
