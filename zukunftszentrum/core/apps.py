@@ -21,7 +21,9 @@ class CoreConfig(AppConfig):
         audit_actions.register_actions(
             audit_actions.CoreAction, order=0, own_summary=audit_actions.CORE_OWN_SUMMARY
         )
-        from . import demo_steps, operator_pages
+        from . import demo_steps, mail, operator_pages, tasks
+
+        tasks.register_recovery("core.outgoing_mail", mail.requeue_stuck)
 
         demo_steps.register_demo_step(
             "operator", order=5, run=operator_pages.seed_demo_operator_pages

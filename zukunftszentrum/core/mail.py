@@ -4,13 +4,15 @@
 request's transaction commits. The task sends it and deletes the row; on an SMTP error it is
 retried with backoff (core.tasks) up to MAX_ATTEMPTS, then the row stays, marked failed with the
 error, visible in the administration. Idempotent: a task whose mail is gone (sent) or taken by
-another worker does nothing. With settings.ZZ_RUN_TASKS_INLINE the mail is sent at once (tests).
+another worker does nothing; a mail whose task was lost is queued again when a worker starts.
+With settings.ZZ_RUN_TASKS_INLINE the mail is sent at once (tests).
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+from datetime import timedelta
 from smtplib import SMTPException
 
 from django.conf import settings
@@ -23,6 +25,10 @@ from .models import OutgoingMail
 from .tasks import MAX_ATTEMPTS, enqueue_on_commit, retry_later
 
 log = logging.getLogger(__name__)
+
+# A mail still waiting this long lost its task (a worker died while sending, or the retry was
+# lost): a starting worker queues it again. Sending is idempotent, so a late task does no harm.
+STUCK_AFTER = timedelta(minutes=30)
 
 
 class Outcome(enum.StrEnum):
@@ -88,3 +94,13 @@ def _failed(mail: OutgoingMail, attempt: int, max_attempts: int, exc: Exception)
     mail.save(update_fields=["attempts", "last_error", "failed_at"])
     log.error("%s email %s not sent after %s attempts: %s", mail.kind, mail.pk, attempt, exc)
     return Outcome.FAILED
+
+
+def requeue_stuck() -> int:
+    """Queue a task again for every mail that has waited too long (a worker's recovery)."""
+    stuck = OutgoingMail.objects.filter(
+        failed_at__isnull=True, created_at__lt=timezone.now() - STUCK_AFTER
+    ).values_list("pk", flat=True)
+    for mail_id in stuck:
+        send_queued_mail.enqueue(mail_id)
+    return len(stuck)

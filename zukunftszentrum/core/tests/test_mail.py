@@ -155,3 +155,18 @@ def test_my_data_shows_and_deletion_removes_queued_mails_and_second_factors(smtp
     erase_personal_data(person)
     assert list(OutgoingMail.objects.values_list("pk", flat=True)) == [other]
     assert not Authenticator.objects.exists()
+
+
+def test_a_starting_worker_queues_mails_whose_task_was_lost() -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zukunftszentrum.core.tasks import recover_lost_work
+
+    lost = queue.queue_mail(kind="test", to="a@example.org", subject="S", body="B")
+    fresh = queue.queue_mail(kind="test", to="b@example.org", subject="S", body="B")
+    OutgoingMail.objects.filter(pk=lost).update(created_at=timezone.now() - timedelta(hours=1))
+    DBTaskResult.objects.all().delete()
+    assert recover_lost_work()["core.outgoing_mail"] == 1
+    assert _queued_ids() == [[lost]] and fresh != lost
