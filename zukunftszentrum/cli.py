@@ -115,6 +115,15 @@ def demo(rest: list[str]) -> int:
     print("2/3 Demo-Daten werden angelegt …", flush=True)
     url = f"http://127.0.0.1:{port}"
     call_command("seed_demo", site_url=url)  # every app's step, in order, with the logins
+    from django.conf import settings
+
+    if not settings.ZZ_MFA_REQUIRED:
+        print(
+            "!!! ACHTUNG: In der Demo verlangen die Zugänge der Zentrumsleitung und der "
+            "Programmverwaltung keinen zweiten Faktor (in einer echten Installation Pflicht). "
+            "Mit ZZ_MFA_REQUIRED=1 zeigt die Demo die Pflicht. !!!",
+            flush=True,
+        )
     print(f"3/3 Der Server startet auf {url}/ mit einem Worker (beenden mit Strg+C).", flush=True)
     worker = start_worker()
     # Stopped by a signal rather than Ctrl+C (a process manager, `kill`): leave through the

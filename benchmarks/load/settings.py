@@ -9,3 +9,6 @@ SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+# The load client signs in with the demo's passwords; a second factor would only measure the
+# set-up page (its own tests cover the requirement).
+ZZ_MFA_REQUIRED = False

@@ -26,10 +26,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth.mfa's list of security keys uses it
     "django_htmx",
     "ninja",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "axes",
     "django_tasks_db",
     "zukunftszentrum.core",
@@ -53,6 +55,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "zukunftszentrum.organisations.middleware.ActiveMembershipMiddleware",
     "zukunftszentrum.organisations.consent.PrivacyConsentMiddleware",
+    "zukunftszentrum.organisations.mfa.MfaRequiredMiddleware",
     "zukunftszentrum.core.ratelimit.RateLimitMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -128,6 +131,14 @@ ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {
     "reset_password_from_key": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Zukunftszentren: "
+
+# Two-factor sign-in (allauth.mfa): an authenticator app (TOTP), security keys and passkeys
+# (WebAuthn) and recovery codes, offered to everyone under "Profil". Programme and centre admins
+# and staff of the administration must set it up before anything else (organisations/mfa.py);
+# ZZ_MFA_REQUIRED=0 lifts that requirement (the demo does, loudly, see docs/operations.md).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = "Zukunftszentren"
+ZZ_MFA_REQUIRED = os.environ.get("ZZ_MFA_REQUIRED", "1") == "1"
 
 # Login protection (django-axes): after AXES_FAILURE_LIMIT failed sign-ins with one address, or
 # from one client, further tries are refused for AXES_COOLOFF_TIME, even with the right password.
@@ -230,6 +241,10 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Releases, peer snapshots and emails go to the task queue; True does them at once inside the
+# request instead (tests that do not exercise the queue; never needed in production).
+ZZ_RUN_TASKS_INLINE = False
 
 LOGGING = {
     "version": 1,

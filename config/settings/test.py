@@ -16,4 +16,9 @@ ACCOUNT_RATE_LIMITS = False
 # needs runs explicitly (needs.runs.drain) or run the worker in batch mode.
 # The audit log's tests sign in wrongly on purpose; a lockout would only get in their way.
 AXES_FAILURE_LIMIT = 1000
+# Releases, peer snapshots and emails happen inside the request, as most tests expect; the tests
+# of the queue turn this off and run the tasks explicitly.
+ZZ_RUN_TASKS_INLINE = True
+# Most tests sign in as admins without a second factor; the tests of the requirement turn it on.
+ZZ_MFA_REQUIRED = False
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)

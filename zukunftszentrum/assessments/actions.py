@@ -2,7 +2,8 @@
 
 Privacy: an anonymous check's response has no respondent and its token is never stored with
 the person; a `Participation` row records only THAT the person took part. Submitting to a
-company check and closing it make the batch release that is due (`releases.make_release`).
+company check and closing it make the batch release that is due (`releases.make_release`), and
+a submission may refresh peer snapshots: both in the background, once committed (`tasks.py`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from .exceptions import (
     OutdatedVersion,
 )
 from .models import Assessment, Participation, Perspective, Response
-from .peers import refresh_snapshots
 from .queries import (
     assessments_visible_to,
     instrument,
@@ -40,8 +40,8 @@ from .queries import (
     openable_for,
     perspective_for,
 )
-from .releases import make_release
 from .rules import may_manage_assessment, may_open_assessment, may_reopen_assessment
+from .tasks import after_close, after_submit
 
 FIELD_PREFIX = "q-"  # form fields are named q-<item id>
 ASSESSMENT_KINDS = ("company", "employee_voice", "needs")
@@ -102,7 +102,7 @@ def close_assessment(*, member: Membership, assessment: Assessment) -> Assessmen
             summary=str(locked),
             organisation_id=locked.organisation_id,
         )
-        make_release(locked)  # the final state: whatever is new is released once
+        after_close(locked)  # the final state: whatever is new is released once
     return locked
 
 
@@ -375,10 +375,9 @@ def submit_response(*, response: Response, version: str | None) -> Response:
     locked.result = result_snapshot(scoring.score(inst, locked.answers))
     locked.submitted_at = locked.updated_at = stamp(locked.is_anonymous)
     locked.save(update_fields=["answers", "result", "submitted_at", "updated_at"])
-    if locked.assessment_id is not None:
-        # A new batch release when enough new answers have come in (same transaction).
-        make_release(Assessment(pk=locked.assessment_id))
-    refresh_snapshots(locked)  # peer snapshots this answer belongs to, when one is due
+    # A new batch release when enough new answers have come in, and the peer snapshots this
+    # answer belongs to, when one is due: after the commit, so the page does not wait.
+    after_submit(locked)
     return locked
 
 

@@ -18,7 +18,14 @@ from django.utils.translation import gettext_lazy as _
 
 from . import operator_pages
 from .audit_actions import action_choices
-from .models import AccessibilityPage, AuditEvent, ConsentRecord, ImprintPage, PrivacyPage
+from .models import (
+    AccessibilityPage,
+    AuditEvent,
+    ConsentRecord,
+    ImprintPage,
+    OutgoingMail,
+    PrivacyPage,
+)
 
 
 class SiteAccessMixin:
@@ -207,18 +214,32 @@ class PrivacyPageAdmin(OperatorPageAdmin):
     kind = operator_pages.Kind.PRIVACY
 
 
-def _open_to_the_site(model: Any, *, allow_delete: bool = False) -> None:
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(ReadOnlyAdmin):
+    """Emails on their way and those that failed for good (deleting one gives it up).
+
+    The text is not shown: it may hold a one-time link meant only for the recipient."""
+
+    allow_delete = True
+    list_display = ("created_at", "kind", "to", "attempts", "failed_at", "last_error")
+    list_filter = ("kind", ("failed_at", admin.EmptyFieldListFilter))
+    exclude = ("body", "html_body")
+
+
+def _open_to_the_site(model: Any, *, allow_delete: bool = False, **extra: Any) -> None:
     """A third-party ModelAdmin, opened to whoever may enter the admin, read-only."""
     if not admin.site.is_registered(model):
         return
     original = type(admin.site.get_model_admin(model))
     admin.site.unregister(model)
-    options = {"allow_add": False, "allow_change": False, "allow_delete": allow_delete}
+    options = {"allow_add": False, "allow_change": False, "allow_delete": allow_delete, **extra}
     admin.site.register(model, type(original.__name__, (SiteAccessMixin, original), options))
 
 
 def _open_operations_admins() -> None:
-    # Login lockouts (deleting an attempt unlocks the address at once) and background tasks.
+    # Login lockouts (deleting an attempt unlocks the address at once), background tasks and
+    # second factors.
+    from allauth.mfa.models import Authenticator
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django_tasks_db.models import DBTaskResult
 
@@ -226,6 +247,9 @@ def _open_operations_admins() -> None:
     _open_to_the_site(AccessLog)
     _open_to_the_site(AccessFailureLog)
     _open_to_the_site(DBTaskResult)
+    # Second factors: deleting one lets a person who lost phone and recovery codes set up anew.
+    # Their data (encrypted secrets, recovery codes) is never shown.
+    _open_to_the_site(Authenticator, allow_delete=True, exclude=("data",))
 
 
 _open_operations_admins()

@@ -21,7 +21,9 @@ class CoreConfig(AppConfig):
         audit_actions.register_actions(
             audit_actions.CoreAction, order=0, own_summary=audit_actions.CORE_OWN_SUMMARY
         )
-        from . import demo_steps, operator_pages
+        from . import demo_steps, mail, operator_pages, tasks
+
+        tasks.register_recovery("core.outgoing_mail", mail.requeue_stuck)
 
         demo_steps.register_demo_step(
             "operator", order=5, run=operator_pages.seed_demo_operator_pages
@@ -37,6 +39,31 @@ class CoreConfig(AppConfig):
             description=_(
                 "Welche Fassung der Datenschutzhinweise Sie wann zur Kenntnis genommen haben. "
                 "Wird beim Löschen entfernt."
+            ),
+        )
+        personal_data.register(
+            "outgoing_mail",
+            export=_export_outgoing_mail,
+            erase=_erase_outgoing_mail,
+            order=20,
+            position=80,
+            title=_("E-Mails im Versand"),
+            description=_(
+                "E-Mails an Sie, die noch unterwegs sind oder nicht zugestellt werden konnten, "
+                "ohne ihren Text. Gesendete E-Mails werden nicht aufbewahrt. Wird beim Löschen "
+                "entfernt."
+            ),
+        )
+        personal_data.register(
+            "second_factors",
+            export=_export_second_factors,
+            erase=_erase_second_factors,
+            order=20,
+            position=60,
+            title=_("Zwei-Faktor-Anmeldung"),
+            description=_(
+                "Welche zweiten Faktoren Sie eingerichtet haben und wann sie zuletzt benutzt "
+                "wurden, ohne die Geheimnisse selbst. Wird beim Löschen entfernt."
             ),
         )
         personal_data.register(
@@ -68,3 +95,46 @@ def _export_consents(user: Any) -> list[dict[str, Any]]:
 
 def _erase_consents(user: Any) -> None:
     user.consents.all().delete()
+
+
+def _outgoing_mail(user: Any) -> Any:
+    from .models import OutgoingMail
+
+    return OutgoingMail.objects.filter(to__iexact=user.email) if user.email else None
+
+
+def _export_outgoing_mail(user: Any) -> list[dict[str, Any]]:
+    rows = _outgoing_mail(user)
+    return [
+        {
+            "kind": m.kind,
+            "created_at": m.created_at.isoformat(),
+            "failed_at": m.failed_at.isoformat() if m.failed_at else None,
+        }
+        for m in (rows if rows is not None else [])
+    ]
+
+
+def _erase_outgoing_mail(user: Any) -> None:
+    rows = _outgoing_mail(user)
+    if rows is not None:
+        rows.delete()
+
+
+def _export_second_factors(user: Any) -> list[dict[str, Any]]:
+    from allauth.mfa.models import Authenticator
+
+    return [
+        {
+            "type": a.type,
+            "created_at": a.created_at.isoformat(),
+            "last_used_at": a.last_used_at.isoformat() if a.last_used_at else None,
+        }
+        for a in Authenticator.objects.filter(user=user)
+    ]
+
+
+def _erase_second_factors(user: Any) -> None:
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.filter(user=user).delete()

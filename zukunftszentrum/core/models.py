@@ -117,3 +117,30 @@ class PrivacyPage(OperatorPage):
         proxy = True
         verbose_name = _("Datenschutzhinweise (Angaben des Betreibers)")
         verbose_name_plural = _("Datenschutzhinweise (Angaben des Betreibers)")
+
+
+class OutgoingMail(models.Model):
+    """An email waiting for the task that sends it (core/mail.py).
+
+    The message lives here rather than in the task's arguments because it may carry a one-time
+    link (an invitation, a password reset): the row is deleted once the mail server took the
+    message, while task results are kept for weeks. What stays is a mail that failed for good,
+    with its error, until someone deletes it in the administration."""
+
+    kind = models.CharField(max_length=60)
+    to = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    html_body = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("ausgehende E-Mail")
+        verbose_name_plural = _("ausgehende E-Mails")
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.to}"

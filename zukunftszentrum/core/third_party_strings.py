@@ -11,4 +11,9 @@ OVERRIDDEN = [
     gettext_noop("You must type the same email each time."),
     gettext_noop("Your account has no password set up."),
     gettext_noop("Your account has no verified email address."),
+    # allauth.mfa's German mixes "du" into these two.
+    gettext_noop("You are about to generate a new set of recovery codes for your account."),
+    gettext_noop(
+        "You are about to deactivate authenticator app based authentication. Are you sure?"
+    ),
 ]

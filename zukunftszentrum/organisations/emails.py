@@ -1,26 +1,23 @@
 """Emails this app sends: invitations, a centre's request to accompany an organisation, an
-organisation's request to a centre and the centre's answer. The platform keeps the state; a
-mail that fails only means the person reads it on their page instead."""
+organisation's request to a centre and the centre's answer. They are rendered here, in the
+recipient's language, and sent by a task (core.mail), so no page waits for the mail server. The
+platform keeps the state; a mail that fails only means the person reads it on their page instead."""
 
 from __future__ import annotations
 
-import logging
-from smtplib import SMTPException
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Accompaniment, Invitation, User
+from zukunftszentrum.core.mail import queue_mail
 
-logger = logging.getLogger(__name__)
+from .models import Accompaniment, Invitation, User
 
 
 def send_invitation(request: HttpRequest, invitation: Invitation, token: str) -> bool:
-    """Email the invitation link; False when the mail server did not take the message."""
+    """Queue the email with the invitation link (True: it is on its way)."""
     link = request.build_absolute_uri(reverse("organisations:invitation_accept", args=[token]))
     context = {
         "invitation": invitation,
@@ -85,9 +82,5 @@ def _send(kind: str, context: dict, to: str, language: str) -> bool:
     with translation.override(language):
         subject = render_to_string(f"organisations/email/{kind}_subject.txt", context)
         body = render_to_string(f"organisations/email/{kind}_body.txt", context)
-    try:
-        send_mail(" ".join(subject.split()), body, None, [to])
-    except (SMTPException, OSError):
-        logger.exception("could not send %s email", kind)
-        return False
+    queue_mail(kind=kind, to=to, subject=subject, body=body)
     return True

@@ -209,7 +209,10 @@ def test_admin_is_only_for_programme_admins() -> None:
 def test_account_pages_answer_without_errors() -> None:
     a = make_tenant("BY")
     routes = [
-        r for r in ROUTES if r.route.startswith("konto/") and r.name and "(?P<" not in r.route
+        # A parameter may sit in an included prefix (allauth.mfa's keys/<int:pk>/...).
+        r
+        for r in ROUTES
+        if r.route.startswith("konto/") and r.name and "<" not in r.route
     ]
     for route in routes:
         url = _url(route, a)

@@ -59,18 +59,8 @@ def invite_and_notify(
     except OrganisationError as exc:
         messages.error(request, str(exc))
         return False
-    if not emails.send_invitation(request, invitation, token):
-        # Without the email the link is lost (only its hash is stored): withdraw it.
-        actions.revoke_invitation(member=request.member, invitation=invitation)
-        messages.error(
-            request,
-            _(
-                "Die E-Mail an %(email)s konnte nicht versandt werden. Bitte versuchen Sie es "
-                "später noch einmal."
-            )
-            % {"email": invitation.email},
-        )
-        return False
+    # Sent by a task, retried if the mail server is away (core.mail): the page does not wait.
+    emails.send_invitation(request, invitation, token)
     messages.success(
         request,
         _("Die Einladung an %(email)s ist unterwegs. Der Link gilt bis %(date)s.")
