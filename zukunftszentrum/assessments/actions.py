@@ -195,18 +195,25 @@ def start_individual_response(
     if inst.kind != "individual":
         raise NotAllowed(_("Dieser Check wird im Unternehmen beantwortet."))
     if user is not None and user.is_authenticated:
-        draft = Response.objects.filter(
+        drafts = Response.objects.filter(
             respondent=user, instrument_key=inst.key, assessment=None, submitted_at=None
-        ).first()
+        )
+        draft = drafts.first()
         if draft is not None:
             return draft, None
-        response = Response.objects.create(
-            instrument_key=inst.key,
-            version=inst.version,
-            respondent=user,
-            organisation=organisation,
-            perspective=Perspective.INDIVIDUAL,
-        )
+        try:
+            # A second tab or a double click may create the draft at the same moment; the
+            # database allows one, so the later request resumes it.
+            with transaction.atomic():
+                response = Response.objects.create(
+                    instrument_key=inst.key,
+                    version=inst.version,
+                    respondent=user,
+                    organisation=organisation,
+                    perspective=Perspective.INDIVIDUAL,
+                )
+        except IntegrityError:
+            return drafts.get(), None
         return response, None
     token, token_hash = new_token()
     response = Response.objects.create(

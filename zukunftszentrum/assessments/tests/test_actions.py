@@ -146,6 +146,28 @@ def test_individual_check_without_account_gets_a_token_and_with_account_resumes(
     assert no_token is None and mine.pk == again.pk and mine.respondent == member.user
 
 
+def test_two_tabs_starting_the_same_check_at_once_resume_one_draft(monkeypatch) -> None:
+    """The second request looked before the first one's draft was stored, then finds it when
+    its own insert is refused: the person gets the draft, not a server error."""
+    from django.db.models import QuerySet
+
+    member = make_member(Role.EMPLOYEE)
+    first, _ = actions.start_individual_response(user=member.user, instrument_key="flowself")
+    looked = {"before": False}
+    real_first = QuerySet.first
+
+    def first_sees_nothing_yet(queryset):  # the moment before the other tab committed
+        if queryset.model is Response and not looked["before"]:
+            looked["before"] = True
+            return None
+        return real_first(queryset)
+
+    monkeypatch.setattr(QuerySet, "first", first_sees_nothing_yet)
+    second, token = actions.start_individual_response(user=member.user, instrument_key="flowself")
+    assert looked["before"] and token is None and second.pk == first.pk
+    assert Response.objects.filter(respondent=member.user).count() == 1
+
+
 def test_page_keeps_valid_answers_and_reports_invalid_ones() -> None:
     member = make_member(Role.EMPLOYEE)
     response, _ = actions.start_individual_response(user=member.user, instrument_key="flowself")
