@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("zukunftszentrum.organisations.urls")),
     path("checks/", include("zukunftszentrum.assessments.urls")),
     path("bedarfe/", include("zukunftszentrum.needs.urls")),
+    path("lernen/", include("zukunftszentrum.learning.urls")),
+    path("ki-systeme/", include("zukunftszentrum.ai_act.urls")),
     path("api/", api_urls()),
     path("konto/", include("allauth.urls")),
     path("sprache/", set_language, name="set_language"),

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "zukunftszentrum.organisations",
     "zukunftszentrum.assessments",
     "zukunftszentrum.needs",
+    "zukunftszentrum.learning",
+    "zukunftszentrum.ai_act",
 ]
 
 MIDDLEWARE = [

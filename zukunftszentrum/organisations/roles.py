@@ -66,6 +66,15 @@ class Capability(StrEnum):
     VIEW_ACCOMPANIED_RESULTS = "view_accompanied_results"  # only with an active accompaniment
     EXPORT_RESPONSES = "export_responses"  # aggregated exports, minimum group size applies
     VIEW_NEEDS_ANALYSIS = "view_needs_analysis"  # regional estimates: own centre's Länder or all
+    # Learning
+    LEARN = "learn"  # one's own learning path, registrations and evidence
+    PLAN_TEAM_LEARNING = "plan_team_learning"  # job profiles, targets and team plans of a company
+    MANAGE_CATALOGUE = "manage_catalogue"  # the centre's modules and dated offers
+    RUN_COURSES = "run_courses"  # participants, waitlist and attendance of the centre's offers
+    VIEW_LEARNING_DEMAND = "view_learning_demand"  # registrations, waitlists, gaps: aggregates
+    # AI systems and the AI Act
+    VIEW_AI_SYSTEMS = "view_ai_systems"  # the organisation's inventory, classes and duties
+    MANAGE_AI_SYSTEMS = "manage_ai_systems"  # enter, classify and track the inventory
 
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
@@ -76,16 +85,36 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.INVITE_MEMBERS,
             Capability.TAKE_ASSESSMENT,
             Capability.MANAGE_ASSESSMENTS,
+            Capability.LEARN,
+            Capability.PLAN_TEAM_LEARNING,
+            Capability.VIEW_AI_SYSTEMS,
+            Capability.MANAGE_AI_SYSTEMS,
         }
     ),
-    Role.EMPLOYEE: frozenset({Capability.VIEW_OWN_ORGANISATION, Capability.TAKE_ASSESSMENT}),
-    Role.WORKS_COUNCIL: frozenset({Capability.VIEW_OWN_ORGANISATION, Capability.TAKE_ASSESSMENT}),
+    Role.EMPLOYEE: frozenset(
+        {
+            Capability.VIEW_OWN_ORGANISATION,
+            Capability.TAKE_ASSESSMENT,
+            Capability.LEARN,
+        }
+    ),
+    Role.WORKS_COUNCIL: frozenset(
+        {
+            Capability.VIEW_OWN_ORGANISATION,
+            Capability.TAKE_ASSESSMENT,
+            Capability.LEARN,
+            Capability.VIEW_AI_SYSTEMS,
+        }
+    ),
     Role.SOLO: frozenset(
         {
             Capability.VIEW_OWN_ORGANISATION,
             Capability.MANAGE_ORGANISATION,
             Capability.TAKE_ASSESSMENT,
             Capability.MANAGE_ASSESSMENTS,
+            Capability.LEARN,
+            Capability.VIEW_AI_SYSTEMS,
+            Capability.MANAGE_AI_SYSTEMS,
         }
     ),
     Role.CENTRE_ADMIN: frozenset(
@@ -97,6 +126,9 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_ACCOMPANIED_RESULTS,
             Capability.EXPORT_RESPONSES,
             Capability.VIEW_NEEDS_ANALYSIS,
+            Capability.MANAGE_CATALOGUE,
+            Capability.RUN_COURSES,
+            Capability.VIEW_LEARNING_DEMAND,
         }
     ),
     Role.ADVISOR: frozenset(
@@ -106,10 +138,19 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.VIEW_ACCOMPANIED_RESULTS,
             Capability.EXPORT_RESPONSES,
             Capability.VIEW_NEEDS_ANALYSIS,
+            Capability.VIEW_LEARNING_DEMAND,
         }
     ),
     # Trainers design the offers: they read the regional needs.
-    Role.TRAINER: frozenset({Capability.VIEW_OWN_CENTRE, Capability.VIEW_NEEDS_ANALYSIS}),
+    Role.TRAINER: frozenset(
+        {
+            Capability.VIEW_OWN_CENTRE,
+            Capability.VIEW_NEEDS_ANALYSIS,
+            Capability.MANAGE_CATALOGUE,
+            Capability.RUN_COURSES,
+            Capability.VIEW_LEARNING_DEMAND,
+        }
+    ),
     Role.PROGRAMME_ADMIN: frozenset(
         {
             Capability.MANAGE_NETWORK,
@@ -117,6 +158,7 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             Capability.REVIEW_PROPOSALS,
             Capability.EXPORT_RESPONSES,
             Capability.VIEW_NEEDS_ANALYSIS,
+            Capability.VIEW_LEARNING_DEMAND,
         }
     ),
     Role.REVIEWER: frozenset({Capability.REVIEW_PROPOSALS}),

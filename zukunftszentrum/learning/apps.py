@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningConfig(AppConfig):
+    name = "zukunftszentrum.learning"
+    label = "learning"
+    verbose_name = _("Lernen")
+
+    def ready(self) -> None:
+        from . import extensions
+
+        extensions.register()

@@ -1,0 +1,8 @@
+"""Samples of this app's URLs for the access walk (see organisations/tests/access_walk.py)."""
+
+from __future__ import annotations
+
+from zukunftszentrum.organisations.roles import Role
+from zukunftszentrum.organisations.tests.access_walk import Sample
+
+SAMPLES: dict[str, tuple[Sample, Role | None]] = {}

@@ -1,0 +1,7 @@
+"""This app's pages. Every view declares its access rule (see zukunftszentrum.core.access)."""
+
+from django.urls import URLPattern
+
+app_name = "learning"
+
+urlpatterns: list[URLPattern] = []
