@@ -1,1 +1,0 @@
-"""This app's tables."""
