@@ -32,6 +32,11 @@ AXE_JS := node_modules/axe-core/axe.min.js
 UNIT_TESTS := --ignore=tests/e2e
 # Each test run ends with its slowest tests, so a test that grows slow is noticed.
 SLOWEST := --durations=15
+# The unit and view tests run in one process per core (pytest-xdist), a test file at a time per
+# process: files that build shared data once (`module_db`) build it once. TEST_PROCESSES=0 runs
+# them in this process, as before.
+TEST_PROCESSES ?= auto
+PARALLEL := $(if $(filter 0,$(TEST_PROCESSES)),,-n $(TEST_PROCESSES) --dist loadfile)
 
 # A loud block for things that are skipped; in CI (CI=true) a skip is an error.
 define skip_or_fail
@@ -111,13 +116,13 @@ format: install
 
 .PHONY: unit pg e2e
 unit: install
-	@env -u DATABASE_URL $(UV_RUN) pytest $(UNIT_TESTS) $(SLOWEST) $(PYTEST_ARGS)
+	@env -u DATABASE_URL $(UV_RUN) pytest $(UNIT_TESTS) $(PARALLEL) $(SLOWEST) $(PYTEST_ARGS)
 
 pg: install
 	@if ! scripts/with-postgres.sh --check; then
 	  $(call skip_or_fail,PostgreSQL server binaries (initdb, pg_ctl) are missing.,Install them with: apt-get install -y postgresql)
 	fi
-	scripts/with-postgres.sh $(UV_RUN) pytest $(UNIT_TESTS) $(SLOWEST) $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(UV_RUN) pytest $(UNIT_TESTS) $(PARALLEL) $(SLOWEST) $(PYTEST_ARGS)
 
 e2e: install
 	@if [[ ! -x "$(CHROMIUM)" ]]; then

@@ -73,3 +73,38 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             block, previous = block + 1, module
         keys[id(item)] = (block, "module_db" in getattr(item, "fixturenames", ()))
     items.sort(key=lambda item: keys[id(item)])
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """After a transactional test, put back what the migrations wrote (Länder, the default
+    population table, the operator's pages).
+
+    Such a test ends by emptying every table. Run alone, pytest-django sorts those tests last, so
+    nothing comes after them; spread over several processes (`-n 2`), a process goes on with the
+    next file's tests, which expect the migrated data. Django restores it only at the start of
+    the next test that asks for `serialized_rollback`, so do the same here, for every later test.
+    """
+    yield
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in getattr(item, "fixturenames", ()) or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    if not transactional:
+        return
+    from django.core.management import call_command
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents:  # as Django does before a serialized_rollback test: empty, then load
+                call_command(
+                    "flush",
+                    verbosity=0,
+                    interactive=False,
+                    database=connection.alias,
+                    inhibit_post_migrate=True,
+                )
+                connection.creation.deserialize_db_from_string(contents)
