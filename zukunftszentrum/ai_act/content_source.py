@@ -44,7 +44,9 @@ class Header:
     def error(self, key: str, message: str) -> ContentError:
         return ContentError(self.path, self.lines.get(key.split(".")[0], self.line), key, message)
 
-    def check_keys(self, required: set[str], optional: frozenset[str] | set[str] = frozenset()) -> None:
+    def check_keys(
+        self, required: set[str], optional: frozenset[str] | set[str] = frozenset()
+    ) -> None:
         for key in self.data:
             if key not in required | optional:
                 allowed = ", ".join(sorted(required | optional))

@@ -86,7 +86,7 @@ def anchor(heading: str, taken: set[str]) -> str:
 
 
 def count_words(text: str) -> int:
-    return len(re.findall(r"[0-9A-Za-zÄÖÜäöüß]+(?:[-'’][0-9A-Za-zÄÖÜäöüß]+)*", text))
+    return len(re.findall(r"[0-9A-Za-zÄÖÜäöüß]+(?:[-'\u2019][0-9A-Za-zÄÖÜäöüß]+)*", text))
 
 
 def _languages(body: str, path: str, first_line: int) -> dict[str, tuple[int, list[str]]]:
@@ -110,7 +110,9 @@ def _languages(body: str, path: str, first_line: int) -> dict[str, tuple[int, li
             current.append(line)
     if len(parts) < len(LANGUAGES):
         missing = LANGUAGES[len(parts)]
-        raise ContentError(path, first_line, f"body.{missing}", f"the '# {missing}' part is missing")
+        raise ContentError(
+            path, first_line, f"body.{missing}", f"the '# {missing}' part is missing"
+        )
     return parts
 
 

@@ -49,7 +49,8 @@ def _placeholders(header: Header, key: str, texts: dict[str, str]) -> None:
         if unknown:
             allowed = ", ".join(f"{{{p}}}" for p in PLACEHOLDERS)
             raise header.error(
-                f"{key}.{lang}", f"unknown placeholder {{{sorted(unknown)[0]}}} (allowed: {allowed})"
+                f"{key}.{lang}",
+                f"unknown placeholder {{{sorted(unknown)[0]}}} (allowed: {allowed})",
             )
         found[lang] = names
     if found["de"] != found["en"]:
@@ -92,7 +93,9 @@ def load_notices(directory: Path) -> dict[str, Notice]:
         notices[notice.id] = notice
     for notice_id in NOTICES:
         if notice_id not in notices:
-            raise ContentError(str(directory / f"{notice_id}.yaml"), None, "", "the file is missing")
+            raise ContentError(
+                str(directory / f"{notice_id}.yaml"), None, "", "the file is missing"
+            )
     return {notice_id: notices[notice_id] for notice_id in NOTICES}
 
 

@@ -24,7 +24,7 @@ from .factsheets import render_markdown
 from .knowledge import factsheets, notices
 from .notices import Notice, fill
 
-LANGUAGE_NAMES = {"de": _("Deutsch"), "en": _("Englisch")}
+LANGUAGE_LABELS = {"de": _("Deutscher Text"), "en": _("Englischer Text")}
 
 
 def lang() -> str:
@@ -81,7 +81,7 @@ def notice_cards(values: dict[str, str]) -> list[dict[str, Any]]:
 
 def _card(notice: Notice, code: str, values: dict[str, str]) -> dict[str, Any]:
     texts = [
-        {"lang": tl, "language": LANGUAGE_NAMES[tl], "text": fill(notice.text[tl], values)}
+        {"lang": tl, "label": LANGUAGE_LABELS[tl], "text": fill(notice.text[tl], values)}
         for tl in LANGUAGES
     ]
     return {
