@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 LANGUAGES = ("de", "en")
 URL_RE = re.compile(r"^https://[^\s<>\"']+$")
@@ -34,7 +34,7 @@ class ContentError(Exception):
 
 @dataclass(frozen=True)
 class Header:
-    """A parsed YAML mapping with the line of each top-level key (offset into the file)."""
+    """A parsed YAML mapping with the file line of every field path (`title.en`)."""
 
     path: str
     data: dict[str, Any]
@@ -42,7 +42,11 @@ class Header:
     line: int
 
     def error(self, key: str, message: str) -> ContentError:
-        return ContentError(self.path, self.lines.get(key.split(".")[0], self.line), key, message)
+        """An error at `key` (a field path), on the line of the nearest field that exists."""
+        field = key
+        while field not in self.lines and re.search(r"[.\[]", field):
+            field = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", field)
+        return ContentError(self.path, self.lines.get(field, self.line), key, message)
 
     def check_keys(
         self, required: set[str], optional: frozenset[str] | set[str] = frozenset()
@@ -89,7 +93,7 @@ class Header:
 
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Header:
-    """One YAML mapping (safe loader) with the line of each top-level key."""
+    """One YAML mapping (safe loader) with the line of every field."""
     offset = first_line - 1
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -102,12 +106,23 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Header:
         raise ContentError(path, None, "", f"invalid YAML: {exc}") from exc
     if not isinstance(node, MappingNode) or not isinstance(data, dict):
         raise ContentError(path, first_line, "", "expected a mapping of keys and values")
-    lines = {
-        str(key.value): key.start_mark.line + 1 + offset
-        for key, _value in node.value
-        if hasattr(key, "value")
-    }
+    lines: dict[str, int] = {}
+    _record_lines(node, "", offset, lines)
     return Header(path, data, lines, first_line)
+
+
+def _record_lines(node: Node, prefix: str, offset: int, lines: dict[str, int]) -> None:
+    """The line of every key and list entry, by its field path (`title.en`, `sources[1].url`)."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            field = f"{prefix}.{key.value}" if prefix else str(key.value)
+            lines[field] = key.start_mark.line + 1 + offset
+            _record_lines(value, field, offset, lines)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            field = f"{prefix}[{index}]"
+            lines[field] = item.start_mark.line + 1 + offset
+            _record_lines(item, field, offset, lines)
 
 
 def split_front_matter(text: str, path: str) -> tuple[Header, str, int]:

@@ -192,6 +192,8 @@ def load_factsheets(directory: Path) -> dict[str, FactSheet]:
     """Every family's sheet from `directory`, in FAMILIES order; a missing or unknown file fails."""
     sheets: dict[str, FactSheet] = {}
     for path in sorted(directory.glob("*.md")):
+        if path.name == "README.md":  # the folder's description for authors
+            continue
         sheet = parse_factsheet(path.read_text(encoding="utf-8"), str(path))
         sheets[sheet.family] = sheet
     for family in FAMILIES:

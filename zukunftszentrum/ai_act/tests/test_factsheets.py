@@ -118,7 +118,17 @@ def test_error_names_the_line_of_the_field() -> None:
     broken = GOOD.replace("  en: Speech recognition and synthesis", "  en: ''")
     with pytest.raises(ContentError) as err:
         parse_factsheet(broken, PATH)
-    assert err.value.line == line_of(broken, "title:")
+    assert err.value.line == line_of(broken, "  en: ''")
+
+
+def test_error_in_a_source_names_its_line() -> None:
+    broken = GOOD.replace("url: https://www.plattform", "url: ftp://www.plattform")
+    with pytest.raises(ContentError) as err:
+        parse_factsheet(broken, PATH)
+    assert err.value.field == "sources[1].url"
+    assert err.value.line == line_of(
+        broken, "    url: ftp://www.plattform-lernende-systeme.de/ki-landkarte.html"
+    )
 
 
 def test_missing_family_file_is_named(tmp_path: Path) -> None:
