@@ -4,6 +4,8 @@ refused with its file, line and field. Pure: no database."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -167,3 +169,12 @@ def test_markdown_escapes_raw_html_and_script_links(markdown, absent, present) -
 def test_anchors_are_readable_and_unique(headings, anchors) -> None:
     taken: set[str] = set()
     assert [anchor(h, taken) for h in headings] == anchors
+
+
+def test_content_modules_import_nothing_from_django() -> None:
+    """They are pure, like the assessment engine: tested without a database or settings."""
+    code = (
+        "import sys, zukunftszentrum.ai_act.factsheets, zukunftszentrum.ai_act.notices;"
+        "sys.exit(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -4,6 +4,7 @@ for the company's own lead (403 for a role without it, 404 for another tenant's 
 from __future__ import annotations
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import reverse
 
@@ -49,6 +50,12 @@ def test_factsheet_in_english(client: Client) -> None:
     assert b"Speech recognition and synthesis" in response.content
     assert b'id="how-it-works"' in response.content
     assert b"Contents" in response.content and b"Sources" in response.content
+    assert b"As of" in response.content
+
+
+def test_copy_script_is_a_static_file() -> None:
+    assert finders.find("ai_act/copy.js") is not None
+    assert finders.find("ai_act/knowledge.css") is not None
 
 
 def test_unknown_family_is_404(client: Client) -> None:
