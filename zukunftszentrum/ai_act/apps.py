@@ -8,6 +8,7 @@ class AiActConfig(AppConfig):
     verbose_name = _("KI-Systeme und KI-Verordnung")
 
     def ready(self) -> None:
-        from . import extensions
+        from . import extensions, knowledge
 
         extensions.register()
+        knowledge.reload()  # broken fact sheets or notice templates stop the start

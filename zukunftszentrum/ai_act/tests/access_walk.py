@@ -5,4 +5,7 @@ from __future__ import annotations
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.access_walk import Sample
 
-SAMPLES: dict[str, tuple[Sample, Role | None]] = {}
+SAMPLES: dict[str, tuple[Sample, Role | None]] = {
+    "ai_act:factsheet": (lambda t: {"family": "speech"}, None),
+    "ai_act:notices_filled": (lambda t: {"organisation": t.company.pk}, Role.COMPANY_LEAD),
+}

@@ -119,6 +119,7 @@ def test_every_app_registered_its_menu_entries_in_the_menu_order():
         "organisations.dashboard",
         "assessments.overview",
         "needs.dashboard",
+        "ai_act.knowledge",
         "organisations.profile",
     ]
 

@@ -18,10 +18,10 @@ from zukunftszentrum.organisations.tests.access_walk import Tenant, make_tenant
 pytestmark = pytest.mark.django_db
 
 BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks"]
-WITH_NEEDS = [*BASE, "Bedarfsanalyse", "Profil"]
-WITHOUT_NEEDS = [*BASE, "Profil"]
+WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
+WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
 MENUS = {
-    None: ["Netzwerk"],
+    None: ["Netzwerk", "KI-Wissen"],
     Role.COMPANY_LEAD: WITHOUT_NEEDS,
     Role.EMPLOYEE: WITHOUT_NEEDS,
     Role.WORKS_COUNCIL: WITHOUT_NEEDS,
@@ -112,6 +112,7 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Meine Übersicht": "organisations:dashboard",
         "Selbstchecks": "assessments:overview",
         "Bedarfsanalyse": "needs:dashboard",
+        "KI-Wissen": "ai_act:knowledge",
         "Profil": "organisations:profile",
     }
     for role, labels in MENUS.items():
