@@ -129,8 +129,16 @@ def set_own_goal(*, user: Any, competence: str, level: int, note: str = "") -> O
     return goal
 
 
-def remove_own_goal(*, user: Any, pk: object) -> None:
-    OwnGoal.objects.filter(user=user, pk=pk).delete()
+def access_own_goal(user: Any, pk: object) -> OwnGoal:
+    """One of the person's own goals; anyone else's is the same 404 as a missing one."""
+    goal = OwnGoal.objects.filter(user=user, pk=pk).first()
+    if goal is None:
+        raise Http404
+    return goal
+
+
+def remove_own_goal(*, goal: OwnGoal) -> None:
+    goal.delete()
 
 
 def own_goals(user: Any) -> list[OwnGoal]:

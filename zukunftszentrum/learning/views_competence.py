@@ -46,7 +46,7 @@ def add_goal(request: MemberRequest) -> HttpResponse:
 @requires(Capability.LEARN)
 @require_POST
 def remove_goal(request: MemberRequest, pk: int) -> HttpResponse:
-    profiles.remove_own_goal(user=request.user, pk=pk)
+    profiles.remove_own_goal(goal=profiles.access_own_goal(request.user, pk))
     messages.success(request, _("Das Ziel ist entfernt."))
     return redirect("learning:competences")
 
