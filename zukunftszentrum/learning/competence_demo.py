@@ -60,7 +60,11 @@ def seed_competences() -> str:
         )
         staff = 0
         seen: set[int] = set()
-        for member in members_of_organisation(organisation).order_by("created_at", "pk"):
+        members = sorted(
+            members_of_organisation(organisation),
+            key=lambda m: (m.role not in ROLE_PROFILES, m.created_at, m.pk),
+        )
+        for member in members:
             if member.user_id in seen:
                 continue  # the works council member also works there: one profile
             seen.add(member.user_id)
