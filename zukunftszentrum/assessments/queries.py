@@ -291,7 +291,7 @@ SelfRatedRow = tuple[str, int, str, dt.datetime, dict[str, int]]
 
 
 def self_rated_levels(
-    *, instrument_key: str, user: User | None = None, response_id: object = None
+    *, instrument_key: str, user: User | None = None, response_id: str | None = None
 ) -> list[SelfRatedRow]:
     """The self-assessment levels per dimension of submitted responses that have a respondent
     (never anonymous ones): one person's (`user`), or one response (`response_id`)."""
@@ -308,6 +308,12 @@ def self_rated_levels(
         levels = {d: r.level for d, r in result.dimensions.items() if r.level is not None}
         assert response.respondent_id is not None and response.submitted_at is not None
         rows.append(
-            (str(response.pk), response.respondent_id, response.version, response.submitted_at, levels)
+            (
+                str(response.pk),
+                response.respondent_id,
+                response.version,
+                response.submitted_at,
+                levels,
+            )
         )
     return rows

@@ -29,9 +29,7 @@ def load() -> Content:
     """Read and validate both files again (at start; tests that change the content)."""
     global _content
     root = Path(settings.ZZ_CONTENT_DIR)
-    framework = load_framework(
-        root / FRAMEWORK_FILE, display=str(Path(root.name) / FRAMEWORK_FILE)
-    )
+    framework = load_framework(root / FRAMEWORK_FILE, display=str(Path(root.name) / FRAMEWORK_FILE))
     profiles = load_job_profiles(
         root / PROFILES_FILE, framework, display=str(Path(root.name) / PROFILES_FILE)
     )

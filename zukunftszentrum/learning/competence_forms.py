@@ -20,33 +20,34 @@ def competence_choices() -> list[tuple[str, str]]:
     return [(c.id, c.title.get(_lang())) for c in content.framework().competences]
 
 
-def level_choices(*, with_zero: bool = False) -> list[tuple[int, str]]:
-    framework = content.framework()
-    choices = [(n.level, f"{n.level} – {n.title.get(_lang())}") for n in framework.levels]
-    return ([(0, str(_("0 – kein Ziel")))] if with_zero else []) + choices
+def level_choices() -> list[tuple[int, str]]:
+    return [(n.level, f"{n.level} – {n.title.get(_lang())}") for n in content.framework().levels]
+
+
+def target_level_choices() -> list[tuple[int, str]]:
+    """A company may also lower a target to "no target"."""
+    return [(0, str(_("0 – kein Ziel"))), *level_choices()]
+
+
+def profile_choices() -> list[tuple[str, str]]:
+    return [("", str(_("kein Profil")))] + [
+        (p.id, p.title.get(_lang())) for p in content.job_profiles()
+    ]
 
 
 class GoalForm(forms.Form):
-    competence = forms.ChoiceField(label=_("Kompetenz"))
-    level = forms.TypedChoiceField(label=_("Zielstufe"), coerce=int)
+    competence = forms.ChoiceField(label=_("Kompetenz"), choices=competence_choices)
+    level = forms.TypedChoiceField(label=_("Zielstufe"), coerce=int, choices=level_choices)
     note = forms.CharField(label=_("Notiz"), max_length=300, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["competence"].choices = competence_choices()
-        self.fields["level"].choices = level_choices()
 
 
 class CertificateForm(forms.Form):
-    competence = forms.ChoiceField(label=_("Kompetenz"))
-    level = forms.TypedChoiceField(label=_("Stufe, die das Zertifikat belegt"), coerce=int)
+    competence = forms.ChoiceField(label=_("Kompetenz"), choices=competence_choices)
+    level = forms.TypedChoiceField(
+        label=_("Stufe, die das Zertifikat belegt"), coerce=int, choices=level_choices
+    )
     note = forms.CharField(label=_("Bezeichnung und Aussteller"), max_length=300)
     file = forms.FileField(label=_("Zertifikat (PDF, höchstens 5 MB)"))
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["competence"].choices = competence_choices()
-        self.fields["level"].choices = level_choices()
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -58,22 +59,13 @@ class CertificateForm(forms.Form):
 
 class AdjustForm(forms.Form):
     profile = forms.CharField(max_length=40)
-    competence = forms.ChoiceField(label=_("Kompetenz"))
-    level = forms.TypedChoiceField(label=_("Zielstufe im Unternehmen"), coerce=int)
+    competence = forms.ChoiceField(label=_("Kompetenz"), choices=competence_choices)
+    level = forms.TypedChoiceField(
+        label=_("Zielstufe im Unternehmen"), coerce=int, choices=target_level_choices
+    )
     reset = forms.BooleanField(required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["competence"].choices = competence_choices()
-        self.fields["level"].choices = level_choices(with_zero=True)
 
 
 class AssignForm(forms.Form):
     person = forms.IntegerField()
-    profile = forms.ChoiceField(label=_("Berufsprofil"), required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["profile"].choices = [("", _("kein Profil"))] + [
-            (p.id, p.title.get(_lang())) for p in content.job_profiles()
-        ]
+    profile = forms.ChoiceField(label=_("Berufsprofil"), required=False, choices=profile_choices)

@@ -44,9 +44,7 @@ def may_adjust_targets(member: Membership | None, organisation: Any) -> Answer:
     that accompanies it."""
     if is_lead_of(member, organisation) or accompanies(member, organisation):
         return ALLOWED
-    return refused(
-        _("Ziele anpassen können die Geschäftsführung und eine begleitende Beratung.")
-    )
+    return refused(_("Ziele anpassen können die Geschäftsführung und eine begleitende Beratung."))
 
 
 def may_assign_profiles(member: Membership | None, organisation: Any) -> Answer:

@@ -127,9 +127,8 @@ def on_response_submitted(
 ) -> None:
     if instrument_key != COMPETENCE_CHECK or response_id is None:
         return
-    _write_self_ratings(
-        self_rated_levels(instrument_key=COMPETENCE_CHECK, response_id=response_id)
-    )
+    rows = self_rated_levels(instrument_key=COMPETENCE_CHECK, response_id=str(response_id))
+    _write_self_ratings(rows)
 
 
 def on_attendance_confirmed(
@@ -160,12 +159,16 @@ def on_attendance_confirmed(
 def check_certificate(upload: UploadedFile) -> UploadedFile:
     """A PDF (by its first bytes, not its name) of at most 5 MB."""
     if upload.size is None or upload.size > MAX_CERTIFICATE_BYTES:
-        raise CompetenceError(_("Die Datei ist größer als 5 MB. Bitte laden Sie eine kleinere Datei hoch."))
+        raise CompetenceError(
+            _("Die Datei ist größer als 5 MB. Bitte laden Sie eine kleinere Datei hoch.")
+        )
     upload.seek(0)
     head = upload.read(len(PDF_MAGIC))
     upload.seek(0)
     if head != PDF_MAGIC:
-        raise CompetenceError(_("Die Datei ist kein PDF. Bitte laden Sie das Zertifikat als PDF hoch."))
+        raise CompetenceError(
+            _("Die Datei ist kein PDF. Bitte laden Sie das Zertifikat als PDF hoch.")
+        )
     return upload
 
 

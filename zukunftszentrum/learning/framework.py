@@ -165,9 +165,7 @@ def _alignments(root: Node) -> dict[tuple[str, str], Alignment]:
     return found
 
 
-def _competence(
-    node: Node, area: str, alignments: dict[tuple[str, str], Alignment]
-) -> Competence:
+def _competence(node: Node, area: str, alignments: dict[tuple[str, str], Alignment]) -> Competence:
     node.check_keys({"id", "title", "digcomp", "unesco", "levels"}, set())
     refs = {}
     for kind in ALIGNMENT_KINDS:
@@ -254,8 +252,7 @@ def load_job_profiles(
         for competence_id in targets_node.data:
             if framework.competence(competence_id) is None:
                 raise targets_node.error(
-                    f"{competence_id!r} is not a competence of {framework.key} "
-                    f"{framework.version}",
+                    f"{competence_id!r} is not a competence of {framework.key} {framework.version}",
                     competence_id,
                 )
             targets[competence_id] = _level(targets_node, competence_id)

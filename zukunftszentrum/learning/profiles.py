@@ -30,7 +30,7 @@ from .models import JobProfileAssignment, OwnGoal, TargetAdjustment
 from .targets import profile_targets
 
 
-def access_target_organisation(member: Membership | None, pk: object) -> Organisation:
+def access_target_organisation(member: Membership | None, pk: int | str) -> Organisation:
     """An organisation whose profiles the member may see: their own as its lead, or one their
     centre actively accompanies. Missing and not-yours are the same 404."""
     organisation = organisations_visible_to(member).filter(pk=pk).first()
@@ -48,7 +48,7 @@ def assignment_of(user: Any, organisation: Organisation | None) -> JobProfileAss
 
 
 def assign_profile(
-    *, member: Membership, organisation: Organisation, person_id: object, profile_id: str
+    *, member: Membership, organisation: Organisation, person_id: int, profile_id: str
 ) -> JobProfileAssignment | None:
     """Assign (or with "" remove) a profile; the person must be a current member."""
     may_assign_profiles(member, organisation).enforce(NotAllowed)
@@ -129,7 +129,7 @@ def set_own_goal(*, user: Any, competence: str, level: int, note: str = "") -> O
     return goal
 
 
-def access_own_goal(user: Any, pk: object) -> OwnGoal:
+def access_own_goal(user: Any, pk: int | str) -> OwnGoal:
     """One of the person's own goals; anyone else's is the same 404 as a missing one."""
     goal = OwnGoal.objects.filter(user=user, pk=pk).first()
     if goal is None:

@@ -91,15 +91,16 @@ class Evidence(models.Model):
         verbose_name_plural = _("Nachweise")
         indexes = [models.Index(fields=["user", "competence"])]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(level__lte=4), name="learning_evidence_level_range"
-            ),
+            models.CheckConstraint(condition=Q(level__lte=4), name="learning_evidence_level_range"),
             models.UniqueConstraint(
                 fields=["user", "competence", "kind", "source"],
                 condition=~Q(source=""),
                 name="learning_evidence_once_per_source",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.competence} {self.kind} {self.level}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

@@ -46,6 +46,9 @@ class JobProfileAssignment(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return self.profile
+
 
 class TargetAdjustment(models.Model):
     """The company's own target level for one competence of one profile (0: no target)."""
@@ -77,6 +80,9 @@ class TargetAdjustment(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.profile}: {self.competence} {self.level}"
+
 
 class OwnGoal(models.Model):
     """A goal the person set themselves: a competence and the level they want to reach."""
@@ -102,3 +108,6 @@ class OwnGoal(models.Model):
                 condition=Q(level__gte=1, level__lte=4), name="learning_goal_level_range"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.competence} {self.level}"

@@ -110,7 +110,7 @@ def test_a_pdf_certificate_becomes_measured_evidence(login, employee, settings, 
     assert answer.status_code == 302
     entry = Evidence.objects.get(user=employee.user)
     assert (entry.kind, entry.level) == (EvidenceKind.CERTIFICATE, 3)
-    assert "Mustermann" not in entry.certificate.name
+    assert "Mustermann" not in str(entry.certificate.name)
     assert entry.certificate.read().startswith(b"%PDF-")
     assert AuditEvent.objects.filter(action="certificate_added").exists()
 
@@ -133,7 +133,7 @@ def test_the_lead_assigns_profiles_and_adjusts_targets_but_sees_no_levels(login,
     page = client.get(reverse("learning:job_profiles"))
     assert page.status_code == 200
     html = page.content.decode()
-    assert employee.user.full_name in html
+    assert str(employee.user.full_name) in html
     assert "angepasst, sonst 3" in html
     assert "Selbsteinschätzung" not in html and "Gemessen" not in html
     assert "Zu wenige" in html or "zu wenige" in html.lower()  # the share is withheld
@@ -185,7 +185,7 @@ def test_an_accompanying_advisor_adjusts_targets_but_assigns_nobody(login, lead,
     org_actions.decide_accompaniment(member=lead, accompaniment=acc, consent=True)
     page = login(advisor).get(url)
     assert page.status_code == 200
-    assert employee.user.full_name not in page.content.decode()
+    assert str(employee.user.full_name) not in page.content.decode()
     login(advisor).post(
         reverse("learning:target_adjust", args=[lead.organisation_id]),
         {"profile": "management", "competence": "it_security", "level": 3},

@@ -76,7 +76,11 @@ def _broken(tmp_path: Path, old: str, new: str, source: Path = FRAMEWORK) -> Pat
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("digcomp: problem_solving", "digcomp: robots", "field dimensions[0].competences[0].digcomp"),
+        (
+            "digcomp: problem_solving",
+            "digcomp: robots",
+            "field dimensions[0].competences[0].digcomp",
+        ),
         ("unesco: ai_techniques_applications", "unesco: x", "competences[0].unesco"),
         ("- id: ai_use_cases", "- id: ai_basics", "duplicate competence id 'ai_basics'"),
         ("          - level: 2", "          - level: 5", "levels[1].level"),
