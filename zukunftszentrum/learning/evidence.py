@@ -94,26 +94,36 @@ def self_rating_level(check_level: int) -> int:
 def _write_self_ratings(rows: list[Any]) -> int:
     framework = content.framework()
     written = 0
+    done = set(
+        Evidence.objects.filter(
+            user_id__in={row[1] for row in rows},
+            kind=EvidenceKind.SELF_RATING,
+            source__in=[f"response:{row[0]}" for row in rows],
+        ).values_list("user_id", "source")
+    )
     for response_id, user_id, _version, submitted_at, levels in rows:
-        for area in framework.areas:
-            if area.id not in levels:
-                continue
-            for competence in area.competences:
-                entry = Evidence(
-                    user_id=user_id,
-                    competence=competence.id,
-                    kind=EvidenceKind.SELF_RATING,
-                    level=self_rating_level(levels[area.id]),
-                    framework_version=framework.version,
-                    recorded_at=submitted_at,
-                    source=f"response:{response_id}",
-                )
-                try:
-                    with transaction.atomic():
-                        entry.save()
-                    written += 1
-                except IntegrityError:
-                    pass  # recorded already
+        if (user_id, f"response:{response_id}") in done:
+            continue  # recorded already (the page catches up on every visit)
+        entries = [
+            Evidence(
+                user_id=user_id,
+                competence=competence.id,
+                kind=EvidenceKind.SELF_RATING,
+                level=self_rating_level(levels[area.id]),
+                framework_version=framework.version,
+                recorded_at=submitted_at,
+                source=f"response:{response_id}",
+            )
+            for area in framework.areas
+            if area.id in levels
+            for competence in area.competences
+        ]
+        try:  # one response's ratings all or none
+            with transaction.atomic():
+                Evidence.objects.bulk_create(entries)
+            written += len(entries)
+        except IntegrityError:
+            pass  # recorded meanwhile (the signal and the page's catch-up)
     return written
 
 
