@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from zukunftszentrum.core.disclosure import Published, Reason
 from zukunftszentrum.core.suppression_labels import reason_label
 from zukunftszentrum.organisations.models import Membership, Organisation
 from zukunftszentrum.organisations.queries import members_of_organisation
@@ -96,6 +99,16 @@ def my_competences_context(
     }
 
 
+def _reached_label(figure: Published) -> str:
+    if figure.value is not None:
+        return f"{figure.value} %"
+    if figure.reason == Reason.TOO_FEW_OTHERS:
+        return _("nicht gezeigt – dafür braucht es mindestens %(n)s Personen mit diesem Profil") % {
+            "n": settings.ZZ_MIN_GROUP_SIZE
+        }
+    return reason_label(figure.reason)
+
+
 def job_profiles_context(member: Membership, organisation: Organisation) -> dict[str, Any]:
     """The company's profiles and targets; for the lead also who has which profile. Never a
     person's level: the only figure about people is the published share per profile."""
@@ -118,11 +131,7 @@ def job_profiles_context(member: Membership, organisation: Organisation) -> dict
                 "holders": row.holders,
                 "reached": row.reached,
                 "add_form": AdjustForm(auto_id=f"ergaenzen-{row.profile.id}-%s"),
-                "reached_label": (
-                    f"{row.reached.value} %"
-                    if row.reached.value is not None
-                    else reason_label(row.reached.reason)
-                ),
+                "reached_label": _reached_label(row.reached),
             }
             for row in rows
         ],
