@@ -196,3 +196,11 @@ def test_an_accompanying_advisor_adjusts_targets_but_assigns_nobody(login, lead,
         {"person": employee.user_id, "profile": "it_data"},
     )
     assert answer.status_code == 403
+
+
+def test_the_page_and_the_framework_speak_english(login, employee):
+    client = login(employee)
+    client.post(reverse("set_language"), {"language": "en", "next": MINE})
+    html = client.get(MINE).content.decode()
+    assert "My competences" in html and "Writing prompts" in html
+    assert "Meine Kompetenzen" not in html
