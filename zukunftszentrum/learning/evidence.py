@@ -14,6 +14,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.assessments.queries import self_rated_levels
@@ -199,6 +200,14 @@ def add_certificate(
     record_event(
         LearningAction.CERTIFICATE_ADDED, actor=user, summary=competence, evidence=entry.pk
     )
+    return entry
+
+
+def access_own_certificate(user: Any, pk: int | str) -> Evidence:
+    """An entry of the person's own with a certificate file; anyone else's is a 404."""
+    entry = Evidence.objects.filter(user=user, pk=pk).exclude(certificate="").first()
+    if entry is None:
+        raise Http404
     return entry
 
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from zukunftszentrum.organisations.roles import Capability
 from . import profiles
 from .competence_forms import AdjustForm, AssignForm, CertificateForm, GoalForm
 from .competence_pages import job_profiles_context, my_competences_context
-from .evidence import CompetenceError, add_certificate
+from .evidence import CompetenceError, access_own_certificate, add_certificate
 
 MY_TEMPLATE = "learning/competence/mine.html"
 PROFILES_TEMPLATE = "learning/competence/job_profiles.html"
@@ -69,6 +69,15 @@ def upload_certificate(request: MemberRequest) -> HttpResponse:
     )
     messages.success(request, _("Das Zertifikat ist als Nachweis gespeichert."))
     return redirect("learning:competences")
+
+
+@requires(Capability.LEARN)
+def certificate(request: MemberRequest, pk: int) -> FileResponse:
+    """The person's own uploaded certificate (nobody else's: 404)."""
+    entry = access_own_certificate(request.user, pk)
+    return FileResponse(
+        entry.certificate.open("rb"), content_type="application/pdf", filename="zertifikat.pdf"
+    )
 
 
 @requires(Capability.PLAN_TEAM_LEARNING)

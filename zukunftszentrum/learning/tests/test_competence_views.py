@@ -204,3 +204,31 @@ def test_the_page_and_the_framework_speak_english(login, employee):
     html = client.get(MINE).content.decode()
     assert "My competences" in html and "Writing prompts" in html
     assert "Meine Kompetenzen" not in html
+
+
+def test_only_the_person_opens_their_certificate(login, employee, company, settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    login(employee).post(
+        reverse("learning:certificate_upload"),
+        {
+            "competence": "it_security",
+            "level": 2,
+            "note": "IHK",
+            "file": SimpleUploadedFile("c.pdf", PDF),
+        },
+    )
+    entry = Evidence.objects.get(user=employee.user)
+    url = reverse("learning:certificate", args=[entry.pk])
+    own = login(employee).get(url)
+    assert own.status_code == 200 and own["Content-Type"] == "application/pdf"
+    assert b"".join(own.streaming_content).startswith(b"%PDF-")
+    colleague = make_member(Role.EMPLOYEE, organisation=company)
+    assert login(colleague).get(url).status_code == 404
+    lead = make_member(Role.COMPANY_LEAD, organisation=company)
+    assert login(lead).get(url).status_code == 404
