@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -72,12 +72,14 @@ def upload_certificate(request: MemberRequest) -> HttpResponse:
 
 
 @requires(Capability.LEARN)
-def certificate(request: MemberRequest, pk: int) -> FileResponse:
+def certificate(request: MemberRequest, pk: int) -> HttpResponse:
     """The person's own uploaded certificate (nobody else's: 404)."""
     entry = access_own_certificate(request.user, pk)
-    return FileResponse(
-        entry.certificate.open("rb"), content_type="application/pdf", filename="zertifikat.pdf"
-    )
+    with entry.certificate.open("rb") as stored:  # at most 5 MB (checked on upload)
+        response = HttpResponse(stored.read(), content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="zertifikat.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @requires(Capability.PLAN_TEAM_LEARNING)

@@ -227,7 +227,7 @@ def test_only_the_person_opens_their_certificate(login, employee, company, setti
     url = reverse("learning:certificate", args=[entry.pk])
     own = login(employee).get(url)
     assert own.status_code == 200 and own["Content-Type"] == "application/pdf"
-    assert b"".join(own.streaming_content).startswith(b"%PDF-")
+    assert own.content.startswith(b"%PDF-")
     colleague = make_member(Role.EMPLOYEE, organisation=company)
     assert login(colleague).get(url).status_code == 404
     lead = make_member(Role.COMPANY_LEAD, organisation=company)
