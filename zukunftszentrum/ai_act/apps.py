@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,11 @@ class AiActConfig(AppConfig):
     verbose_name = _("KI-Systeme und KI-Verordnung")
 
     def ready(self) -> None:
-        from . import extensions
+        """Load and check the AI-Act content: broken content stops the app from starting."""
+        from . import content, extensions
 
         extensions.register()
+        try:
+            content.content()
+        except content.ContentError as exc:
+            raise ImproperlyConfigured(f"Broken AI-Act content: {exc}") from exc
