@@ -12,11 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from .law import LawVersion, Obligation, Tree, lint_tree, load_laws, load_obligations, load_tree
 from .law.source import ContentError
 
-__all__ = ["Content", "ContentError", "content", "current_tree", "laws", "obligations", "reload"]
+__all__ = ["STATUS_LABELS", "Content", "ContentError", "content", "current_tree", "laws", "obligations", "reload"]
+
+
+#: how a law version's status is shown (`LawVersion.status`)
+STATUS_LABELS = {
+    "in_force": _("in Kraft"),
+    "pending_publication": _("beschlossen, Veröffentlichung im Amtsblatt ausstehend"),
+    "published": _("im Amtsblatt veröffentlicht"),
+}
 
 
 @dataclass(frozen=True)
