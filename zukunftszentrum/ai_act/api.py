@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.errors import HttpError
+from ninja.errors import HttpError, ValidationError
 
 from zukunftszentrum.core.access import request_capabilities
 from zukunftszentrum.core.api import django_auth, responses
@@ -76,8 +76,8 @@ def assess(request: HttpRequest, payload: AssessIn) -> Any:
             loc.append(exc.position - 1)
         if exc.fact_error:
             loc.append(exc.fact_error.fact)
-        detail = [{"loc": loc, "msg": describe(exc), "type": exc.problem}]
-        return 422, {"detail": detail}
+        # the same shape as ninja's own 422 for parameters that do not fit
+        raise ValidationError([{"loc": loc, "msg": describe(exc), "type": exc.problem}]) from exc
     law = content.laws()[payload.law]
     language = getattr(request, "LANGUAGE_CODE", "de")
     return {

@@ -17,7 +17,16 @@ from django.utils.translation import gettext_lazy as _
 from .law import LawVersion, Obligation, Tree, lint_tree, load_laws, load_obligations, load_tree
 from .law.source import ContentError
 
-__all__ = ["STATUS_LABELS", "Content", "ContentError", "content", "current_tree", "laws", "obligations", "reload"]
+__all__ = [
+    "STATUS_LABELS",
+    "Content",
+    "ContentError",
+    "content",
+    "current_tree",
+    "laws",
+    "obligations",
+    "reload",
+]
 
 
 #: how a law version's status is shown (`LawVersion.status`)

@@ -17,16 +17,17 @@ from zukunftszentrum.ai_act.law.facts import DEFAULTS, FACT_SCHEMA
 DATES = {
     "adopted": {"P": "2025-02-02", "T": "2026-08-02", "A3": "2026-08-02", "A1": "2027-08-02"},
     "omnibus": {
-        "P": "2025-02-02", "T": "2026-08-02", "A3": "2027-12-02", "A1": "2028-08-02",
+        "P": "2025-02-02",
+        "T": "2026-08-02",
+        "A3": "2027-12-02",
+        "A1": "2028-08-02",
         "I": "2026-12-02",
     },
 }
 SCENARIOS: list[dict[str, Any]] = yaml.safe_load(
     (Path(__file__).parent / "scenarios.yaml").read_text(encoding="utf-8")
 )
-CASES = [
-    pytest.param(s, law, id=f"{law}: {s['name']}") for s in SCENARIOS for law in DATES
-]
+CASES = [pytest.param(s, law, id=f"{law}: {s['name']}") for s in SCENARIOS for law in DATES]
 
 
 def expected(scenario: dict[str, Any], law: str) -> tuple[str, dict[str, str]]:
@@ -37,7 +38,14 @@ def expected(scenario: dict[str, Any], law: str) -> tuple[str, dict[str, str]]:
 def test_the_table_is_large_and_covers_every_class_and_fact_value() -> None:
     assert len(SCENARIOS) >= 60
     risks = {expected(s, law)[0] for s in SCENARIOS for law in DATES}
-    assert risks == {"not_ai_system", "out_of_scope", "prohibited", "high_risk", "transparency", "minimal"}
+    assert risks == {
+        "not_ai_system",
+        "out_of_scope",
+        "prohibited",
+        "high_risk",
+        "transparency",
+        "minimal",
+    }
     for fact, allowed in FACT_SCHEMA.items():
         values = {s["facts"].get(fact) for s in SCENARIOS}
         default = getattr(DEFAULTS, fact)

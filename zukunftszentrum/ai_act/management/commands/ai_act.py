@@ -46,7 +46,9 @@ class Command(BaseCommand):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except OSError as exc:
             message = _("Datei nicht lesbar: %(path)s (%(reason)s)")
-            raise CommandError(message % {"path": path, "reason": exc.strerror}, returncode=2) from exc
+            raise CommandError(
+                message % {"path": path, "reason": exc.strerror}, returncode=2
+            ) from exc
         except yaml.YAMLError as exc:
             message = _("%(path)s ist kein gültiges YAML: %(reason)s")
             raise CommandError(message % {"path": path, "reason": exc}, returncode=2) from exc
