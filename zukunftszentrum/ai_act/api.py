@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError, ValidationError
 
@@ -67,7 +68,7 @@ class AssessOut(Schema):
 def assess(request: HttpRequest, payload: AssessIn) -> Any:
     """Classify systems described by facts under one law version."""
     if not ALLOWED & request_capabilities(request):
-        raise HttpError(403, "Ihre Rolle hat keinen Zugang zu den KI-Systemen.")
+        raise HttpError(403, _("Ihre Rolle hat keinen Zugang zu den KI-Systemen."))
     try:
         results = assess_batch(payload.systems, payload.law)
     except BatchError as exc:

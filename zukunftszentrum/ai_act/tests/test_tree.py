@@ -150,3 +150,18 @@ def test_the_acceptance_systems_through_the_tree(content, answers, risk, adopted
     for law, expected in (("adopted", adopted), ("omnibus", omnibus)):
         result = assess(walk.facts, law, obligations=content.obligations, laws=content.laws)
         assert (result.risk, result.applies_from) == (risk, expected)
+
+
+def test_side_by_side_and_the_recheck_diff(content) -> None:
+    from zukunftszentrum.ai_act.law import diff, parse_facts, side_by_side
+
+    facts = parse_facts({"annex_iii": "employment_recruitment", "used_at_workplace": True})
+    both = side_by_side(facts, obligations=content.obligations, laws=content.laws)
+    assert list(both) == ["adopted", "omnibus"]
+    change = diff(both["adopted"], both["omnibus"])
+    assert change and change.risk is None and not change.added and not change.removed
+    assert {m[0] for m in change.moved} == {"Art. 26", "Art. 26(7)", "Art. 26(11)"}
+    minimal = side_by_side(parse_facts({}), obligations=content.obligations, laws=content.laws)
+    assert not diff(minimal["adopted"], minimal["omnibus"])
+    to_high = diff(minimal["adopted"], both["adopted"])
+    assert to_high.risk == ("minimal", "high_risk") and "Art. 26(7)" in to_high.added
