@@ -79,3 +79,16 @@ def test_a_missing_file_and_an_unknown_law(tmp_path, capsys) -> None:
     path = tmp_path / "ok.yaml"
     path.write_text("- {id: a}\n", encoding="utf-8")
     assert main(["ai-act", "assess", str(path), "--law", "draft"]) != 0
+
+
+def test_a_recorded_status_replaces_the_files(systems, capsys) -> None:
+    from zukunftszentrum.ai_act import content
+
+    content.register_status_source(lambda: {"omnibus": "published"})
+    try:
+        assert content.laws()["omnibus"].status == "published"
+        assert main(["ai-act", "assess", str(systems), "--law", "omnibus"]) == 0
+        assert "im Amtsblatt veröffentlicht" in capsys.readouterr().err
+    finally:
+        content.register_status_source(None)
+    assert content.laws()["omnibus"].status == "pending_publication"
