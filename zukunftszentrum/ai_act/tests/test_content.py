@@ -135,3 +135,20 @@ def test_a_missing_law_version_is_refused(tmp_path) -> None:
     laws.write_text(text[: text.index("  - key: omnibus")], encoding="utf-8")
     with pytest.raises(ContentError, match="missing law version 'omnibus'"):
         load(tmp_path / "ai_act")
+
+
+def test_the_app_loads_from_the_content_folder_and_refuses_broken_content(
+    settings, tmp_path
+) -> None:
+    from zukunftszentrum.ai_act import content as loaded
+
+    shutil.copytree(CONTENT, tmp_path / "ai_act")
+    (tmp_path / "ai_act" / "obligations.yaml").write_text("obligations: []\n", encoding="utf-8")
+    original, settings.ZZ_CONTENT_DIR = settings.ZZ_CONTENT_DIR, tmp_path
+    try:
+        with pytest.raises(ContentError, match=r"obligations\.yaml.*field obligations"):
+            loaded.reload()
+    finally:
+        settings.ZZ_CONTENT_DIR = original
+        loaded.reload()
+    assert loaded.current_tree().version and len(loaded.obligations()) > 20
