@@ -165,3 +165,12 @@ def test_side_by_side_and_the_recheck_diff(content) -> None:
     assert not diff(minimal["adopted"], minimal["omnibus"])
     to_high = diff(minimal["adopted"], both["adopted"])
     assert to_high.risk == ("minimal", "high_risk") and "Art. 26(7)" in to_high.added
+
+
+def test_the_tree_has_a_version_and_validity_dates(content) -> None:
+    import datetime
+
+    tree = content.tree
+    assert tree.version and tree.valid_from == datetime.date(2026, 8, 2)
+    assert tree.valid_on(datetime.date(2026, 12, 6))
+    assert not tree.valid_on(datetime.date(2026, 8, 1))
