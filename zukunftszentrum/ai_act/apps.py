@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,7 +9,13 @@ class AiActConfig(AppConfig):
     verbose_name = _("KI-Systeme und KI-Verordnung")
 
     def ready(self) -> None:
-        from . import extensions, knowledge
+        """Load and check the AI-Act content (law, fact sheets, notices): broken content stops
+        the app from starting."""
+        from . import content, extensions, knowledge
 
         extensions.register()
-        knowledge.reload()  # broken fact sheets or notice templates stop the start
+        knowledge.reload()
+        try:
+            content.content()
+        except content.ContentError as exc:
+            raise ImproperlyConfigured(f"Broken AI-Act content: {exc}") from exc
