@@ -3,6 +3,43 @@ Called once from the app's `ready()`; see docs/architecture.md, "Extension point
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
+from zukunftszentrum.core import audit_actions, demo_steps, navigation, tasks
+
+from .audit_actions import CatalogueAction
+
 
 def register() -> None:
-    """Nothing registered yet."""
+    _register_catalogue()
+
+
+def _register_catalogue() -> None:
+    navigation.register_menu_entry(
+        "learning.catalogue",
+        label=_("Lernkatalog"),
+        url_name="learning:catalogue",
+        order=36,
+        signed_in=False,
+        current=(
+            "learning:catalogue",
+            "learning:module",
+            "learning:offer",
+            "learning:my_registrations",
+        ),
+    )
+    audit_actions.register_actions(CatalogueAction, order=410)
+    demo_steps.register_demo_step("learning_catalogue", order=44, run=_seed_demo_catalogue)
+    tasks.register_recovery("learning.reminders", _queue_due_reminders)
+
+
+def _queue_due_reminders() -> int:
+    from .catalogue_tasks import queue_due_reminders  # models load after ready()
+
+    return queue_due_reminders()
+
+
+def _seed_demo_catalogue(*, site_url: str = "") -> str:
+    from .catalogue_demo import seed_catalogue  # the demo code loads only when someone seeds
+
+    return seed_catalogue()

@@ -1,0 +1,14 @@
+"""The events this app writes to the audit log (registered in extensions.py)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CatalogueAction(models.TextChoices):
+    MODULE_SAVED = "learning_module_saved", _("Lernmodul gespeichert")
+    OFFER_SAVED = "learning_offer_saved", _("Termin gespeichert")
+    OFFER_CAPACITY_CHANGED = "learning_offer_capacity", _("Plätze eines Termins geändert")
+    ATTENDANCE_CONFIRMED = "learning_attendance_confirmed", _("Teilnahme bestätigt")
+    NO_SHOW_RECORDED = "learning_no_show", _("Nicht erschienen vermerkt")
