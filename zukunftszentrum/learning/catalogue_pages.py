@@ -144,14 +144,16 @@ def _count(keys: list[int], params: Parameters) -> str:
 
 
 def demand_rows(member: Membership) -> list[DemandRow]:
-    """Registrations and waitlists of the centre's modules by module and Land (or online):
+    """Registrations and waitlists of the centre's modules (the network's for the programme
+    administration) by module and Land (or online):
     people counted once per cell, published through disclosure control only."""
     params = Parameters(min_size=settings.ZZ_MIN_GROUP_SIZE)
     cells: dict[tuple[int, str], dict[str, dict[int, int]]] = defaultdict(
         lambda: {"seat": {}, "wait": {}}
     )
+    modules = {m.pk: m for m in queries.demand_modules(member)}
     rows = Registration.objects.filter(
-        offer__module__centre_id=member.centre_id,
+        offer__module__in=list(modules),
         status__in=(
             RegistrationStatus.REGISTERED,
             RegistrationStatus.ATTENDED,
@@ -166,7 +168,6 @@ def demand_rows(member: Membership) -> list[DemandRow]:
         # One key per person and cell: the smallest, so it does not depend on row order.
         keys = cells[(module_id, region)][kind]
         keys[user_id] = min(key, keys.get(user_id, key))
-    modules = {m.pk: m for m in queries.centre_modules(member)}
     return [
         DemandRow(
             modules[module_id],

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from zukunftszentrum.organisations.models import Centre, Membership, User
+from zukunftszentrum.organisations.roles import Scope, scope_of
 
 from .models import Module, Offer, OfferStatus, Registration, RegistrationStatus
 from .models.catalogue import SEAT_STATUSES
@@ -150,6 +151,13 @@ def access_own_registration(member: Membership, registration_id: int) -> Registr
 # --- the centre's side --------------------------------------------------------------------
 def centre_modules(member: Membership) -> QuerySet[Module]:
     return Module.objects.filter(centre_id=member.centre_id).prefetch_related("offers")
+
+
+def demand_modules(member: Membership) -> QuerySet[Module]:
+    """Whose demand the viewer reads: their centre's modules; the network's without a centre."""
+    if member.centre_id is None and scope_of(member.role) is Scope.NETWORK:
+        return Module.objects.all()
+    return Module.objects.filter(centre_id=member.centre_id)
 
 
 def centre_offers(member: Membership) -> QuerySet[Offer]:
