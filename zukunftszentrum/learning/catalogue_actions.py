@@ -89,7 +89,7 @@ def register(*, member: Membership, offer: Offer, base_url: str = "") -> Outcome
 
 def _next_position(offer: Offer) -> int:
     waiting = offer.registrations.filter(status=Status.WAITLISTED)
-    return rules.next_position(waiting.values_list("position", flat=True))
+    return rules.next_position(p for p in waiting.values_list("position", flat=True) if p)
 
 
 @transaction.atomic
@@ -160,8 +160,10 @@ def set_capacity(*, member: Membership, offer: Offer, capacity: int, base_url: s
 
 def _course_of(member: Membership, registration: Registration) -> Registration:
     _require_centre(member, Capability.RUN_COURSES, registration.offer.module.centre_id)
-    return Registration.objects.select_for_update().select_related("offer__module").get(
-        pk=registration.pk
+    return (
+        Registration.objects.select_for_update()
+        .select_related("offer__module")
+        .get(pk=registration.pk)
     )
 
 
@@ -221,15 +223,17 @@ def record_no_show(*, member: Membership, registration: Registration) -> Outcome
 def _check_levels(levels: Mapping[str, Any]) -> None:
     errors = rules.level_errors(levels)
     if errors:
-        raise InvalidLevels(_("Ungültige Kompetenzstufen: %(errors)s") % {"errors": "; ".join(errors)})
+        raise InvalidLevels(
+            _("Ungültige Kompetenzstufen: %(errors)s") % {"errors": "; ".join(errors)}
+        )
 
 
 def _check_cycle(module: Module, prerequisites: Iterable[Module]) -> None:
     graph: dict[str, set[str]] = {}
-    for pk, needs in Module.prerequisite_modules.through.objects.values_list(
+    for pk, required in Module.prerequisite_modules.through.objects.values_list(
         "from_module_id", "to_module_id"
     ):
-        graph.setdefault(str(pk), set()).add(str(needs))
+        graph.setdefault(str(pk), set()).add(str(required))
     needs = [str(m.pk) for m in prerequisites]
     cycle = rules.find_cycle(rules.with_edges(graph, str(module.pk), needs))
     if cycle is not None:
@@ -279,8 +283,10 @@ def save_offer(
     _require_centre(member, Capability.MANAGE_CATALOGUE, offer.module.centre_id)
     if offer.trainer_id is not None:
         trainer = Membership.objects.filter(pk=offer.trainer_id).first()
-        if trainer is None or trainer.centre_id != offer.module.centre_id or not has_capability(
-            trainer.role, Capability.RUN_COURSES
+        if (
+            trainer is None
+            or trainer.centre_id != offer.module.centre_id
+            or not has_capability(trainer.role, Capability.RUN_COURSES)
         ):
             raise NotAllowed(_("Die Trainerin oder der Trainer muss zu Ihrem Zentrum gehören."))
     if offer.pk is not None:

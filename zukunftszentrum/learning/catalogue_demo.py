@@ -34,7 +34,7 @@ def seed_catalogue() -> str:
         raise demo_steps.DemoStepError(
             gettext("Bitte legen Sie zuerst das Demo-Netzwerk an (seed_demo).")
         )
-    rng = random.Random(RANDOM_SEED + 44)
+    rng = random.Random(RANDOM_SEED + 44)  # noqa: S311 - fictional demo data, not secrets
     modules = {(row.centre, row.key): _module(row, centres[row.centre]) for row in MODULES}
     for row in MODULES:
         modules[(row.centre, row.key)].prerequisite_modules.set(

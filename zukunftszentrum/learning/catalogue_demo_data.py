@@ -16,7 +16,7 @@ class ModuleRow(NamedTuple):
     cost: int
     competences: dict[str, int]
     needs: tuple[str, ...] = ()  # prerequisite module keys (same centre)
-    needs_levels: dict[str, int] = {}  # noqa: RUF012 - a NamedTuple default, never mutated
+    needs_levels: dict[str, int] = {}
 
 
 MODULES: tuple[ModuleRow, ...] = (

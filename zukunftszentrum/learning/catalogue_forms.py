@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zukunftszentrum.organisations.models import Land
-from zukunftszentrum.organisations.reference import KREISE, KREIS_BY_AGS
+from zukunftszentrum.organisations.reference import KREIS_BY_AGS, KREISE
 
 from . import catalogue_rules as rules
 from .catalogue_pages import LEVEL_LABELS, competence_choices
@@ -38,8 +38,13 @@ class CatalogueFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["format"].choices = [("", _("alle Formate")), *ModuleFormat.choices]
-        self.fields["competence"].choices = [("", _("alle Kompetenzen")), *competence_choices()]
+        self._choices("format", [("", _("alle Formate")), *ModuleFormat.choices])
+        self._choices("competence", [("", _("alle Kompetenzen")), *competence_choices()])
+
+    def _choices(self, name: str, choices: list[tuple[str, Any]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = choices
 
     def clean_month(self) -> date | None:
         value = self.cleaned_data["month"].strip()
@@ -93,7 +98,9 @@ class ModuleForm(forms.ModelForm):
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
             self.fields["prerequisites"].initial = list(self.instance.prerequisite_modules.all())
-        self.fields["prerequisites"].queryset = others
+        prerequisites = self.fields["prerequisites"]
+        assert isinstance(prerequisites, forms.ModelMultipleChoiceField)
+        prerequisites.queryset = others
         reaches = _level_fields("reach_", str(_("Erreichte Stufe")))
         needs = _level_fields("need_", str(_("Vorausgesetzte Stufe")))
         for name, field in (reaches | needs).items():
@@ -122,9 +129,11 @@ class ModuleForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not self.errors and not self._levels("reach_"):
-            raise forms.ValidationError(_("Nennen Sie mindestens eine Kompetenz, die das Modul vermittelt."))
+            raise forms.ValidationError(
+                _("Nennen Sie mindestens eine Kompetenz, die das Modul vermittelt.")
+            )
         return data
 
     def apply(self) -> Module:
@@ -148,8 +157,10 @@ class OfferForm(forms.ModelForm):
 
     def __init__(self, *args: Any, centre_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["trainer"].queryset = centre_trainers(centre_id)
-        self.fields["trainer"].label_from_instance = lambda m: str(m.user)
+        trainer = self.fields["trainer"]
+        assert isinstance(trainer, forms.ModelChoiceField)
+        trainer.queryset = centre_trainers(centre_id)
+        trainer.label_from_instance = lambda obj: str(obj.user)  # type: ignore[method-assign]
         self.fields["land"].required = False
         self.fields["kreis_ags"] = forms.ChoiceField(
             label=_("Kreis"), required=False,
@@ -167,25 +178,33 @@ class OfferForm(forms.ModelForm):
         for number, line in enumerate(self.cleaned_data["sessions"].splitlines(), start=1):
             if not line.strip():
                 continue
-            match = re.match(r"^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s*$", line)
+            match = re.match(
+                r"^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s*$", line
+            )
             try:
                 if not match:
                     raise ValueError
-                start = timezone.make_aware(datetime.strptime(f"{match[1]} {match[2]}", "%d.%m.%Y %H:%M"))
-                end = timezone.make_aware(datetime.strptime(f"{match[1]} {match[3]}", "%d.%m.%Y %H:%M"))
+                start = timezone.make_aware(
+                    datetime.strptime(f"{match[1]} {match[2]}", "%d.%m.%Y %H:%M")
+                )
+                end = timezone.make_aware(
+                    datetime.strptime(f"{match[1]} {match[3]}", "%d.%m.%Y %H:%M")
+                )
             except ValueError:
                 raise forms.ValidationError(
                     _("Zeile %(n)s: bitte als TT.MM.JJJJ HH:MM-HH:MM angeben.") % {"n": number}
                 ) from None
             if end <= start:
-                raise forms.ValidationError(_("Zeile %(n)s: das Ende liegt vor dem Beginn.") % {"n": number})
+                raise forms.ValidationError(
+                    _("Zeile %(n)s: das Ende liegt vor dem Beginn.") % {"n": number}
+                )
             found.append((start, end))
         if not found:
             raise forms.ValidationError(_("Bitte geben Sie mindestens eine Sitzung an."))
         return sorted(found)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         land, kreis = data.get("land"), data.get("kreis_ags")
         if not data.get("online") and land is None:
             self.add_error("land", _("Ein Termin vor Ort braucht ein Land."))

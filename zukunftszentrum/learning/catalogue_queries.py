@@ -123,7 +123,9 @@ def seats_taken(offer: Offer) -> int:
 
 
 def active_registration(user: User, offer: Offer) -> Registration | None:
-    return offer.registrations.exclude(status=RegistrationStatus.CANCELLED).filter(user=user).first()
+    return (
+        offer.registrations.exclude(status=RegistrationStatus.CANCELLED).filter(user=user).first()
+    )
 
 
 def registrations_of(user: User) -> QuerySet[Registration]:
@@ -149,20 +151,28 @@ def access_own_registration(member: Membership, registration_id: int) -> Registr
 
 
 # --- the centre's side --------------------------------------------------------------------
+def centre_of(member: Membership) -> int:
+    """The member's centre; a role without one sees no centre's objects (404, not 403: the
+    capability may be there, the object is simply not theirs)."""
+    if member.centre_id is None:
+        raise Http404
+    return member.centre_id
+
+
 def centre_modules(member: Membership) -> QuerySet[Module]:
-    return Module.objects.filter(centre_id=member.centre_id).prefetch_related("offers")
+    return Module.objects.filter(centre_id=centre_of(member)).prefetch_related("offers")
 
 
 def demand_modules(member: Membership) -> QuerySet[Module]:
     """Whose demand the viewer reads: their centre's modules; the network's without a centre."""
     if member.centre_id is None and scope_of(member.role) is Scope.NETWORK:
         return Module.objects.all()
-    return Module.objects.filter(centre_id=member.centre_id)
+    return Module.objects.filter(centre_id=centre_of(member))
 
 
 def centre_offers(member: Membership) -> QuerySet[Offer]:
     return (
-        Offer.objects.filter(module__centre_id=member.centre_id)
+        Offer.objects.filter(module__centre_id=centre_of(member))
         .select_related("module", "land", "trainer__user")
         .annotate(first=Min("sessions__starts_at"))
         .order_by("-first", "-pk")
@@ -171,25 +181,25 @@ def centre_offers(member: Membership) -> QuerySet[Offer]:
 
 def access_centre_module(member: Membership, module_id: int) -> Module:
     module = centre_modules(member).filter(pk=module_id).first()
-    if module is None or member.centre_id is None:
+    if module is None:
         raise Http404
     return module
 
 
 def access_centre_offer(member: Membership, offer_id: int) -> Offer:
     offer = centre_offers(member).filter(pk=offer_id).first()
-    if offer is None or member.centre_id is None:
+    if offer is None:
         raise Http404
     return offer
 
 
 def access_course_registration(member: Membership, registration_id: int) -> Registration:
     registration = (
-        Registration.objects.filter(pk=registration_id, offer__module__centre_id=member.centre_id)
+        Registration.objects.filter(pk=registration_id, offer__module__centre_id=centre_of(member))
         .select_related("offer__module", "user")
         .first()
     )
-    if registration is None or member.centre_id is None:
+    if registration is None:
         raise Http404
     return registration
 
@@ -212,6 +222,8 @@ def centre_trainers(centre_id: int) -> QuerySet[Membership]:
 # --- the company's side -------------------------------------------------------------------
 def staff_attendance(member: Membership) -> QuerySet[Registration]:
     """Which of the organisation's current staff hold a seat in which offer (work time)."""
+    if member.organisation_id is None:
+        return Registration.objects.none()
     staff = Membership.objects.filter(
         organisation_id=member.organisation_id, ended_at__isnull=True
     ).values("user_id")

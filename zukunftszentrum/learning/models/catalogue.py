@@ -179,9 +179,7 @@ class Registration(models.Model):
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    status = models.CharField(
-        _("Status"), max_length=10, choices=RegistrationStatus.choices
-    )
+    status = models.CharField(_("Status"), max_length=10, choices=RegistrationStatus.choices)
     position = models.PositiveIntegerField(_("Platz auf der Warteliste"), null=True, blank=True)
     record_key = models.PositiveBigIntegerField(default=draw_record_key, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -44,7 +44,12 @@ def test_a_full_offer_puts_people_on_the_waitlist_in_order(offer) -> None:
     people = _learners(4)
     outcomes = [actions.register(member=m, offer=offer) for m in people]
     statuses = [(o.registration.status, o.registration.position) for o in outcomes]
-    assert statuses == [(S.REGISTERED, None), (S.REGISTERED, None), (S.WAITLISTED, 1), (S.WAITLISTED, 2)]
+    assert statuses == [
+        (S.REGISTERED, None),
+        (S.REGISTERED, None),
+        (S.WAITLISTED, 1),
+        (S.WAITLISTED, 2),
+    ]
     assert outcomes[0].registration.organisation == people[0].organisation
 
 
@@ -132,7 +137,9 @@ def test_another_centre_cannot_change_capacity(offer) -> None:
         actions.set_capacity(member=stranger, offer=offer, capacity=5)
 
 
-def test_confirming_attendance_sends_the_signal_once(centre, offer, django_capture_on_commit_callbacks) -> None:
+def test_confirming_attendance_sends_the_signal_once(
+    centre, offer, django_capture_on_commit_callbacks
+) -> None:
     trainer = make_member(Role.TRAINER, centre=centre)
     learner = _learners(1)[0]
     registration = actions.register(member=learner, offer=offer).registration
@@ -169,7 +176,9 @@ def test_waitlisted_person_cannot_be_marked_attended(centre) -> None:
     actions.register(member=a, offer=offer)
     waiting = actions.register(member=b, offer=offer).registration
     with pytest.raises(NotAllowed):
-        actions.confirm_attendance(member=make_member(Role.TRAINER, centre=centre), registration=waiting)
+        actions.confirm_attendance(
+            member=make_member(Role.TRAINER, centre=centre), registration=waiting
+        )
 
 
 def test_a_prerequisite_cycle_is_refused_naming_it(centre) -> None:

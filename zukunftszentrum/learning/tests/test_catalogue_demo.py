@@ -25,7 +25,9 @@ def test_demo_catalogue_is_complete_and_idempotent() -> None:
     assert counts[0] == 40
     covered = {c for m in Module.objects.all() for c in m.competences}
     assert covered == set(COMPETENCES)
-    graph = {str(m.pk): {str(p.pk) for p in m.prerequisite_modules.all()} for m in Module.objects.all()}
+    graph = {
+        str(m.pk): {str(p.pk) for p in m.prerequisite_modules.all()} for m in Module.objects.all()
+    }
     assert find_cycle(graph) is None and any(graph.values())
     assert Registration.objects.filter(status="waitlisted").exists()
     course = Offer.objects.get(status=OfferStatus.CLOSED)

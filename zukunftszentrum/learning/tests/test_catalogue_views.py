@@ -64,7 +64,9 @@ def test_unpublished_module_and_draft_offer_are_404(client: Client, centre: Any)
     assert client.get(reverse("learning:offer", args=[draft.pk])).status_code == 404
 
 
-def test_offer_page_shows_free_seats_and_register_button(login: Any, client: Client, offer: Offer) -> None:
+def test_offer_page_shows_free_seats_and_register_button(
+    login: Any, client: Client, offer: Offer
+) -> None:
     anonymous = client.get(reverse("learning:offer", args=[offer.pk])).content.decode()
     assert "Verbindlich anmelden" not in anonymous
     login(make_member(Role.EMPLOYEE))
@@ -114,7 +116,9 @@ def test_my_registrations(login: Any, client: Client, offer: Offer) -> None:
     assert client.get(reverse("learning:my_registrations")).status_code == 403
 
 
-def test_lead_sees_staff_courses_only_of_own_company(login: Any, client: Client, offer: Offer) -> None:
+def test_lead_sees_staff_courses_only_of_own_company(
+    login: Any, client: Client, offer: Offer
+) -> None:
     employee = make_member(Role.EMPLOYEE)
     actions.register(member=employee, offer=offer)
     login(make_member(Role.COMPANY_LEAD, organisation=employee.organisation))
@@ -128,7 +132,9 @@ def test_lead_sees_staff_courses_only_of_own_company(login: Any, client: Client,
 
 
 # --- the trainer's course ------------------------------------------------------------------
-def test_course_page_attendance_and_exports(login: Any, client: Client, centre: Any, offer: Offer) -> None:
+def test_course_page_attendance_and_exports(
+    login: Any, client: Client, centre: Any, offer: Offer
+) -> None:
     learner = make_member(Role.EMPLOYEE)
     registration = actions.register(member=learner, offer=offer).registration
     login(make_member(Role.TRAINER, centre=centre))
@@ -144,7 +150,9 @@ def test_course_page_attendance_and_exports(login: Any, client: Client, centre: 
     assert client.get(reverse("learning:course_export", args=[offer.pk, "doc"])).status_code == 404
 
 
-def test_course_of_another_centre_is_404_and_employee_403(login: Any, client: Client, offer: Offer) -> None:
+def test_course_of_another_centre_is_404_and_employee_403(
+    login: Any, client: Client, offer: Offer
+) -> None:
     registration = actions.register(member=make_member(Role.EMPLOYEE), offer=offer).registration
     login(make_member(Role.TRAINER))
     assert client.get(reverse("learning:course", args=[offer.pk])).status_code == 404
@@ -166,7 +174,9 @@ def _module_post(**extra: Any) -> dict[str, Any]:
     return data
 
 
-def test_centre_admin_creates_a_module_and_an_offer(login: Any, client: Client, centre: Any) -> None:
+def test_centre_admin_creates_a_module_and_an_offer(
+    login: Any, client: Client, centre: Any
+) -> None:
     login(make_member(Role.CENTRE_ADMIN, centre=centre))
     answer = client.post(reverse("learning:module_create"), _module_post())
     assert answer.status_code == 302
@@ -193,18 +203,24 @@ def test_module_form_keeps_input_on_a_cycle(login: Any, client: Client, centre: 
     assert "Kreis" in page and "Grundlagen → Vertiefung → Grundlagen" in page
 
 
-def test_capacity_below_seats_is_refused_with_a_message(login: Any, client: Client, centre: Any, offer: Offer) -> None:
+def test_capacity_below_seats_is_refused_with_a_message(
+    login: Any, client: Client, centre: Any, offer: Offer
+) -> None:
     actions.register(member=make_member(Role.EMPLOYEE), offer=offer)
     offer.capacity = 3
     offer.save()
     for _ in range(2):
         actions.register(member=make_member(Role.EMPLOYEE), offer=offer)
     login(make_member(Role.CENTRE_ADMIN, centre=centre))
-    answer = client.post(reverse("learning:offer_capacity", args=[offer.pk]), {"capacity": "1"}, follow=True)
+    answer = client.post(
+        reverse("learning:offer_capacity", args=[offer.pk]), {"capacity": "1"}, follow=True
+    )
     assert "mindestens 3" in answer.content.decode()
 
 
-def test_another_centres_module_is_404_and_advisor_403(login: Any, client: Client, centre: Any) -> None:
+def test_another_centres_module_is_404_and_advisor_403(
+    login: Any, client: Client, centre: Any
+) -> None:
     module = make_module(centre)
     login(make_member(Role.CENTRE_ADMIN))
     assert client.get(reverse("learning:module_edit", args=[module.pk])).status_code == 404
@@ -233,7 +249,9 @@ def test_demand_shows_only_disclosed_counts(login: Any, client: Client, centre: 
 
 
 # --- the public calendar feed -------------------------------------------------------------
-def test_centre_feed_has_published_offers_and_no_people(client: Client, centre: Any, offer: Offer) -> None:
+def test_centre_feed_has_published_offers_and_no_people(
+    client: Client, centre: Any, offer: Offer
+) -> None:
     member = make_member(Role.EMPLOYEE)
     actions.register(member=member, offer=offer)
     make_offer(make_module(centre, title="Entwurfsmodul"), status=OfferStatus.DRAFT)
@@ -242,4 +260,6 @@ def test_centre_feed_has_published_offers_and_no_people(client: Client, centre: 
     assert answer["Content-Type"].startswith("text/calendar")
     assert "SUMMARY:Prompting im Büro" in text and "Entwurfsmodul" not in text
     assert member.user.email not in text and "ATTENDEE" not in text
-    assert client.get(reverse("learning:centre_calendar", args=["gibt-es-nicht"])).status_code == 404
+    assert (
+        client.get(reverse("learning:centre_calendar", args=["gibt-es-nicht"])).status_code == 404
+    )

@@ -42,8 +42,9 @@ def manage(request: MemberRequest) -> HttpResponse:
 @requires(Capability.MANAGE_CATALOGUE)
 def module_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
     member = request.member
-    module = queries.access_centre_module(member, pk) if pk else Module(centre_id=member.centre_id)
-    form = ModuleForm(request.POST or None, instance=module, centre_id=member.centre_id)
+    centre_id = queries.centre_of(member)
+    module = queries.access_centre_module(member, pk) if pk else Module(centre_id=centre_id)
+    form = ModuleForm(request.POST or None, instance=module, centre_id=centre_id)
     if request.method == "POST" and form.is_valid():
         try:
             actions.save_module(
@@ -65,7 +66,7 @@ def offer_edit(request: MemberRequest, module_pk: int, pk: int | None = None) ->
     offer = queries.access_centre_offer(member, pk) if pk else Offer(module=module)
     if offer.module_id != module.pk:
         raise Http404
-    form = OfferForm(request.POST or None, instance=offer, centre_id=member.centre_id)
+    form = OfferForm(request.POST or None, instance=offer, centre_id=module.centre_id)
     if request.method == "POST" and form.is_valid():
         try:
             actions.save_offer(
