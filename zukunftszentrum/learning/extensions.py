@@ -15,6 +15,8 @@ def register() -> None:
 
 
 def _register_catalogue() -> None:
+    from . import catalogue_personal_data  # noqa: F401 - registers its section on import
+
     navigation.register_menu_entry(
         "learning.catalogue",
         label=_("Lernkatalog"),

@@ -210,3 +210,19 @@ def test_the_reminder_goes_once_and_only_to_seat_holders(offer) -> None:
     assert remind(rb.pk) is False
     assert [m.to for m in mail.outbox] == [[a.user.email]]
     assert "Erinnerung" in mail.outbox[0].subject
+
+
+def test_personal_data_export_and_erasure_frees_the_seat(offer) -> None:
+    from zukunftszentrum.learning.catalogue_personal_data import (
+        erase_registrations,
+        export_registrations,
+    )
+
+    a, b, c = _learners(3)
+    for m in (a, b, c):
+        actions.register(member=m, offer=offer)
+    exported = export_registrations(a.user)
+    assert [row["status"] for row in exported] == ["registered"]
+    erase_registrations(a.user)
+    assert not Registration.objects.filter(user=a.user).exists()
+    assert Registration.objects.get(user=c.user).status == S.REGISTERED
