@@ -219,6 +219,30 @@ def record_no_show(*, member: Membership, registration: Registration) -> Outcome
     return Outcome(registration, changed=True)
 
 
+def _calendar_state(offer: Offer) -> tuple[str, list[tuple[Any, Any]], str] | None:
+    """What a participant's calendar holds of an offer: status, dates, place (None: new)."""
+    if offer.pk is None:
+        return None
+    stored = Offer.objects.select_related("land").get(pk=offer.pk)
+    dates = list(stored.sessions.values_list("starts_at", "ends_at"))
+    return stored.status, dates, f"{stored.online}{stored.land_id}{stored.venue}{stored.kreis_ags}"
+
+
+def _tell_participants(offer: Offer, before: Any, *, base_url: str) -> None:
+    """An offer called off or moved: everyone registered or waiting gets the news and an
+    updated calendar entry (same UID, higher SEQUENCE)."""
+    after = _calendar_state(offer)
+    if before is None or after == before or before[0] == OfferStatus.CANCELLED:
+        return
+    cancelled = offer.status == OfferStatus.CANCELLED
+    waiting = offer.registrations.filter(status__in=(Status.REGISTERED, Status.WAITLISTED))
+    for registration in waiting.select_related("user"):
+        if cancelled:
+            emails.send_offer_cancelled(registration, base_url=base_url)
+        else:
+            emails.send_offer_changed(registration, base_url=base_url)
+
+
 # --- modules and offers -------------------------------------------------------------------
 def _check_levels(levels: Mapping[str, Any]) -> None:
     errors = rules.level_errors(levels)
@@ -298,12 +322,14 @@ def save_offer(
                 % {"taken": taken, "smallest": smallest}
             )
         offer.sequence += 1
+    before = _calendar_state(offer)
     offer.save()
     if sessions is not None:
         offer.sessions.all().delete()
         Session.objects.bulk_create(
             Session(offer=offer, starts_at=start, ends_at=end) for start, end in sessions
         )
+    _tell_participants(offer, before, base_url=base_url)
     record_event(
         CatalogueAction.OFFER_SAVED,
         actor=member.user,

@@ -85,3 +85,12 @@ def send_cancelled(registration: Registration, *, base_url: str = "") -> None:
 
 def send_reminder(registration: Registration) -> None:
     _send("reminder", registration, method="REQUEST", base_url="")
+
+
+def send_offer_changed(registration: Registration, *, base_url: str = "") -> None:
+    method = "REQUEST" if registration.status == "registered" else "PUBLISH"
+    _send("offer_changed", registration, method=method, base_url=base_url)
+
+
+def send_offer_cancelled(registration: Registration, *, base_url: str = "") -> None:
+    _send("offer_cancelled", registration, method="CANCEL", base_url=base_url)

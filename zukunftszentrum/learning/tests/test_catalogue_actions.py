@@ -226,3 +226,25 @@ def test_personal_data_export_and_erasure_frees_the_seat(offer) -> None:
     erase_registrations(a.user)
     assert not Registration.objects.filter(user=a.user).exists()
     assert Registration.objects.get(user=c.user).status == S.REGISTERED
+
+
+def test_moving_or_cancelling_an_offer_tells_everyone_on_it(centre, offer) -> None:
+    from datetime import timedelta
+
+    admin = make_member(Role.CENTRE_ADMIN, centre=centre)
+    a, b, c = _learners(3)
+    for m in (a, b, c):
+        actions.register(member=m, offer=offer)
+    mail.outbox.clear()
+    actions.save_offer(member=admin, offer=offer)  # nothing changed: nobody is written to
+    assert mail.outbox == []
+    session = offer.sessions.get()
+    moved = (session.starts_at + timedelta(days=1), session.ends_at + timedelta(days=1))
+    actions.save_offer(member=admin, offer=offer, sessions=[moved])
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(x.user.email for x in (a, b, c))
+    assert "SEQUENCE:2" in mail.outbox[0].attachments[0][1]
+    mail.outbox.clear()
+    offer.status = OfferStatus.CANCELLED
+    actions.save_offer(member=admin, offer=offer)
+    assert len(mail.outbox) == 3
+    assert all("METHOD:CANCEL" in m.attachments[0][1] for m in mail.outbox)
