@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.organisations.models import Membership
-from zukunftszentrum.organisations.roles import Capability, has_capability
+from zukunftszentrum.organisations.roles import Capability, Role, has_capability
 
 from . import catalogue_emails as emails
 from . import catalogue_rules as rules
@@ -310,9 +310,10 @@ def save_offer(
         if (
             trainer is None
             or trainer.centre_id != offer.module.centre_id
-            or not has_capability(trainer.role, Capability.RUN_COURSES)
+            or trainer.role != Role.TRAINER
+            or not trainer.is_active
         ):
-            raise NotAllowed(_("Die Trainerin oder der Trainer muss zu Ihrem Zentrum gehören."))
+            raise NotAllowed(_("Wählen Sie eine Trainerin oder einen Trainer Ihres Zentrums."))
     if offer.pk is not None:
         taken = _taken(_locked(offer))
         smallest = rules.capacity_refusal(offer.capacity, taken)

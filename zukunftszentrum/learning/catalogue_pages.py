@@ -129,6 +129,20 @@ def module_page(module: Module) -> dict[str, Any]:
     }
 
 
+# --- cards on "Meine Übersicht" -----------------------------------------------------------
+CARD_ROWS = 4
+
+
+def learner_card(member: Membership) -> dict[str, Any]:
+    """The person's next registrations (their own data)."""
+    return {"next_registrations": list(queries.next_registrations_of(member.user)[:CARD_ROWS])}
+
+
+def trainer_card(member: Membership) -> dict[str, Any]:
+    """Courses the trainer runs from a week ago on: the one to confirm attendance comes first."""
+    return {"my_courses": list(queries.courses_of_trainer(member)[:CARD_ROWS])}
+
+
 # --- the centre's demand view -------------------------------------------------------------
 @dataclass(frozen=True)
 class DemandRow:

@@ -5,7 +5,7 @@ object answers 404 for missing and not-yours alike."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
@@ -139,6 +139,19 @@ def registrations_of(user: User) -> QuerySet[Registration]:
     )
 
 
+def next_registrations_of(user: User) -> QuerySet[Registration]:
+    """A person's registrations and waitlist places for offers still to come, soonest first."""
+    return (
+        Registration.objects.filter(
+            user=user, status__in=(RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)
+        )
+        .select_related("offer__module")
+        .annotate(first=Min("offer__sessions__starts_at"))
+        .filter(first__gte=timezone.now())
+        .order_by("first", "pk")
+    )
+
+
 def access_own_registration(member: Membership, registration_id: int) -> Registration:
     registration = (
         Registration.objects.filter(pk=registration_id, user=member.user)
@@ -179,6 +192,17 @@ def centre_offers(member: Membership) -> QuerySet[Offer]:
     )
 
 
+def courses_of_trainer(member: Membership) -> QuerySet[Offer]:
+    """The trainer's offers that began at most a week ago or are still to come."""
+    return (
+        Offer.objects.filter(module__centre_id=centre_of(member), trainer=member)
+        .select_related("module")
+        .annotate(first=Min("sessions__starts_at"))
+        .filter(first__gte=timezone.now() - timedelta(days=7))
+        .order_by("first", "pk")
+    )
+
+
 def access_centre_module(member: Membership, module_id: int) -> Module:
     module = centre_modules(member).filter(pk=module_id).first()
     if module is None:
@@ -213,9 +237,9 @@ def course_registrations(offer: Offer) -> QuerySet[Registration]:
 
 
 def centre_trainers(centre_id: int) -> QuerySet[Membership]:
-    """Who may run the centre's courses (for the trainer choice of an offer)."""
+    """The centre's trainers (the choice of trainer for an offer)."""
     return Membership.objects.filter(
-        centre_id=centre_id, role__in=("trainer", "centre_admin"), ended_at__isnull=True
+        centre_id=centre_id, role="trainer", ended_at__isnull=True
     ).select_related("user")
 
 

@@ -3,9 +3,12 @@ Called once from the app's `ready()`; see docs/architecture.md, "Extension point
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core import audit_actions, demo_steps, navigation, tasks
+from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards, tasks
+from zukunftszentrum.organisations.roles import Capability, Role, has_capability
 
 from .audit_actions import CatalogueAction
 
@@ -30,9 +33,35 @@ def _register_catalogue() -> None:
             "learning:my_registrations",
         ),
     )
+    overview_cards.register_card(
+        "learning.registrations",
+        template="learning/catalogue/overview_cards.html#registrations",
+        order=37,
+        shows=lambda member: has_capability(member.role, Capability.LEARN),
+        context=_learner_card,
+    )
+    overview_cards.register_card(
+        "learning.courses",
+        template="learning/catalogue/overview_cards.html#courses",
+        order=37,
+        shows=lambda member: member.role == Role.TRAINER,
+        context=_trainer_card,
+    )
     audit_actions.register_actions(CatalogueAction, order=410)
     demo_steps.register_demo_step("learning_catalogue", order=44, run=_seed_demo_catalogue)
     tasks.register_recovery("learning.reminders", _queue_due_reminders)
+
+
+def _learner_card(member: Any) -> dict[str, Any]:
+    from .catalogue_pages import learner_card  # pages read models; load when a card is drawn
+
+    return learner_card(member)
+
+
+def _trainer_card(member: Any) -> dict[str, Any]:
+    from .catalogue_pages import trainer_card
+
+    return trainer_card(member)
 
 
 def _queue_due_reminders() -> int:

@@ -275,3 +275,33 @@ def test_german_search_finds_inflected_words(client: Client, centre: Any) -> Non
     word = "Datenschutzes" if connection.vendor == "postgresql" else "datenschutz"
     page = client.get(reverse("learning:catalogue"), {"q": word}).content.decode()
     assert "Datenschutz im Betrieb" in page and "Werkstatt" not in page
+
+
+def test_overview_shows_next_dates_and_the_trainers_courses(
+    login: Any, client: Client, centre: Any
+) -> None:
+    trainer = make_member(Role.TRAINER, centre=centre)
+    offer = make_offer(make_module(centre, title="Kurs für die Übersicht"), trainer=trainer)
+    learner = make_member(Role.EMPLOYEE)
+    actions.register(member=learner, offer=offer)
+    login(learner)
+    page = client.get(reverse("organisations:dashboard")).content.decode()
+    assert "Ihre nächsten Termine" in page and "Kurs für die Übersicht" in page
+    login(trainer)
+    page = client.get(reverse("organisations:dashboard")).content.decode()
+    assert "Ihre Kurse" in page and reverse("learning:course", args=[offer.pk]) in page
+
+
+def test_offer_trainer_must_be_a_trainer_of_the_centre(centre: Any) -> None:
+    from zukunftszentrum.learning.catalogue_exceptions import NotAllowed
+
+    admin = make_member(Role.CENTRE_ADMIN, centre=centre)
+    offer = make_offer(make_module(centre))
+    offer.trainer = make_member(Role.TRAINER)  # another centre's
+    with pytest.raises(NotAllowed):
+        actions.save_offer(member=admin, offer=offer)
+    offer.trainer = admin  # not a trainer
+    with pytest.raises(NotAllowed):
+        actions.save_offer(member=admin, offer=offer)
+    offer.trainer = make_member(Role.TRAINER, centre=centre)
+    actions.save_offer(member=admin, offer=offer)
