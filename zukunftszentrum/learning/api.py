@@ -171,13 +171,3 @@ def list_offers(
         "items": [_offer(o) for o in items],
     }
 
-
-@router.get(
-    "/learning/offers/{offer_id}",
-    response=responses(OfferOut, 404),
-    auth=None,
-    url_name="learning_offer",
-)
-def offer_detail(request: HttpRequest, offer_id: int) -> dict[str, Any]:
-    """One public offer."""
-    return _offer(queries.access_public_offer(offer_id))
