@@ -170,4 +170,3 @@ def list_offers(
         "offset": offset,
         "items": [_offer(o) for o in items],
     }
-
