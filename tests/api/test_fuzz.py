@@ -25,7 +25,9 @@ from zukunftszentrum.organisations.middleware import SESSION_KEY
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member
 
-pytestmark = [pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the migrated data (Länder) is kept in memory, so each test starts with it
+# and the tests after this file find it restored (see the root conftest).
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 
