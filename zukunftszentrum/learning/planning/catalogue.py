@@ -126,7 +126,7 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
         m for c, (_, t) in gaps.items() for m in cat.reaching(c, t) if m not in excluded
     ]
     missing_locked = sorted(m for m in learner.locked if m not in cat.modules)
-    queue += [m for m in learner.locked if m in cat.modules]
+    queue += [m for m in learner.locked if m in cat.modules and m not in excluded]
     while queue:
         j = queue.pop()
         if j in relevant:

@@ -135,7 +135,7 @@ def solve(
     """One MIP over all problems; `seats` (offer id -> free seats) couples them."""
     b = _Builder()
     if penalty is None:
-        penalty = max((open_gap_penalty(p, weights) for p in problems), default=1.0)
+        penalty = 1.0 + sum(open_gap_penalty(p, weights) - 1.0 for p in problems)
     all_cols = [_add_learner(b, p, weights, penalty) for p in problems]
     if seats:
         users: dict[str, dict[int, float]] = defaultdict(dict)

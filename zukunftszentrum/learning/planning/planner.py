@@ -109,7 +109,8 @@ def plan_team(
             seconds=time.perf_counter() - began,
             explanation="Festgelegte Module lassen sich nicht einplanen für: " + ", ".join(bad),
         )
-    penalty = max((open_gap_penalty(p, weights) for p in problems), default=1.0)
+    # one closed gap anywhere in the team outweighs every saving of everyone (lexicographic)
+    penalty = 1.0 + sum(open_gap_penalty(p, weights) - 1.0 for p in problems)
     seats = {o.id: o.free_seats for o in catalogue.offers.values()}
     chosen: list[list[Option]] = []
     status = OPTIMAL
