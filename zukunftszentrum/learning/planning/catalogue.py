@@ -135,7 +135,14 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
         module = cat.modules[j]
         queue += [k for k in module.requires_modules if k in cat.modules and k not in excluded]
         for c, lvl in _unmet_levels(module, learner):
-            queue += [k for k in cat.reaching(c, lvl) if k not in excluded]
+            # a module that itself needs level >= lvl of c can never be the first to reach it
+            queue += [
+                k
+                for k in cat.reaching(c, lvl)
+                if k not in relevant
+                and k not in excluded
+                and cat.modules[k].requires_levels.get(c, 0) < lvl
+            ]
 
     # 2. Options per relevant module, and how far the others got.
     stage: dict[str, int] = {}
@@ -176,6 +183,12 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
     unmet = {j: _unmet_levels(cat.modules[j], learner) for j in options}
     reach_of = {j: cat.modules[j].reaches for j in options}
 
+    level_providers = {
+        (c, lvl): [k for k in options if reach_of[k].get(c, 0) >= lvl]
+        for j in options
+        for c, lvl in unmet[j]
+    }
+
     def ready_month(j: str, earliest: dict[str, int]) -> int:
         """First month in which j may start, given earliest completions so far."""
         ready = 0
@@ -183,8 +196,7 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
             ready = max(ready, earliest.get(k, INF) + 1)
         for c, lvl in unmet[j]:
             best = min(
-                (earliest.get(k, INF) for k in options if k != j and reach_of[k].get(c, 0) >= lvl),
-                default=INF,
+                (earliest.get(k, INF) for k in level_providers[(c, lvl)] if k != j), default=INF
             )
             ready = max(ready, best + 1)
         return ready
@@ -221,7 +233,7 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
         useful.add(j)
         queue += [k for k in cat.modules[j].requires_modules if k in options]
         for c, lvl in unmet[j]:
-            queue += [k for k in options if k != j and reach_of[k].get(c, 0) >= lvl]
+            queue += [k for k in level_providers[(c, lvl)] if k in options and k not in useful]
     options = {j: options[j] for j in sorted(useful)}
     return Problem(
         learner=learner,
@@ -235,3 +247,4 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
         missing_locked=missing_locked,
         modules=cat.modules,
     )
+

@@ -76,10 +76,22 @@ class _State:
         return True
 
 
+Bundle = tuple[list[str], float] | None
+
+
 def _bundle(
-    state: _State, j: str, weights: Weights, visiting: frozenset[str]
-) -> tuple[list[str], float] | None:
-    """j with the prerequisites not yet planned, prerequisites first, and its weighted cost."""
+    state: _State, j: str, weights: Weights, visiting: frozenset[str], memo: dict[str, Bundle]
+) -> Bundle:
+    """j with the prerequisites not yet planned, prerequisites first, and its weighted cost.
+    Memoised per round (a heuristic: a bundle cut short by a cycle stays cut short)."""
+    if j not in memo:
+        memo[j] = _bundle_uncached(state, j, weights, visiting, memo)
+    return memo[j]
+
+
+def _bundle_uncached(
+    state: _State, j: str, weights: Weights, visiting: frozenset[str], memo: dict[str, Bundle]
+) -> Bundle:
     p = state.p
     if j in state.chosen:
         return [], 0.0
@@ -90,7 +102,7 @@ def _bundle(
     cost = 0.0
     module = p.modules[j]
     for k in module.requires_modules:
-        sub = _bundle(state, k, weights, visiting)
+        sub = _bundle(state, k, weights, visiting, memo)
         if sub is None:
             return None
         order += [m for m in sub[0] if m not in order]
@@ -101,7 +113,7 @@ def _bundle(
         best = None
         for k in p.options:
             if k != j and p.modules[k].reaches.get(c, 0) >= lvl:
-                sub = _bundle(state, k, weights, visiting)
+                sub = _bundle(state, k, weights, visiting, memo)
                 if sub is not None and (best is None or sub[1] < best[1]):
                     best = sub
         if best is None:
@@ -118,7 +130,7 @@ def greedy(
     """The greedy plan's options, or None when the locked modules cannot be scheduled."""
     state = _State(problem, seats)
     for j in sorted(problem.learner.locked):
-        bundle = _bundle(state, j, weights, frozenset())
+        bundle = _bundle(state, j, weights, frozenset(), {})
         if bundle is None or not state.schedule(bundle[0]):
             for o in list(state.chosen.values()):
                 state.drop(o)
@@ -132,9 +144,10 @@ def greedy(
             if not any(problem.modules[k].reaches.get(c, 0) >= t for k in state.chosen)
         }
         candidates = []
+        memo: dict[str, Bundle] = {}
         for c in sorted(open_gaps):
             for j in problem.providers.get(c, ()):
-                bundle = _bundle(state, j, weights, frozenset())
+                bundle = _bundle(state, j, weights, frozenset(), memo)
                 if bundle is None or tuple(bundle[0]) in failed:
                     continue
                 order, cost = bundle

@@ -41,12 +41,14 @@ class Solution:
     chosen: list[list[Option]]  # per problem
     objective: float
     seconds: float
+    gap: float = 0.0  # relative MIP gap at the end (0 when proven optimal)
 
 
 class _Builder:
     def __init__(self) -> None:
         self.cost: list[float] = []
         self.upper: list[float] = []
+        self.integer: list[int] = []
         self.row_lower: list[float] = []
         self.row_upper: list[float] = []
         self.starts: list[int] = []
@@ -54,9 +56,11 @@ class _Builder:
         self.value: list[float] = []
         self.offset = 0.0
 
-    def col(self, cost: float) -> int:
+    def col(self, cost: float, integer: bool = True) -> int:
         self.cost.append(cost)
         self.upper.append(1.0)
+        if integer:
+            self.integer.append(len(self.cost) - 1)
         return len(self.cost) - 1
 
     def row(self, coeffs: dict[int, float], lower: float, upper: float) -> None:
@@ -84,6 +88,21 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
     def done_before(k: str, month: int) -> dict[int, float]:
         return {c: -1.0 for c, o in by_module.get(k, ()) if o.end < month}
 
+    # "level l of competence c reached by the end of month m": one continuous column per
+    # (c, l, m) shared by every module that needs it, so prerequisite rows stay short
+    reached: dict[tuple[str, int, int], int] = {}
+
+    def reached_by(comp: str, lvl: int, month: int) -> int:
+        key = (comp, lvl, month)
+        if key not in reached:
+            d = reached[key] = b.col(0.0, integer=False)
+            row = {d: 1.0}
+            for k, entries in by_module.items():
+                if p.modules[k].reaches.get(comp, 0) >= lvl:
+                    row.update({c: -1.0 for c, o in entries if o.end <= month})
+            b.row(row, -_INF, 0.0)
+        return reached[key]
+
     # prerequisites, one row per (module, start month, prerequisite)
     for j, entries in by_module.items():
         starts: dict[int, list[int]] = defaultdict(list)
@@ -97,9 +116,8 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
                 b.row(row, -_INF, 0.0)
             for comp, lvl in p.level_prereqs.get(j, ()):
                 row = {c: 1.0 for c in cs}
-                for k in by_module:
-                    if k != j and p.modules[k].reaches.get(comp, 0) >= lvl:
-                        row.update(done_before(k, month))
+                # j's own options cannot count: at most one option per module is chosen
+                row[reached_by(comp, lvl, month - 1)] = -1.0
                 b.row(row, -_INF, 0.0)
     # gaps: z <= sum of options of modules reaching the target
     for comp in p.gaps:
@@ -131,6 +149,7 @@ def solve(
     seats: dict[str, int] | None = None,
     time_limit: float = 30.0,
     penalty: float | None = None,
+    initial: Sequence[list[Option]] | None = None,
 ) -> Solution:
     """One MIP over all problems; `seats` (offer id -> free seats) couples them."""
     b = _Builder()
@@ -152,9 +171,16 @@ def solve(
 
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
+    # One person's model is small; HiGHS's MIP presolve (probing) costs more than it saves
+    # there (about 5x in the benchmark); a team model needs it. One thread avoids contention when
+    # many plans are made side by side.
+    if len(problems) == 1:
+        h.setOptionValue("presolve", "off")
     h.setOptionValue("threads", 1)
-    h.setOptionValue("mip_rel_gap", 1e-9)
-    h.setOptionValue("mip_abs_gap", 1e-9)
+    # exact to 1e-7 absolute: the weights' finest term (a month earlier) is worth 1e-6
+    h.setOptionValue("mip_rel_gap", 0.0)
+    h.setOptionValue("mip_abs_gap", 1e-7)
+    h.setOptionValue("mip_feasibility_tolerance", 1e-9)
     h.setOptionValue("time_limit", float(time_limit))
     h.addCols(
         n,
@@ -167,7 +193,9 @@ def solve(
         np.array([], dtype=np.float64),
     )
     h.changeColsIntegrality(
-        n, np.arange(n, dtype=np.int32), np.full(n, highspy.HighsVarType.kInteger)
+        len(b.integer),
+        np.array(b.integer, dtype=np.int32),
+        np.full(len(b.integer), highspy.HighsVarType.kInteger),
     )
     if b.row_lower:
         h.addRows(
@@ -180,7 +208,20 @@ def solve(
             np.array(b.value),
         )
     h.changeObjectiveOffset(b.offset)
-    h.run()
+    if initial is not None:
+        # a feasible start (e.g. the greedy plan): with a time limit there is always an answer
+        index, value = [], []
+        for cols, options in zip(all_cols, initial, strict=True):
+            taken = set(options)
+            for c, o in cols.items():
+                index.append(c)
+                value.append(1.0 if o in taken else 0.0)
+        h.setSolution(len(index), np.array(index, dtype=np.int32), np.array(value))
+    if h.run() == highspy.HighsStatus.kError:
+        # the process's HiGHS scheduler was started with another thread count: use that one
+        h.setOptionValue("threads", 0)
+        if h.run() == highspy.HighsStatus.kError:
+            raise RuntimeError("HiGHS could not solve the learning-path model")
     status = h.getModelStatus()
     seconds = h.getRunTime()
     if status == highspy.HighsModelStatus.kInfeasible:
@@ -193,4 +234,6 @@ def solve(
     else:
         return Solution("infeasible", [[] for _ in problems], float("inf"), seconds)
     chosen = [[o for c, o in cols.items() if values[c] > 0.5] for cols in all_cols]
-    return Solution(result, chosen, h.getInfo().objective_function_value, seconds)
+    info = h.getInfo()
+    gap = 0.0 if result == "optimal" else float(info.mip_gap)
+    return Solution(result, chosen, info.objective_function_value, seconds, gap)

@@ -88,10 +88,11 @@ def plan_team(
 ) -> TeamPlan:
     """Optimal plans for a group sharing the offers' free seats (see the package docstring).
 
-    Exact decomposition: every person is first planned alone; only where that over-books an
-    offer are the people who could use such an offer planned together, with those seat limits,
-    until no offer is over-booked. People not involved keep their individual optimum, which is
-    optimal for the group too because no shared seat constrains them.
+    Exact decomposition (lazy seat limits): every person is first planned alone. Where that
+    over-books offers, those offers' seat limits are added and the people whose own optimum
+    uses one of them are planned together (warm-started with a greedy plan); everyone else
+    keeps their own optimum, which uses none of the limited seats and so is part of an optimum of
+    the group. Repeat until no offer is over-booked: the result is optimal for all seat limits.
     """
     began = time.perf_counter()
     weights = weights or Weights()
@@ -122,8 +123,10 @@ def plan_team(
                             plans[p.learner.id].explanation)
         status = status if solution.status == OPTIMAL else TIME_LIMIT
         chosen.append(solution.chosen[0])
+    alone = list(chosen)
     coupled: set[str] = set()
     rounds = joint = 0
+    gap = 0.0
     while True:
         usage: dict[str, int] = defaultdict(int)
         for options in chosen:
@@ -134,20 +137,30 @@ def plan_team(
         if not over:
             break
         coupled |= over
+        # Whoever's own optimum uses none of the coupled offers keeps it: it leaves every coupled
+        # seat to the others and cannot be beaten for that person, so it is part of an optimum.
         group = [
-            i
-            for i, p in enumerate(problems)
-            if any(o.offer in coupled for opts in p.options.values() for o in opts)
+            i for i, options in enumerate(alone) if any(o.offer in coupled for o in options)
         ]
         rounds += 1
         joint = max(joint, len(group))
         remaining = max(1.0, time_limit - (time.perf_counter() - began))
+        # a feasible start: the group planned greedily, person after person, on the seats
+        # the people outside the group leave free
+        left, members = dict(seats), set(group)
+        for i, options in enumerate(chosen):
+            if i not in members:
+                for o in options:
+                    if o.offer is not None:
+                        left[o.offer] -= 1
+        start = [greedy(problems[i], weights, left) or [] for i in group]
         solution = solve(
             [problems[i] for i in group],
             weights,
             seats={o: seats[o] for o in coupled},
             time_limit=remaining,
             penalty=penalty,
+            initial=start,
         )
         if solution.status == INFEASIBLE:
             return TeamPlan(
@@ -155,6 +168,7 @@ def plan_team(
                 "Die festgelegten Module aller Personen passen nicht in die freien Plätze.",
             )
         status = status if solution.status == OPTIMAL else TIME_LIMIT
+        gap = solution.gap
         for i, options in zip(group, solution.chosen, strict=True):
             chosen[i] = options
     plans = {
@@ -166,7 +180,12 @@ def plan_team(
         plans=plans,
         schedule=_schedule(learners, chosen),
         seconds=time.perf_counter() - began,
-        stats={"rounds": rounds, "largest_joint_group": joint, "coupled_offers": len(coupled)},
+        stats={
+            "rounds": rounds,
+            "largest_joint_group": joint,
+            "coupled_offers": len(coupled),
+            "mip_gap": round(gap, 6),
+        },
     )
 
 
