@@ -12,6 +12,7 @@ See docs/methods/learning-paths.md.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,22 @@ from .catalogue import Option, Problem
 from .inputs import Weights
 
 _INF = highspy.kHighsInf
+
+
+_local = threading.local()
+
+
+def _highs() -> highspy.Highs:
+    """One solver object per thread, emptied before each use: creating a highspy.Highs costs
+    tens of milliseconds (it starts its callback machinery), more than solving a person's plan."""
+    h = getattr(_local, "highs", None)
+    if h is None:
+        h = _local.highs = highspy.Highs()
+    h.clearModel()
+    h.clearSolver()
+    h.resetOptions()
+    h.setOptionValue("output_flag", False)
+    return h
 
 
 def open_gap_penalty(problem: Problem, weights: Weights) -> float:
@@ -136,7 +153,7 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
     for c, o in cols.items():
         for m, h in o.hours:
             per_month[m][c] = h
-    for m, row in per_month.items():
+    for row in per_month.values():
         if sum(row.values()) > p.learner.monthly_hours + 1e-9:
             b.row(row, -_INF, p.learner.monthly_hours)
     return cols
@@ -169,8 +186,7 @@ def solve(
     if n == 0:
         return Solution("optimal", [[] for _ in problems], b.offset, 0.0)
 
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = _highs()
     # One person's model is small; HiGHS's MIP presolve (probing) costs more than it saves
     # there (about 5x in the benchmark); a team model needs it. One thread avoids contention when
     # many plans are made side by side.

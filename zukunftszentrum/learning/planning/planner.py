@@ -46,7 +46,12 @@ def plan_person(
         return infeasible_plan(p, names, time.perf_counter() - began)
     status = OPTIMAL if solution.status == OPTIMAL else TIME_LIMIT
     return build_plan(
-        p, solution.chosen[0], weights, status=status, names=names, seconds=time.perf_counter() - began
+        p,
+        solution.chosen[0],
+        weights,
+        status=status,
+        names=names,
+        seconds=time.perf_counter() - began,
     )
 
 
@@ -69,7 +74,9 @@ def greedy_person(
     )
 
 
-def _schedule(learners: Sequence[Learner], chosen: Sequence[list[Option]]) -> dict[str, tuple[str, ...]]:
+def _schedule(
+    learners: Sequence[Learner], chosen: Sequence[list[Option]]
+) -> dict[str, tuple[str, ...]]:
     schedule: dict[str, list[str]] = defaultdict(list)
     for learner, options in zip(learners, chosen, strict=True):
         for o in options:
@@ -98,14 +105,11 @@ def plan_team(
     weights = weights or Weights()
     problems = [prepare(learner, catalogue) for learner in learners]
     if any(_locks_impossible(p) for p in problems):
-        plans = {
-            p.learner.id: infeasible_plan(p, names) if _locks_impossible(p) else None
-            for p in problems
-        }
-        bad = [pid for pid, plan in plans.items() if plan is not None]
+        plans = {p.learner.id: infeasible_plan(p, names) for p in problems if _locks_impossible(p)}
+        bad = list(plans)
         return TeamPlan(
             status=INFEASIBLE,
-            plans={k: v for k, v in plans.items() if v is not None},
+            plans=plans,
             schedule={},
             seconds=time.perf_counter() - began,
             explanation="Festgelegte Module lassen sich nicht einplanen für: " + ", ".join(bad),
@@ -119,8 +123,9 @@ def plan_team(
         solution = solve([p], weights, time_limit=time_limit, penalty=penalty)
         if solution.status == INFEASIBLE:
             plans = {p.learner.id: infeasible_plan(p, names)}
-            return TeamPlan(INFEASIBLE, plans, {}, time.perf_counter() - began,
-                            plans[p.learner.id].explanation)
+            return TeamPlan(
+                INFEASIBLE, plans, {}, time.perf_counter() - began, plans[p.learner.id].explanation
+            )
         status = status if solution.status == OPTIMAL else TIME_LIMIT
         chosen.append(solution.chosen[0])
     alone = list(chosen)
@@ -139,9 +144,7 @@ def plan_team(
         coupled |= over
         # Whoever's own optimum uses none of the coupled offers keeps it: it leaves every coupled
         # seat to the others and cannot be beaten for that person, so it is part of an optimum.
-        group = [
-            i for i, options in enumerate(alone) if any(o.offer in coupled for o in options)
-        ]
+        group = [i for i, options in enumerate(alone) if any(o.offer in coupled for o in options)]
         rounds += 1
         joint = max(joint, len(group))
         remaining = max(1.0, time_limit - (time.perf_counter() - began))
@@ -164,7 +167,10 @@ def plan_team(
         )
         if solution.status == INFEASIBLE:
             return TeamPlan(
-                INFEASIBLE, {}, {}, time.perf_counter() - began,
+                INFEASIBLE,
+                {},
+                {},
+                time.perf_counter() - began,
                 "Die festgelegten Module aller Personen passen nicht in die freien Plätze.",
             )
         status = status if solution.status == OPTIMAL else TIME_LIMIT
@@ -211,6 +217,8 @@ def greedy_team(
             status = INFEASIBLE
             options = []
         else:
-            plans[learner.id] = build_plan(p, options, weights, status=HEURISTIC, names=names, team=True)
+            plans[learner.id] = build_plan(
+                p, options, weights, status=HEURISTIC, names=names, team=True
+            )
         chosen.append(options)
     return TeamPlan(status, plans, _schedule(learners, chosen), time.perf_counter() - began)
