@@ -169,6 +169,12 @@ def main() -> None:
     )
 
     people = [person(rng, i) for i in range(args.people)]
+    if people:
+        per_person(people, cat)
+    team_benchmark(args, modules, offers)
+
+
+def per_person(people: list[Learner], cat: Catalogue) -> None:
     exact_ms, greedy_ms = [], []
     outcome: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
@@ -213,7 +219,9 @@ def main() -> None:
         f"({hours_saved / n:.2f} h a person) and {cost_saved:,.0f} EUR in total"
     )
 
-    # a team: one company in Hamburg, three job profiles, scarce seats
+
+def team_benchmark(args, modules: list[Module], offers: list[Offer]) -> None:
+    """One company in Hamburg, three job profiles, scarce seats."""
     team_rng = random.Random(SEED + 1)  # noqa: S311 - synthetic data, not security
     profiles = [
         {c: team_rng.randint(2, 4) for c in team_rng.sample(COMPETENCES, team_rng.randint(4, 7))}
