@@ -58,11 +58,13 @@ class Source:
     line: int = 0
 
     def citation(self, lang: str | None = "de") -> str:
-        """"§ 87 Abs. 1 Nr. 6 BetrVG" / "Section 87(1) no. 6 BetrVG"; "Art. 26 Abs. 7 KI-VO"."""
+        """ "§ 87 Abs. 1 Nr. 6 BetrVG" / "Section 87(1) no. 6 BetrVG"; "Art. 26 Abs. 7 KI-VO"."""
         en = bool(lang and lang.lower().startswith("en"))
         short = self.law.short.get(lang)
         if en:
-            head = f"Art. {self.section}" if self.law.unit == "article" else f"Section {self.section}"
+            head = (
+                f"Art. {self.section}" if self.law.unit == "article" else f"Section {self.section}"
+            )
             parts = [head + (f"({self.subsection})" if self.subsection else "")]
             parts += [f"sentence {self.sentence}"] if self.sentence else []
             parts += [f"no. {self.number}"] if self.number else []
@@ -211,7 +213,10 @@ def _step(node: Node, laws: dict[str, Law]) -> StepRule:
         title=node.text("title"),
         sources=tuple(_source(s, laws) for s in node.children("sources", allow_empty=True)),
         condition=parse_condition(
-            node.data["condition"], node.path, node.sub_field("condition"), node.line_of("condition")
+            node.data["condition"],
+            node.path,
+            node.sub_field("condition"),
+            node.line_of("condition"),
         ),
         meaning=node.text("meaning"),
         actors=tuple(actors),

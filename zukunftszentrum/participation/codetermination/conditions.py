@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .facts import ProjectFacts
-from .source import ContentError, Node, kind
+from .source import Node, kind
 
 OPS: dict[str, Callable[[int, int], bool]] = {
     ">": operator.gt,

@@ -49,7 +49,9 @@ def _facts(catalogue: Catalogue) -> list[Finding]:
                 Finding("fact", fid, fact.line, "facts", f"type must be {wanted.__name__}")
             )
         if fact.type == "bool" and (fact.if_true is None or fact.if_false is None):
-            found.append(Finding("fact", fid, fact.line, "facts", "needs 'if_true' and 'if_false' texts"))
+            found.append(
+                Finding("fact", fid, fact.line, "facts", "needs 'if_true' and 'if_false' texts")
+            )
     for fid in FACT_TYPES:
         if fid not in catalogue.facts:
             found.append(Finding("fact", fid, 0, "facts", "project fact is not defined"))
