@@ -37,7 +37,7 @@ N_INIT = 10  # k-means restarts per k; the best inertia wins
 UNITE_FLOOR = 0.6  # a uniting statement: at least this agreement (smoothed) in every group
 DIVIDE_Z = 1.96  # significance floor: two-proportion z-test, two-sided 5 %
 TOP = 5  # statements listed per kind and group
-SILHOUETTE_SAMPLE = 2000  # above this many people the silhouette uses a seeded sample
+SILHOUETTE_SAMPLE = 1000  # above this many people the silhouette uses a seeded sample
 
 
 class MapReason(StrEnum):
@@ -179,22 +179,23 @@ def _plus_plus(x: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
 
 
 def silhouette(x: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> float:
-    """Mean silhouette width (Rousseeuw 1987); a seeded sample of rows above SILHOUETTE_SAMPLE."""
+    """Mean silhouette width (Rousseeuw 1987). Above SILHOUETTE_SAMPLE people it is computed
+    within a seeded sample (as scikit-learn's `sample_size`), keeping memory at sample^2."""
+    if len(x) > SILHOUETTE_SAMPLE:
+        rows = np.sort(rng.choice(len(x), SILHOUETTE_SAMPLE, replace=False))
+        x, labels = x[rows], labels[rows]
     groups = np.unique(labels)
     if len(groups) < 2:
         return -1.0
-    rows = np.arange(len(x))
-    if len(x) > SILHOUETTE_SAMPLE:
-        rows = rng.choice(len(x), SILHOUETTE_SAMPLE, replace=False)
-    dist = np.sqrt(((x[rows, None, :] - x[None, :, :]) ** 2).sum(axis=2))
+    dist = np.sqrt(((x[:, None, :] - x[None, :, :]) ** 2).sum(axis=2))
     widths = []
-    for r, i in enumerate(rows):
+    for i in range(len(x)):
         own = labels == labels[i]
         if own.sum() <= 1:
             widths.append(0.0)
             continue
-        a = dist[r, own].sum() / (own.sum() - 1)
-        b = min(dist[r, labels == g].mean() for g in groups if g != labels[i])
+        a = dist[i, own].sum() / (own.sum() - 1)
+        b = min(dist[i, labels == g].mean() for g in groups if g != labels[i])
         widths.append((b - a) / max(a, b) if max(a, b) > 0 else 0.0)
     return float(np.mean(widths))
 
