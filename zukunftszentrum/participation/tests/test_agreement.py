@@ -180,3 +180,10 @@ def test_no_systems_still_gives_a_complete_docx():
     assert outline.annexes == ()
     _, text = _docx_texts(to_docx(outline))
     assert "die in den Anlagen genannten Systeme" in text
+
+
+def test_the_html_renders_to_a_pdf():
+    from weasyprint import HTML  # loading Pango takes a moment; only this test needs it
+
+    page = f"<!doctype html><html lang='de'><body>{to_html(build_outline(PROJECT))}</body></html>"
+    assert HTML(string=page).write_pdf().startswith(b"%PDF-")
