@@ -287,18 +287,23 @@ def build_map(
         )
 
     members = [rows[fit.labels == g] for g in range(fit.k)]
+    labels = [chr(ord("A") + g) for g in range(fit.k)]
     groups = []
     for g, own in enumerate(members):
-        label = chr(ord("A") + g)
+        label = labels[g]
         rest = rows[fit.labels != g]
+        # A set of people is named by its groups, so the same set always gets the same noise
+        # (with two groups, "everyone but A" is B): two noisy views of one figure would let
+        # a reader average the noise away.
+        rest_name = "+".join(x for x in labels if x != label)
         divides = [
-            Dividing(statements[j], d, shares(own, j, label), shares(rest, j, f"not-{label}"))
+            Dividing(statements[j], d, shares(own, j, label), shares(rest, j, rest_name))
             for j, d, _ in _dividing(m, own, rest)
         ]
         groups.append(
             Group(label, publish_count(contributions(_mask(own, m)), params=params), tuple(divides))
         )
-    uniting = tuple(shares(rows, j, "all") for j in _uniting(m, members))
+    uniting = tuple(shares(rows, j, "+".join(labels)) for j in _uniting(m, members))
     return OpinionMap(total, left_out, tuple(groups), uniting)
 
 

@@ -229,3 +229,16 @@ def test_sparse_votes_still_find_the_groups():
     fit = fit_groups(m, minimum=5, seed=0)
     assert fit is not None and fit.k == 2
     assert agreement(fit.labels, [truth[p] for p in people]) > 0.9
+
+
+def test_one_set_of_people_always_shows_the_same_figure():
+    # With two groups, "everyone but A" is group B: the same people must get the same noisy
+    # share, or two views of one figure could be averaged.
+    votes, _ = planted((20, 15), seed=7)
+    result = build_map(votes, STATEMENTS, keys_for(votes), variable="opinion:test")
+    a, b = result.groups
+    for d in a.dividing:
+        match = next((x for x in b.dividing if x.statement == d.statement), None)
+        if match is not None:
+            assert d.others == match.group
+            assert d.group == match.others
