@@ -8,6 +8,7 @@ class AiActConfig(AppConfig):
     verbose_name = _("KI-Systeme und KI-Verordnung")
 
     def ready(self) -> None:
-        from . import extensions
+        from . import extensions, products
 
         extensions.register()
+        products.catalogue()  # broken catalogue content stops the start, naming the field
