@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,7 +9,12 @@ class AiActConfig(AppConfig):
     verbose_name = _("KI-Systeme und KI-Verordnung")
 
     def ready(self) -> None:
-        from . import extensions, products
+        """Load and check the AI-Act content: broken content stops the app from starting."""
+        from . import content, extensions, products
 
         extensions.register()
-        products.catalogue()  # broken catalogue content stops the start, naming the field
+        try:
+            content.content()
+        except content.ContentError as exc:
+            raise ImproperlyConfigured(f"Broken AI-Act content: {exc}") from exc
+        products.catalogue()  # a broken catalogue stops the start too, naming the field
