@@ -154,15 +154,20 @@ def load(path: Path, *, fact_schema: Mapping[str, Any] | None = None) -> Catalog
 
 def preset_answers(presets: Mapping[str, Any], questions: Any) -> dict[str, str]:
     """Answers of the tree that the presets decide: for each question, the one answer whose
-    facts all agree with the presets (and which sets at least one). A question where no answer,
-    or more than one, fits stays for the person to answer."""
+    facts all agree with the presets. An answer that sets no fact but leads to a question the
+    presets decide (Annex III "employment" -> which employment use) fits when that one does.
+    A question where no answer, or more than one, fits stays for the person to answer."""
+    by_id = {q.id: q for q in questions}
+
+    def fits(answer: Any, depth: int = 0) -> bool:
+        if answer.sets:
+            return all(k in presets and presets[k] == v for k, v in answer.sets.items())
+        follow = by_id.get(answer.next) if answer.next and depth == 0 else None
+        return follow is not None and any(fits(a, depth + 1) for a in follow.answers)
+
     chosen: dict[str, str] = {}
     for question in questions:
-        fitting = [
-            a.value
-            for a in question.answers
-            if a.sets and all(k in presets and presets[k] == v for k, v in a.sets.items())
-        ]
+        fitting = [a.value for a in question.answers if fits(a)]
         if len(fitting) == 1:
             chosen[question.id] = fitting[0]
     return chosen

@@ -3,7 +3,7 @@
 The three systems a new user tries first (a chat assistant for customers, an applicant-screening
 tool, a shift planner that ranks staff by performance) and two more; idempotent by name. Their
 classification answers come from the catalogue's presets plus the few answers the presets leave
-open (`demo_classify` in `classification.py`).
+open (`demo_answers`).
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from typing import Any
 from django.db import transaction
 
 from zukunftszentrum.organisations.demo_data import SHOWCASE_COMPANY
-from zukunftszentrum.organisations.models import Organisation
+from zukunftszentrum.organisations.models import Membership, Organisation
+from zukunftszentrum.organisations.roles import Role
 
-from .models import AISystem
+from . import actions, classification
+from .models import AISystem, ClassificationDraft
 
 SYSTEMS: tuple[dict[str, Any], ...] = (
     {
@@ -111,10 +113,59 @@ def seed_ai_systems() -> dict[str, int]:
     return {"systems": created, "classified": _classify(company)}
 
 
+# Answers where the catalogue's presets leave a question open; per system where it differs.
+DEFAULT_ANSWERS = {
+    "ai_system": "yes",
+    "exclusion": "none",
+    "role": "deployer",
+    "becomes_provider": "no",
+    "prohibited": "none",
+    "annex_i": "no",
+    "annex_iii": "none",
+    "profiling": "no",
+    "exception": "none",
+    "interacts": "no",
+    "synthetic": "no",
+    "emotion_use": "no",
+    "deep_fake": "no",
+    "public_text": "no",
+    "workplace": "no",
+    "public_body": "no",
+}
+OWN_ANSWERS = {
+    "Kundenchat auf der Website": {"interacts": "yes", "synthetic": "yes"},
+    "Schreibassistent im Büro": {"synthetic": "yes", "workplace": "yes"},
+    "Schichtplaner mit Leistungsranking": {"profiling": "yes", "workplace": "yes"},
+}
+
+
+def demo_answers(system: AISystem) -> dict[str, str]:
+    """A complete walk: the presets, the system's own answers, then the defaults."""
+    answers = {**classification.presets(system), **OWN_ANSWERS.get(system.name, {})}
+    for _ in range(len(classification.tree().questions)):
+        walk = classification.walk(answers)
+        if walk.next is None:
+            break
+        answers[walk.next.id] = DEFAULT_ANSWERS.get(walk.next.id, walk.next.answers[0].value)
+    return answers
+
+
 def _classify(company: Organisation) -> int:
-    """Classify the demo systems that have no stored result yet (needs the engine)."""
-    try:
-        from .classification import demo_classify
-    except ImportError:
+    """Classify the demo systems that have no stored result yet, as the company's lead."""
+    lead = Membership.objects.filter(
+        organisation=company, role=Role.COMPANY_LEAD, ended_at__isnull=True
+    ).first()
+    if lead is None:
         return 0
-    return demo_classify(company)
+    count = 0
+    for system in company.ai_systems.filter(classifications__isnull=True):
+        ClassificationDraft.objects.update_or_create(
+            system=system,
+            defaults={
+                "answers": demo_answers(system),
+                "tree_version": classification.tree().version,
+            },
+        )
+        actions.store_classification(member=lead, system=system)
+        count += 1
+    return count

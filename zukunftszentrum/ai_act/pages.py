@@ -100,3 +100,41 @@ def overview_card(member: Membership) -> dict[str, Any]:
         "ai_open_duties": sum(r.open_duties for r in rows_),
         "ai_unclassified": sum(1 for r in rows_ if r.classification is None),
     }
+
+
+@dataclass(frozen=True)
+class Todo:
+    system: AISystem
+    obligation_id: str
+    title: str
+    applies_from: str
+    state: str
+
+
+def todo_list(systems: QuerySet[AISystem]) -> list[Todo]:
+    """Every duty not yet done, across the systems in use or planned, the earliest first."""
+    lang = products.lang()
+    items: list[Todo] = []
+    for system in systems.exclude(status=AISystem.Status.RETIRED):
+        stored = latest_classification(system)
+        if stored is None:
+            continue
+        statuses = {
+            s.obligation_id: s
+            for s in ObligationStatus.objects.filter(system=system, law_version=stored.law_version)
+        }
+        law = stored.result.get("laws", {}).get(stored.law_version, {})
+        for o in law.get("obligations", []):
+            status = statuses.get(o["id"])
+            if status is not None and status.state == ObligationStatus.State.DONE:
+                continue
+            items.append(
+                Todo(
+                    system=system,
+                    obligation_id=o["id"],
+                    title=o["title"].get(lang) or o["title"]["de"],
+                    applies_from=o["applies_from"],
+                    state=str(status.get_state_display()) if status else str(_("offen")),
+                )
+            )
+    return sorted(items, key=lambda t: (t.applies_from, t.system.name, t.obligation_id))

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from .views import imports, inventory
+from .views import classify, imports, inventory, results
 
 app_name = "ai_act"
 
@@ -12,7 +12,18 @@ urlpatterns: list[URLPattern] = [
     path("export.xlsx", inventory.systems_export, name="systems_export"),
     path("import/", imports.systems_import, name="systems_import"),
     path("import/pruefen/", imports.systems_import_review, name="systems_import_review"),
+    path("aufgaben/", results.todo, name="todo"),
+    path("bericht.pdf", results.report_pdf, name="report_pdf"),
     path("<int:pk>/", inventory.system_detail, name="system_detail"),
     path("<int:pk>/bearbeiten/", inventory.system_edit, name="system_edit"),
     path("<int:pk>/ausser-betrieb/", inventory.system_retire, name="system_retire"),
+    path("<int:pk>/einstufen/", classify.classify, name="classify"),
+    path("<int:pk>/einstufen/pruefen/", classify.classify_review, name="classify_review"),
+    path(
+        "<int:pk>/einstufen/<slug:question>/", classify.classify_question, name="classify_question"
+    ),
+    path("<int:pk>/neu-pruefen/", results.recheck, name="recheck"),
+    path("<int:pk>/pflicht/", results.duty_status, name="duty_status"),
+    path("<int:pk>/information/", results.letter, name="letter"),
+    path("<int:pk>/information.pdf", results.letter_pdf, name="letter_pdf"),
 ]

@@ -79,6 +79,7 @@ def test_a_type_given_twice_is_refused() -> None:
 class A:
     value: str
     sets: dict[str, object] = field(default_factory=dict)
+    next: str | None = None
 
 
 @dataclass
@@ -99,3 +100,15 @@ def test_presets_pick_the_one_answer_whose_facts_agree() -> None:
     ]
     presets = {"is_ai_system": True, "annex_iii": "employment_recruitment"}
     assert preset_answers(presets, questions) == {"ai": "yes", "annex": "hr"}
+
+
+def test_an_answer_that_only_leads_on_fits_when_the_next_question_is_decided() -> None:
+    questions = [
+        Q("area", [A("none", {"annex_iii": "none"}), A("employment", {}, next="employment")]),
+        Q("employment", [A("recruitment", {"annex_iii": "employment_recruitment"})]),
+    ]
+    assert preset_answers({"annex_iii": "employment_recruitment"}, questions) == {
+        "area": "employment",
+        "employment": "recruitment",
+    }
+    assert preset_answers({"annex_iii": "none"}, questions) == {"area": "none"}
