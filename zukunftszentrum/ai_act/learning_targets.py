@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from zukunftszentrum.organisations.models import Membership, Organisation, User
 from zukunftszentrum.organisations.roles import Role
@@ -111,3 +112,42 @@ def targets_for(
         status=AISystem.Status.RETIRED
     )
     return targets_from((system_facts(s) for s in systems), profiles)
+
+
+COMPETENCE_LABELS = {
+    "ai_basics": _lazy("KI-Grundlagen"),
+    "prompting": _lazy("Anweisungen formulieren (Prompting)"),
+    "checking_outputs": _lazy("Ergebnisse prüfen"),
+    "confidential_data": _lazy("Vertrauliche Daten schützen"),
+    "personal_data": _lazy("Personenbezogene Daten"),
+    "human_oversight": _lazy("Menschliche Aufsicht"),
+    "ai_act_obligations": _lazy("Pflichten aus der KI-Verordnung"),
+}
+
+
+def system_learning(system: AISystem) -> list[dict[str, object]]:
+    """For a system's page: which job profiles get which targets from it (users, overseers)."""
+    facts = system_facts(system)
+    groups = []
+    for who, profiles, label in (
+        ("user", facts.user_profiles, _("Nutzende")),
+        ("overseer", facts.overseer_profiles, _("Aufsicht")),
+    ):
+        if not profiles:
+            continue
+        targets = {
+            (c, level)
+            for rule_who, condition, competences in RULES
+            if rule_who == who and facts.holds(condition)
+            for c, level in competences
+        }
+        groups.append(
+            {
+                "label": label,
+                "profiles": sorted(profiles),
+                "targets": [
+                    (str(COMPETENCE_LABELS.get(c, c)), level) for c, level in sorted(targets)
+                ],
+            }
+        )
+    return groups

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from zukunftszentrum.organisations.models import Membership
 
 from . import classification, products
+from .learning_targets import system_learning
 from .models import AISystem, Classification, ObligationStatus
 from .pages import open_duties, risk_label
 from .queries import draft_of, latest_classification, latest_letter
@@ -142,6 +143,10 @@ def system_context(system: AISystem, member: Membership | None) -> dict[str, Any
         "draft": draft_of(system),
         "needs_letter": needs_letter(stored),
         "letter": latest_letter(system),
+        "learning": [
+            {**group, "profiles": products.profile_labels(group["profiles"])}  # type: ignore[arg-type]
+            for group in system_learning(system)
+        ],
         "can_manage": bool(may_manage_system(member, system)),
         "can_retire": bool(may_retire_system(member, system)),
     }

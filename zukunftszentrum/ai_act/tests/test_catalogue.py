@@ -112,3 +112,10 @@ def test_an_answer_that_only_leads_on_fits_when_the_next_question_is_decided() -
         "employment": "recruitment",
     }
     assert preset_answers({"annex_iii": "none"}, questions) == {"area": "none"}
+
+
+def test_the_shipped_presets_name_only_facts_and_values_of_the_engine() -> None:
+    from zukunftszentrum.ai_act.law import FACT_SCHEMA
+
+    catalogue = load(SHIPPED, fact_schema=FACT_SCHEMA)
+    assert catalogue.get("applicant_screening").presets["annex_iii"] == "employment_recruitment"

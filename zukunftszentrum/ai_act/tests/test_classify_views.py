@@ -224,3 +224,24 @@ def test_actions_check_the_rule_themselves(lead) -> None:
     council = make_member(Role.WORKS_COUNCIL, organisation=lead.organisation)
     with pytest.raises(actions.NotAllowed):
         actions.save_answer(member=council, system=system, question_id="ai_system", value="no")
+
+
+def test_the_system_page_names_who_gets_which_learning_target(login, lead) -> None:
+    from .factories import make_classified
+
+    system = make_classified(lead.organisation, overseer_profiles=["team_lead"])
+    page = login(lead).get(reverse("ai_act:system_detail", args=[system.pk])).content.decode()
+    assert "Lernziele für Ihre Beschäftigten" in page
+    assert "Menschliche Aufsicht – Stufe 3" in page and "Teamleitung" in page
+
+
+def test_the_overview_card_counts_systems_and_open_duties(login, lead) -> None:
+    from zukunftszentrum.ai_act.pages import overview_card
+
+    from .factories import make_classified
+
+    make_classified(lead.organisation)
+    card = overview_card(lead)
+    assert card["ai_systems_count"] == 1 and card["ai_open_duties"] > 0
+    page = login(lead).get(reverse("organisations:dashboard")).content.decode()
+    assert "Zu den KI-Systemen" in page
