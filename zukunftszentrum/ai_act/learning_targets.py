@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -125,10 +126,10 @@ COMPETENCE_LABELS = {
 }
 
 
-def system_learning(system: AISystem) -> list[dict[str, object]]:
+def system_learning(system: AISystem) -> list[dict[str, Any]]:
     """For a system's page: which job profiles get which targets from it (users, overseers)."""
     facts = system_facts(system)
-    groups = []
+    groups: list[dict[str, Any]] = []
     for who, profiles, label in (
         ("user", facts.user_profiles, _("Nutzende")),
         ("overseer", facts.overseer_profiles, _("Aufsicht")),

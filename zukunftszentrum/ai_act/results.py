@@ -144,7 +144,7 @@ def system_context(system: AISystem, member: Membership | None) -> dict[str, Any
         "needs_letter": needs_letter(stored),
         "letter": latest_letter(system),
         "learning": [
-            {**group, "profiles": products.profile_labels(group["profiles"])}  # type: ignore[arg-type]
+            {**group, "profiles": products.profile_labels(group["profiles"])}
             for group in system_learning(system)
         ],
         "can_manage": bool(may_manage_system(member, system)),
