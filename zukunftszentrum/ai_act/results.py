@@ -84,7 +84,7 @@ def duty_rows(system: AISystem, stored: Classification) -> list[DutyRow]:
                     explanation=o["explanation"].get(lang) or o["explanation"]["de"],
                     evidence=o["evidence"].get(lang) or o["evidence"]["de"],
                     role=o["role"],
-                    sources=o["sources"],
+                    sources=unique_sources(o["sources"]),
                 )
             row.dates[key] = dt.date.fromisoformat(o["applies_from"])
     statuses = {
@@ -96,13 +96,26 @@ def duty_rows(system: AISystem, stored: Classification) -> list[DutyRow]:
     return sorted(rows.values(), key=lambda r: r.date_in(stored.law_version) or dt.date.max)
 
 
+def unique_sources(sources: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One link per article reference (both law versions often cite the same place)."""
+    seen: dict[str, dict[str, str]] = {}
+    for source in sources:
+        seen.setdefault(source["label"], source)
+    return list(seen.values())
+
+
+def law_short(key: str) -> str:
+    law = classification.laws().get(key)
+    return law.short.get(products.lang()) if law else key
+
+
 def path_rows(stored: Classification) -> list[dict[str, Any]]:
     lang = products.lang()
     return [
         {
             "question": step["text"].get(lang) or step["text"]["de"],
             "answer": step["label"].get(lang) or step["label"]["de"],
-            "sources": step["sources"],
+            "sources": unique_sources(step["sources"]),
         }
         for step in stored.result.get("path", [])
     ]
@@ -134,6 +147,8 @@ def system_context(system: AISystem, member: Membership | None) -> dict[str, Any
         "overseer_profiles": products.profile_labels(system.overseer_profiles),
         "classification": stored,
         "risk_label": risk_label(stored.risk if stored else None),
+        "stored_law": law_short(stored.law_version) if stored else "",
+        "applied_short": law_short(classification.applied_law()),
         "risks_by_law": risks_by_law(stored) if stored else {},
         "laws": law_columns(),
         "path": path_rows(stored) if stored else [],

@@ -19,8 +19,15 @@ def _text(text: Text) -> dict[str, str]:
     return {"de": text.de, "en": text.en}
 
 
+def source_label(source: Source) -> str:
+    """ "Art. 26(7)", "Art. 26(1–6, 9)", "Annex III 4": how the issue and the page name them."""
+    if source.paragraph and source.article.startswith("Art."):
+        return f"{source.article}({source.paragraph})"
+    return source.label()
+
+
 def _sources(sources: Sequence[Source]) -> list[dict[str, str]]:
-    return [{"label": s.label(), "law": s.law, "url": s.url} for s in sources]
+    return [{"label": source_label(s), "law": s.law, "url": s.url} for s in sources]
 
 
 def path_snapshot(walk: Walk) -> list[dict[str, Any]]:

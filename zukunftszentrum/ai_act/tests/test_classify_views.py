@@ -129,7 +129,7 @@ def test_a_changed_law_status_shows_a_recheck_and_the_user_confirms(
     monkeypatch.setattr("zukunftszentrum.ai_act.classification.laws", lambda: laws)
     assert "Neu prüfen" in client.get(detail).content.decode()
     page = client.get(reverse("ai_act:recheck", args=[system.pk]))
-    assert "omnibus" in page.content.decode()
+    assert "Rechtsstand KI-VO (Digital-Omnibus)" in page.content.decode()
     client.post(reverse("ai_act:recheck", args=[system.pk]))
     newest = Classification.objects.filter(system=system).latest("pk")
     assert newest.pk != stored.pk and newest.law_version == "omnibus"

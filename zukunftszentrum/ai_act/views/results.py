@@ -52,6 +52,8 @@ def recheck(request: MemberRequest, pk: int) -> HttpResponse:
     context = {
         "system": system,
         "check": check,
+        "law_before": short.get(check.law_before, "") if check else "",
+        "law_after": short.get(check.law_after, "") if check else "",
         "changes": [
             {
                 "law": short.get(c.law, c.law),
