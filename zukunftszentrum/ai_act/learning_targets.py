@@ -18,7 +18,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from zukunftszentrum.organisations.models import Membership, Organisation, User
 from zukunftszentrum.organisations.roles import Role
@@ -116,13 +116,13 @@ def targets_for(
 
 
 COMPETENCE_LABELS = {
-    "ai_basics": _lazy("KI-Grundlagen"),
-    "prompting": _lazy("Anweisungen formulieren (Prompting)"),
-    "checking_outputs": _lazy("Ergebnisse prüfen"),
-    "confidential_data": _lazy("Vertrauliche Daten schützen"),
-    "personal_data": _lazy("Personenbezogene Daten"),
-    "human_oversight": _lazy("Menschliche Aufsicht"),
-    "ai_act_obligations": _lazy("Pflichten aus der KI-Verordnung"),
+    "ai_basics": gettext_lazy("KI-Grundlagen"),
+    "prompting": gettext_lazy("Anweisungen formulieren (Prompting)"),
+    "checking_outputs": gettext_lazy("Ergebnisse prüfen"),
+    "confidential_data": gettext_lazy("Vertrauliche Daten schützen"),
+    "personal_data": gettext_lazy("Personenbezogene Daten"),
+    "human_oversight": gettext_lazy("Menschliche Aufsicht"),
+    "ai_act_obligations": gettext_lazy("Pflichten aus der KI-Verordnung"),
 }
 
 
