@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from zukunftszentrum.organisations.models import Membership
 
 from . import products
+from .classification import recheck
 from .models import AISystem, Classification, ObligationStatus
 from .queries import latest_classification, systems_visible_to
 from .rules import may_manage_inventory
@@ -61,6 +62,7 @@ class Row:
     classification: Classification | None
     risk_label: str
     open_duties: int
+    recheck_due: bool = False
 
 
 def rows(systems: Iterable[AISystem]) -> list[Row]:
@@ -74,6 +76,7 @@ def rows(systems: Iterable[AISystem]) -> list[Row]:
                 classification=classification,
                 risk_label=risk_label(classification.risk if classification else None),
                 open_duties=len(open_duties(system, classification)),
+                recheck_due=classification is not None and recheck(system) is not None,
             )
         )
     return out

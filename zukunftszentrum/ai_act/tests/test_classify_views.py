@@ -143,6 +143,8 @@ def test_a_new_tree_version_is_named_on_the_system_page(login, lead) -> None:
     Classification.objects.filter(pk=stored.pk).update(tree_version="2000.1")
     page = client.get(reverse("ai_act:system_detail", args=[system.pk])).content.decode()
     assert "Fragebaum 2000.1" in page
+    listed = client.get(reverse("ai_act:systems")).context["rows"]
+    assert [r.recheck_due for r in listed] == [True]
 
 
 def test_duty_status_needs_evidence_when_done(login, lead) -> None:
