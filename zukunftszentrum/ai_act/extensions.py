@@ -29,7 +29,7 @@ def register() -> None:
     overview_cards.register_card(
         "ai_act.systems",
         template="ai_act/overview_cards.html#systems",
-        order=45,
+        order=36,  # after the self-checks (30), before the next steps (40)
         shows=_manages_systems,
         context=_card,
     )

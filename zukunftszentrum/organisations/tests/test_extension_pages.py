@@ -20,14 +20,17 @@ pytestmark = pytest.mark.django_db
 BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "Profil"]
 WITHOUT_NEEDS = [*BASE, "Profil"]
+# the AI-system inventory: the organisation's readers, and centres that accompany it
+WITH_AI = [*BASE, "KI-Systeme", "Profil"]
+WITH_NEEDS_AND_AI = [*BASE, "Bedarfsanalyse", "KI-Systeme", "Profil"]
 MENUS = {
     None: ["Netzwerk"],
-    Role.COMPANY_LEAD: WITHOUT_NEEDS,
+    Role.COMPANY_LEAD: WITH_AI,
     Role.EMPLOYEE: WITHOUT_NEEDS,
-    Role.WORKS_COUNCIL: WITHOUT_NEEDS,
-    Role.SOLO: WITHOUT_NEEDS,
-    Role.CENTRE_ADMIN: WITH_NEEDS,
-    Role.ADVISOR: WITH_NEEDS,
+    Role.WORKS_COUNCIL: WITH_AI,
+    Role.SOLO: WITH_AI,
+    Role.CENTRE_ADMIN: WITH_NEEDS_AND_AI,
+    Role.ADVISOR: WITH_NEEDS_AND_AI,
     Role.TRAINER: WITH_NEEDS,
     Role.PROGRAMME_ADMIN: WITH_NEEDS,
     Role.REVIEWER: WITHOUT_NEEDS,
@@ -40,6 +43,7 @@ ORG_BUTTONS = [
     ("primary", "organisations:organisation_detail"),
     ("secondary", "assessments:overview"),
 ]
+AI_BUTTON = ("secondary", "ai_act:systems")  # the inventory's card, for whoever manages it
 WAITING = "Was auf Sie wartet"
 CHECKS_WAITING = "Checks, die auf Ihre Antwort warten"  # the self-checks' card
 OWN_DATA = [
@@ -62,9 +66,10 @@ DASHBOARDS = {
             COMPANY,
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            "KI-Systeme",
             "Nächste Schritte",
         ],
-        ORG_BUTTONS,
+        [*ORG_BUTTONS, AI_BUTTON],
     ),
     Role.EMPLOYEE: (OWN_DATA, ORG_BUTTONS),
     Role.WORKS_COUNCIL: (COUNCIL, COUNCIL_BUTTONS),
@@ -75,9 +80,15 @@ DASHBOARDS = {
             "{solo}",
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            "KI-Systeme",
             "Nächste Schritte",
         ],
-        [ORG_BUTTONS[0], ("secondary", "organisations:organisation_ask_centre"), ORG_BUTTONS[1]],
+        [
+            ORG_BUTTONS[0],
+            ("secondary", "organisations:organisation_ask_centre"),
+            ORG_BUTTONS[1],
+            AI_BUTTON,
+        ],
     ),
     Role.CENTRE_ADMIN: (CENTRE_CARDS, CENTRE_BUTTONS),
     Role.ADVISOR: (CENTRE_CARDS, CENTRE_BUTTONS),
@@ -112,6 +123,7 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Meine Übersicht": "organisations:dashboard",
         "Selbstchecks": "assessments:overview",
         "Bedarfsanalyse": "needs:dashboard",
+        "KI-Systeme": "ai_act:systems",
         "Profil": "organisations:profile",
     }
     for role, labels in MENUS.items():
