@@ -221,6 +221,15 @@ def test_wrong_role_403_and_wrong_tenant_404(login, lead) -> None:
     assert not ClassificationDraft.objects.exists()
 
 
+def test_the_todo_list_and_report_hold_only_the_own_organisations_systems(login, lead) -> None:
+    from .factories import make_classified
+
+    make_classified(lead.organisation)
+    other = make_member(Role.COMPANY_LEAD)
+    assert login(lead).get(reverse("ai_act:todo")).context["items"]
+    assert login(other).get(reverse("ai_act:todo")).context["items"] == []
+
+
 def test_actions_check_the_rule_themselves(lead) -> None:
     system = make_system(lead.organisation)
     council = make_member(Role.WORKS_COUNCIL, organisation=lead.organisation)
