@@ -21,6 +21,7 @@ PRODUCT_COMMANDS = {
     "worker": "worker",
     "backup": "backup",
     "restore": "restore",
+    "ai-act": "ai_act",
 }
 
 COMMANDS = {
@@ -36,6 +37,8 @@ COMMANDS = {
     "restore": "Sicherung einspielen: DATEI (nur in eine leere Datenbank, sonst --force)",
     "needs-estimate": "Bedarfsanalyse berechnen: [2026 2026-Q4 …] oder --queued "
     "(die wartenden Berechnungen, etwa per cron)",
+    "ai-act": "KI-Verordnung: assess DATEI.yaml [--law adopted|omnibus] stuft eine Liste von "
+    "Systemen ein und gibt Risikoklasse, Pflichten und Daten als JSON aus",
     "create-centre": "ein Zentrum anlegen: NAME [--kind regional|supra_regional] "
     "[--lands SH,HH,…] [--email …]",
     "delete-centre": "ein Zentrum entfernen: KURZNAME (nur ohne Länder und ohne Team)",

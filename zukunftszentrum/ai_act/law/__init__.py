@@ -6,9 +6,12 @@
 - `obligations`: `Obligation`, `Condition`, `load_obligations`
 - `evaluate`: `assess(facts, law_key, *, obligations, laws) -> Assessment`
 - `lint`: `lint_tree(tree, obligations) -> list[Finding]`
+- `compare`: `side_by_side(facts, ...)` (both versions), `diff(before, after) -> Change` (re-check)
+- `batch`: `parse_batch(data)`, `run_batch(...)` for the command and the API
 The Django side (`ai_act.content`) loads the content once at start. See docs/methods/ai-act.md.
 """
 
+from .compare import Change, diff, side_by_side
 from .evaluate import Assessment, BoundObligation, Reason, assess
 from .facts import FACT_SCHEMA, FactError, Facts, parse_facts
 from .lint import Finding, lint_tree
@@ -24,6 +27,7 @@ __all__ = [
     "Answer",
     "Assessment",
     "BoundObligation",
+    "Change",
     "ContentError",
     "FactError",
     "Facts",
@@ -37,9 +41,11 @@ __all__ = [
     "Tree",
     "Walk",
     "assess",
+    "diff",
     "lint_tree",
     "load_laws",
     "load_obligations",
     "load_tree",
     "parse_facts",
+    "side_by_side",
 ]

@@ -77,7 +77,8 @@ class Assessment:
         return {o.id: o.applies_from.isoformat() for o in self.obligations}
 
 
-def source(article: str, paragraph: str | None, law: str) -> Source:
+def source(article: str, paragraph: str | None, law: str = "adopted") -> Source:
+    """An article of the Regulation's published text (EUR-Lex, with an anchor)."""
     anchor = article.split()[-1]
     if article.startswith("Annex"):
         url = f"{ADOPTED_HTML}#anx_{anchor}"
@@ -87,13 +88,21 @@ def source(article: str, paragraph: str | None, law: str) -> Source:
 
 
 class _Trail:
-    def __init__(self, law: str) -> None:
+    """The reasons so far. They cite the published text (`adopted`); a rule that holds only under
+    an amended version cites that version's own text as well."""
+
+    def __init__(self, law: LawVersion) -> None:
         self.law = law
         self.reasons: list[Reason] = []
 
     def add(self, key: str, de: str, en: str, *refs: tuple[str, str | None]) -> None:
-        sources = tuple(source(a, p, self.law) for a, p in refs)
+        sources = tuple(source(a, p) for a, p in refs)
         self.reasons.append(Reason(key, Text(de, en), sources))
+
+    def add_amended(self, key: str, de: str, en: str, article: str, paragraph: str) -> None:
+        """A reason that rests on the version applied (e.g. a practice only it prohibits)."""
+        amended = Source(article, paragraph, self.law.key, self.law.url)
+        self.reasons.append(Reason(key, Text(de, en), (source(article, paragraph), amended)))
 
 
 EXCLUSIONS = {
@@ -117,7 +126,7 @@ EXCLUSIONS = {
 
 def derive(facts: Facts, law: LawVersion) -> tuple[dict[str, Any], list[Reason]]:
     """The conclusions the rules draw (`obligations.DERIVED_SCHEMA`) and the reasons."""
-    t = _Trail(law.key)
+    t = _Trail(law)
     d: dict[str, Any] = {
         "practice": "none",
         "high_risk_annex_i": False,
@@ -246,12 +255,11 @@ def derive(facts: Facts, law: LawVersion) -> tuple[dict[str, Any], list[Reason]]
         )
 
     if practice != "none":
-        t.add(
-            "prohibited",
-            "Verbotene Praxis nach Art. 5.",
-            "Prohibited practice under Art. 5.",
-            ("Art. 5", "1"),
-        )
+        de, en = "Verbotene Praxis nach Art. 5.", "Prohibited practice under Art. 5."
+        if law.key == "adopted":
+            t.add("prohibited", de, en, ("Art. 5", "1"))
+        else:
+            t.add_amended("prohibited", de, en, "Art. 5", "1")
         risk = "prohibited"
     elif high_risk:
         risk = "high_risk"

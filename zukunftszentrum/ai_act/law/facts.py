@@ -71,7 +71,26 @@ FACT_SCHEMA: dict[str, tuple[str, ...] | type[bool]] = {
 
 
 class FactError(ValueError):
-    """An unknown fact, or a value a fact does not allow; the message names it."""
+    """An unknown fact, or a value a fact does not allow; the message names it.
+
+    `fact` and `value` let a caller word the refusal in the user's language; `value` is None
+    when the fact itself is unknown."""
+
+    def __init__(self, message: str, fact: str, value: Any = None) -> None:
+        super().__init__(message)
+        self.fact, self.value = fact, value
+
+    @property
+    def unknown_fact(self) -> bool:
+        return self.fact not in FACT_SCHEMA
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        """The values the fact allows ("true", "false" for yes/no facts); empty if unknown."""
+        allowed = FACT_SCHEMA.get(self.fact)
+        if allowed is None:
+            return ()
+        return ("true", "false") if allowed is bool else allowed  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -119,15 +138,17 @@ assert set(FACT_SCHEMA) == {f.name for f in dataclasses.fields(Facts)}
 def check_value(name: str, value: Any) -> Any:
     """`value` if fact `name` allows it; FactError naming the fact or the value otherwise."""
     if name not in FACT_SCHEMA:
-        raise FactError(f"unknown fact {name!r} (known: {', '.join(FACT_SCHEMA)})")
+        raise FactError(f"unknown fact {name!r} (known: {', '.join(FACT_SCHEMA)})", name)
     allowed = FACT_SCHEMA[name]
     if allowed is bool:
         if not isinstance(value, bool):
-            raise FactError(f"fact {name!r}: value {value!r} is not true or false")
+            raise FactError(f"fact {name!r}: value {value!r} is not true or false", name, value)
         return value
     assert isinstance(allowed, tuple)
     if not isinstance(value, str) or value not in allowed:
-        raise FactError(f"fact {name!r}: unknown value {value!r} (allowed: {', '.join(allowed)})")
+        raise FactError(
+            f"fact {name!r}: unknown value {value!r} (allowed: {', '.join(allowed)})", name, value
+        )
     return value
 
 

@@ -131,7 +131,9 @@ class Node:
         field = self.sub_field(key) if key else self.field
         return ContentError(self.path, self.line_of(key) if key else self.line, field, message)
 
-    def check_keys(self, required: set[str], optional: set[str] = frozenset()) -> None:  # type: ignore[assignment]
+    def check_keys(
+        self, required: set[str], optional: frozenset[str] | set[str] = frozenset()
+    ) -> None:
         for key in self.data:
             if key not in required | optional:
                 allowed = ", ".join(sorted(required | optional))

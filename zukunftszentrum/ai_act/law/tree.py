@@ -92,6 +92,10 @@ class Tree:
     questions: tuple[Question, ...]
     path: str = ""
 
+    def valid_on(self, day: datetime.date) -> bool:
+        """Whether this tree version applies on `day` (from valid_from, before valid_until)."""
+        return self.valid_from <= day and (self.valid_until is None or day < self.valid_until)
+
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)
 

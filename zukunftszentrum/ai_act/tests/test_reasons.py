@@ -1,0 +1,71 @@
+"""Every result explains itself: which rules fired, each with its article and law version."""
+
+from __future__ import annotations
+
+import pytest
+
+from zukunftszentrum.ai_act.law import FactError, assess, parse_facts
+
+
+def _reasons(content, law: str, **facts):
+    result = assess(parse_facts(facts), law, obligations=content.obligations, laws=content.laws)
+    return {r.key: r for r in result.reasons}
+
+
+def test_the_omnibus_prohibition_cites_the_amended_text(content) -> None:
+    reason = _reasons(content, "omnibus", prohibited="intimate_content_non_consensual")[
+        "prohibited"
+    ]
+    assert {s.law for s in reason.sources} == {"adopted", "omnibus"}
+    adopted = _reasons(content, "adopted", prohibited="intimate_content_non_consensual")
+    assert "not_prohibited_in_version" in adopted and "prohibited" not in adopted
+
+
+@pytest.mark.parametrize(
+    ("facts", "key", "article"),
+    [
+        ({"is_ai_system": False}, "not_ai_system", "Art. 3 1"),
+        ({"excluded": "research_only"}, "excluded", "Art. 2 6"),
+        (
+            {
+                "annex_iii": "education",
+                "profiles_natural_persons": True,
+                "art_6_3_exception": "preparatory_task",
+            },
+            "profiling_override",
+            "Art. 6 3",
+        ),
+        (
+            {"annex_iii": "education", "art_6_3_exception": "preparatory_task"},
+            "art_6_3_exception",
+            "Art. 6 3",
+        ),
+        (
+            {"prohibited": "emotion_recognition_work_education", "medical_or_safety_reason": True},
+            "emotion_exception",
+            "Art. 5 1(f)",
+        ),
+        ({"annex_i_safety_component": True}, "annex_i", "Art. 6 1"),
+        (
+            {"excluded": "open_source_not_high_risk", "deep_fake": True},
+            "open_source_falls_away",
+            "Art. 2 12",
+        ),
+    ],
+)
+def test_the_rule_that_fired_is_named_with_its_article(content, facts, key, article) -> None:
+    reason = _reasons(content, "adopted", **facts)[key]
+    assert reason.sources[0].label() == article
+    assert reason.sources[0].url.startswith("https://eur-lex.europa.eu/")
+    assert reason.text.de and reason.text.en
+
+
+def test_parse_facts_names_the_unknown_fact_or_value() -> None:
+    with pytest.raises(FactError, match="unknown fact 'uses_magic'") as caught:
+        parse_facts({"uses_magic": True})
+    assert caught.value.unknown_fact
+    with pytest.raises(FactError, match="unknown value 'hr'") as caught:
+        parse_facts({"annex_iii": "hr"})
+    assert caught.value.fact == "annex_iii" and "employment_recruitment" in caught.value.allowed
+    with pytest.raises(FactError, match="not true or false"):
+        parse_facts({"deep_fake": "yes"})
