@@ -10,7 +10,7 @@ class AiActConfig(AppConfig):
 
     def ready(self) -> None:
         """Load and check the AI-Act content: broken content stops the app from starting."""
-        from . import content, extensions, products
+        from . import content, extensions, law_status, products
 
         extensions.register()
         try:
@@ -18,3 +18,4 @@ class AiActConfig(AppConfig):
         except content.ContentError as exc:
             raise ImproperlyConfigured(f"Broken AI-Act content: {exc}") from exc
         products.catalogue()  # a broken catalogue stops the start too, naming the field
+        content.register_status_source(law_status.recorded_statuses)

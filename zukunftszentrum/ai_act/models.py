@@ -181,3 +181,32 @@ class InformationLetter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.system} ({self.drafted_at:%Y-%m-%d})"
+
+
+class LawVersionStatus(models.Model):
+    """A law version's status as the programme administration recorded it (e.g. the Digital
+    Omnibus published in the Official Journal); it replaces the content file's default, and every
+    stored result measured against it shows a re-check."""
+
+    class Law(models.TextChoices):
+        ADOPTED = "adopted", _("KI-Verordnung in der beschlossenen Fassung")
+        OMNIBUS = "omnibus", _("KI-Verordnung in der Fassung des Digital-Omnibus")
+
+    class Status(models.TextChoices):
+        IN_FORCE = "in_force", _("in Kraft")
+        PENDING = "pending_publication", _("beschlossen, Veröffentlichung im Amtsblatt ausstehend")
+        PUBLISHED = "published", _("im Amtsblatt veröffentlicht")
+
+    law_version = models.CharField(
+        _("Rechtsstand"), max_length=20, choices=Law.choices, unique=True
+    )
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices)
+    note = models.CharField(_("Fundstelle oder Anmerkung"), max_length=300, blank=True)
+    recorded_at = models.DateTimeField(_("vermerkt am"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Status eines Rechtsstands")
+        verbose_name_plural = _("Status der Rechtsstände")
+
+    def __str__(self) -> str:
+        return f"{self.law_version}: {self.status}"

@@ -14,18 +14,10 @@ from zukunftszentrum.organisations.models import Membership
 
 from . import products
 from .classification import recheck
+from .content import RISK_LABELS
 from .models import AISystem, Classification, ObligationStatus
 from .queries import latest_classification, systems_visible_to
 from .rules import may_manage_inventory
-
-RISK_LABELS = {
-    "not_ai_system": _("kein KI-System"),
-    "out_of_scope": _("nicht erfasst (Ausnahme)"),
-    "prohibited": _("verboten"),
-    "high_risk": _("hohes Risiko"),
-    "transparency": _("Transparenzpflichten"),
-    "minimal": _("geringes Risiko"),
-}
 
 
 def risk_label(risk: str | None) -> str:

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _
 
 from zukunftszentrum.organisations.models import Membership
 
 from . import classification, products
+from .content import STATUS_LABELS
 from .learning_targets import system_learning
 from .models import AISystem, Classification, ObligationStatus
 from .pages import open_duties, risk_label
@@ -21,11 +21,6 @@ from .queries import draft_of, latest_classification, latest_letter
 from .rules import may_manage_system, may_retire_system
 
 LETTER_DUTY = "Art. 26(7)"
-LAW_STATUS_LABELS = {
-    "in_force": _("in Kraft"),
-    "pending_publication": _("beschlossen, Veröffentlichung im Amtsblatt ausstehend"),
-    "published": _("im Amtsblatt veröffentlicht"),
-}
 
 
 def factsheet_url(family: str) -> str | None:
@@ -45,7 +40,7 @@ def law_columns() -> list[dict[str, Any]]:
             "key": law.key,
             "short": law.short.get(lang),
             "title": law.title.get(lang),
-            "status": LAW_STATUS_LABELS.get(law.status, law.status),
+            "status": STATUS_LABELS.get(law.status, law.status),
             "applied": law.key == applied,
             "url": law.url,
         }

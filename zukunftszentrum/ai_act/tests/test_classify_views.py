@@ -64,7 +64,7 @@ def test_an_applicant_screening_tool_is_high_risk_with_dates_under_both_versions
     client = login(lead)
     answer_all(client, system, demo_answers(system))
     review = client.get(reverse("ai_act:classify_review", args=[system.pk])).content.decode()
-    assert "hohes Risiko" in review and "Digital-Omnibus" in review
+    assert "Hochrisiko" in review and "Digital-Omnibus" in review
     assert not Classification.objects.exists()  # nothing stored before the person confirms
     client.post(reverse("ai_act:classify_review", args=[system.pk]))
     stored = Classification.objects.get(system=system)
@@ -88,7 +88,7 @@ def test_answers_are_kept_as_a_draft_and_can_be_changed(login, lead) -> None:
     assert ClassificationDraft.objects.get(system=system).answers == {"ai_system": "no"}
     # "no" ends the walk: the review shows "kein KI-System"; going back changes it
     assert (
-        "kein KI-System"
+        "Kein KI-System"
         in client.get(reverse("ai_act:classify_review", args=[system.pk])).content.decode()
     )
     answer = client.post(
@@ -256,3 +256,19 @@ def test_the_overview_card_counts_systems_and_open_duties(login, lead) -> None:
     assert card["ai_systems_count"] == 1 and card["ai_open_duties"] > 0
     page = login(lead).get(reverse("organisations:dashboard")).content.decode()
     assert "Zu den KI-Systemen" in page
+
+
+def test_a_status_recorded_by_the_programme_admin_applies_the_amended_version(login, lead) -> None:
+    from zukunftszentrum.ai_act import classification, law_status
+    from zukunftszentrum.ai_act.models import LawVersionStatus
+
+    content.register_status_source(law_status.recorded_statuses)  # as the app's ready() does
+    system = make_system(lead.organisation, system_type="applicant_screening")
+    client = login(lead)
+    classified(client, system)
+    assert classification.applied_law() == "adopted"
+    LawVersionStatus.objects.create(law_version="omnibus", status="published")
+    assert classification.laws()["omnibus"].status == "published"
+    assert classification.applied_law() == "omnibus"
+    page = client.get(reverse("ai_act:system_detail", args=[system.pk])).content.decode()
+    assert "im Amtsblatt veröffentlicht" in page and "Neu prüfen" in page

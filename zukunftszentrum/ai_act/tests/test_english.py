@@ -20,6 +20,6 @@ def test_the_system_page_in_english(login) -> None:
     page = client.get(
         reverse("ai_act:system_detail", args=[system.pk]), HTTP_ACCEPT_LANGUAGE="en"
     ).content.decode()
-    assert "Classification under the AI Act" in page and "high risk" in page
+    assert "Classification under the AI Act" in page and "High risk" in page
     assert "Einstufung nach der KI-Verordnung" not in page
     assert "AI basics – Level 1" in page and "Office and administration" in page
