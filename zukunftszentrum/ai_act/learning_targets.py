@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from zukunftszentrum.organisations.models import Membership, Organisation, User
 from zukunftszentrum.organisations.roles import Role
 
+from . import products
 from .models import AISystem
 from .queries import latest_classification
 
@@ -80,7 +81,9 @@ def targets_from(systems: Iterable[SystemFacts], profiles: set[str]) -> list[Tar
 
 def system_facts(system: AISystem) -> SystemFacts:
     stored = latest_classification(system)
-    facts = stored.facts if stored else {}
+    # Before the first classification, the catalogue's typical facts for the type stand in.
+    found = products.system_type(system.system_type)
+    facts = stored.facts if stored else dict(found.presets if found else {})
     return SystemFacts(
         name=system.name,
         url=reverse("ai_act:system_detail", args=[system.pk]),

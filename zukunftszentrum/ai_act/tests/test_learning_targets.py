@@ -77,9 +77,23 @@ def test_the_lead_overseeing_a_high_risk_system_gets_human_oversight() -> None:
 def test_profiles_come_from_the_given_lookup() -> None:
     company = make_organisation()
     employee = make_member(Role.EMPLOYEE, organisation=company)
-    make_system(company, user_profiles=["production_crafts"])
+    make_system(
+        company, system_type="visual_quality_inspection", user_profiles=["production_crafts"]
+    )
     assert targets_for(employee.user, company) == []  # no profile known from the role
     targets = targets_for(
         employee.user, company, job_profiles_of=lambda user, org: {"production_crafts"}
     )
     assert [(c, level) for c, level, _r, _u in targets] == [("ai_basics", 1)]
+
+
+@pytest.mark.django_db
+def test_an_unclassified_system_uses_its_types_typical_facts() -> None:
+    company = make_organisation()
+    lead = make_member(Role.COMPANY_LEAD, organisation=company)
+    make_system(company, system_type="chat_assistant", user_profiles=["management"])
+    make_system(company, name="Prüfzelle", system_type="visual_quality_inspection",
+                user_profiles=["management"])  # fmt: skip
+    targets = {(c, level, reason) for c, level, reason, _u in targets_for(lead.user, company)}
+    assert ("prompting", 2, "Sie nutzen das KI-System „Chat-Assistent“.") in targets
+    assert not any(c == "prompting" and "Prüfzelle" in r for c, _l, r in targets)
