@@ -18,7 +18,8 @@ from zukunftszentrum.organisations.roles import Capability
 from .. import actions, classification, products
 from ..exceptions import NotAllowed, NothingToStore
 from ..queries import access_managed_system, latest_classification
-from ..results import law_columns, risk_label
+from ..results import law_columns, law_short, risk_label
+from ..snapshot import source_label
 
 
 @requires(Capability.MANAGE_AI_SYSTEMS)
@@ -71,6 +72,7 @@ def classify_question(request: MemberRequest, pk: int, question: str) -> HttpRes
         "help": asked.help.get(lang),
         "definitions": [(d.term.get(lang), d.text.get(lang)) for d in asked.definitions],
         "answers": [(a.value, a.label.get(lang)) for a in asked.answers],
+        "sources": [(source_label(x), law_short(x.law), x.url) for x in asked.sources],
         "chosen": chosen or suggested,
         "suggested": not chosen and suggested is not None,
         "number": position + 1,
