@@ -15,9 +15,10 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError, ValidationError
+from ninja.security import SessionAuth
 
 from zukunftszentrum.core.access import request_capabilities
-from zukunftszentrum.core.api import django_auth, responses
+from zukunftszentrum.core.api import responses
 from zukunftszentrum.organisations.roles import Capability
 
 from . import content
@@ -37,6 +38,19 @@ die eigene Organisation in ihrer Rolle treffen (`obligations`), und ab wann sie 
 (`applies_from`). Ein unbekanntes Merkmal oder ein unbekannter Wert wird mit 422 abgelehnt und
 benannt. Es wird nichts gespeichert.
 """
+
+
+class AiSystemsAuth(SessionAuth):
+    """The signed-in session, refused with 403 for a role without access to AI systems.
+
+    Checked here rather than in the operation: ninja validates the body before the operation
+    runs, and a role without access must learn that (403), not how to shape a request (422)."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        if user is not None and not ALLOWED & request_capabilities(request):
+            raise HttpError(403, _("Ihre Rolle hat keinen Zugang zu den KI-Systemen."))
+        return user
 
 
 class AssessIn(Schema):
@@ -61,14 +75,12 @@ class AssessOut(Schema):
 @router.post(
     "/assess",
     response=responses(AssessOut, 401, 403),
-    auth=django_auth,
+    auth=AiSystemsAuth(),
     url_name="ai_act_assess",
     description=DESCRIPTION,
 )
 def assess(request: HttpRequest, payload: AssessIn) -> Any:
     """Classify systems described by facts under one law version."""
-    if not ALLOWED & request_capabilities(request):
-        raise HttpError(403, _("Ihre Rolle hat keinen Zugang zu den KI-Systemen."))
     try:
         results = assess_batch(payload.systems, payload.law)
     except BatchError as exc:

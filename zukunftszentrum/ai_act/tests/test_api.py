@@ -77,3 +77,8 @@ def test_an_unknown_law_version_is_refused(login) -> None:
 def test_the_endpoint_is_documented(client) -> None:
     schema = client.get(reverse("api:openapi-json")).json()
     assert "/api/ai-act/assess" in schema["paths"]
+
+
+def test_wrong_role_gets_403_even_with_a_bad_body(login) -> None:
+    client = login(make_member(Role.REVIEWER))
+    assert client.post(URL, "not json", content_type="application/json").status_code == 403
