@@ -9,9 +9,9 @@ class AiActConfig(AppConfig):
     verbose_name = _("KI-Systeme und KI-Verordnung")
 
     def ready(self) -> None:
-        """Load and check the AI-Act content (law, fact sheets, notices): broken content stops
-        the app from starting."""
-        from . import content, extensions, knowledge
+        """Load and check the AI-Act content (law, products, fact sheets, notices): broken
+        content stops the app from starting."""
+        from . import content, extensions, knowledge, law_status, products
 
         extensions.register()
         knowledge.reload()
@@ -19,3 +19,5 @@ class AiActConfig(AppConfig):
             content.content()
         except content.ContentError as exc:
             raise ImproperlyConfigured(f"Broken AI-Act content: {exc}") from exc
+        products.catalogue()  # a broken catalogue stops the start too, naming the field
+        content.register_status_source(law_status.recorded_statuses)

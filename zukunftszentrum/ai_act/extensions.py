@@ -3,13 +3,36 @@ Called once from the app's `ready()`; see docs/architecture.md, "Extension point
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core import navigation
+from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards
+from zukunftszentrum.core.access import request_capabilities
+from zukunftszentrum.organisations.roles import Capability, has_capability
+
+from .audit_actions import AISystemAction
+
+READERS = frozenset({Capability.VIEW_AI_SYSTEMS.value, Capability.VIEW_ACCOMPANIED_RESULTS.value})
 
 
 def register() -> None:
-    """The public knowledge pages in the menu."""
+    navigation.register_menu_entry(
+        "ai_act.systems",
+        label=_("KI-Systeme"),
+        url_name="ai_act:systems",
+        order=45,
+        shows=_reads_systems,
+    )
+    overview_cards.register_card(
+        "ai_act.systems",
+        template="ai_act/overview_cards.html#systems",
+        order=36,  # after the self-checks (30), before the next steps (40)
+        shows=_manages_systems,
+        context=_card,
+    )
     navigation.register_menu_entry(
         "ai_act.knowledge",
         label=_("KI-Wissen"),
@@ -18,3 +41,40 @@ def register() -> None:
         signed_in=False,
         current=("ai_act:knowledge", "ai_act:factsheet", "ai_act:notices", "ai_act:notices_filled"),
     )
+    demo_steps.register_demo_step("ai_systems", order=50, run=_seed_demo_systems)
+    audit_actions.register_actions(AISystemAction, order=500)
+
+
+def _reads_systems(request: HttpRequest) -> bool:
+    return bool(READERS & request_capabilities(request))
+
+
+def _manages_systems(member: Any) -> bool:
+    return bool(
+        member is not None
+        and member.organisation_id
+        and has_capability(member.role, Capability.MANAGE_AI_SYSTEMS)
+    )
+
+
+def _card(member: Any) -> dict[str, Any]:
+    from .pages import overview_card  # pages reads models; load it when a card is drawn
+
+    return overview_card(member)
+
+
+def _seed_demo_systems(*, site_url: str = "") -> str:
+    """The showcase company's AI systems (the demo network must exist already)."""
+    from zukunftszentrum.organisations.demo_data import SHOWCASE_COMPANY
+    from zukunftszentrum.organisations.models import Organisation
+
+    from .demo import seed_ai_systems
+
+    if not Organisation.objects.filter(legal_name=SHOWCASE_COMPANY).exists():
+        raise demo_steps.DemoStepError(
+            gettext("Bitte legen Sie zuerst das Demo-Netzwerk an (seed_demo).")
+        )
+    counts = seed_ai_systems()
+    return gettext(
+        "KI-Systeme der Demo: %(systems)d Systeme und %(classified)d Einstufungen neu."
+    ) % (counts)

@@ -21,15 +21,18 @@ BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lernkatalog"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
 WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
 LEARNER = [*BASE, "Meine Kompetenzen", "KI-Wissen", "Profil"]
-LEAD = [*BASE, "Meine Kompetenzen", "Berufsprofile", "KI-Wissen", "Profil"]
+# the AI-system inventory: the organisation's readers, and centres that accompany it
+LEARNER_AI = [*BASE, "Meine Kompetenzen", "KI-Systeme", "KI-Wissen", "Profil"]
+LEAD = [*BASE, "Meine Kompetenzen", "Berufsprofile", "KI-Systeme", "KI-Wissen", "Profil"]
+WITH_NEEDS_AND_AI = [*BASE, "Bedarfsanalyse", "KI-Systeme", "KI-Wissen", "Profil"]
 MENUS = {
     None: ["Netzwerk", "Lernkatalog", "KI-Wissen"],
     Role.COMPANY_LEAD: LEAD,
     Role.EMPLOYEE: LEARNER,
-    Role.WORKS_COUNCIL: LEARNER,
-    Role.SOLO: LEARNER,
-    Role.CENTRE_ADMIN: WITH_NEEDS,
-    Role.ADVISOR: WITH_NEEDS,
+    Role.WORKS_COUNCIL: LEARNER_AI,
+    Role.SOLO: LEARNER_AI,
+    Role.CENTRE_ADMIN: WITH_NEEDS_AND_AI,
+    Role.ADVISOR: WITH_NEEDS_AND_AI,
     Role.TRAINER: WITH_NEEDS,
     Role.PROGRAMME_ADMIN: WITH_NEEDS,
     Role.REVIEWER: WITHOUT_NEEDS,
@@ -42,6 +45,7 @@ ORG_BUTTONS = [
     ("primary", "organisations:organisation_detail"),
     ("secondary", "assessments:overview"),
 ]
+AI_BUTTON = ("secondary", "ai_act:systems")  # the inventory's card, for whoever manages it
 WAITING = "Was auf Sie wartet"
 CHECKS_WAITING = "Checks, die auf Ihre Antwort warten"  # the self-checks' card
 NEXT_DATES = "Ihre nächsten Termine"  # the learning catalogue's card for everyone who learns
@@ -72,10 +76,11 @@ DASHBOARDS = {
             COMPANY,
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            "KI-Systeme",
             NEXT_DATES,
             "Nächste Schritte",
         ],
-        [*ORG_BUTTONS, CATALOGUE_BUTTON],
+        [*ORG_BUTTONS, AI_BUTTON, CATALOGUE_BUTTON],
     ),
     Role.EMPLOYEE: (OWN_DATA, [*ORG_BUTTONS, CATALOGUE_BUTTON]),
     Role.WORKS_COUNCIL: (COUNCIL, COUNCIL_BUTTONS),
@@ -86,6 +91,7 @@ DASHBOARDS = {
             "{solo}",
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            "KI-Systeme",
             NEXT_DATES,
             "Nächste Schritte",
         ],
@@ -93,6 +99,7 @@ DASHBOARDS = {
             ORG_BUTTONS[0],
             ("secondary", "organisations:organisation_ask_centre"),
             ORG_BUTTONS[1],
+            AI_BUTTON,
             CATALOGUE_BUTTON,
         ],
     ),
@@ -136,6 +143,7 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "KI-Wissen": "ai_act:knowledge",
         "Meine Kompetenzen": "learning:competences",
         "Berufsprofile": "learning:job_profiles",
+        "KI-Systeme": "ai_act:systems",
         "Profil": "organisations:profile",
     }
     for role, labels in MENUS.items():

@@ -1,0 +1,65 @@
+"""Reads of the inventory. Every function takes the viewer first, so a forgotten filter cannot
+show another organisation's systems; views fetch one system through `access_system` or
+`access_managed_system` (404 for "missing" and "not yours" alike)."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from zukunftszentrum.organisations.models import Accompaniment, Membership
+from zukunftszentrum.organisations.roles import Capability, has_capability
+
+from .models import AISystem, Classification, ClassificationDraft, InformationLetter
+
+
+def systems_visible_to(member: Membership | None) -> QuerySet[AISystem]:
+    """The systems of the member's organisation (VIEW_AI_SYSTEMS), or of the organisations the
+    member's centre accompanies with their consent (ACTIVE accompaniment)."""
+    qs = AISystem.objects.select_related("organisation")
+    if member is None:
+        return qs.none()
+    if member.organisation_id and has_capability(member.role, Capability.VIEW_AI_SYSTEMS):
+        return qs.filter(organisation_id=member.organisation_id)
+    if member.centre_id and has_capability(member.role, Capability.VIEW_ACCOMPANIED_RESULTS):
+        accompanied = Accompaniment.objects.filter(
+            centre_id=member.centre_id, status=Accompaniment.Status.ACTIVE
+        ).values("organisation_id")
+        return qs.filter(organisation_id__in=accompanied)
+    return qs.none()
+
+
+def managed_systems(member: Membership | None) -> QuerySet[AISystem]:
+    """The systems the member may change: those of the organisation it leads."""
+    if (
+        member is None
+        or not member.organisation_id
+        or not has_capability(member.role, Capability.MANAGE_AI_SYSTEMS)
+    ):
+        return AISystem.objects.none()
+    return AISystem.objects.filter(organisation_id=member.organisation_id).select_related(
+        "organisation"
+    )
+
+
+def latest_classification(system: AISystem) -> Classification | None:
+    """The system's stored result (the newest record), or None when never classified."""
+    return system.classifications.order_by("-created_at", "-pk").first()
+
+
+def draft_of(system: AISystem) -> ClassificationDraft | None:
+    return ClassificationDraft.objects.filter(system=system).first()
+
+
+def latest_letter(system: AISystem) -> InformationLetter | None:
+    return system.letters.order_by("-drafted_at", "-pk").first()
+
+
+def access_system(member: Membership | None, pk: object) -> AISystem:
+    """A system the active role may read (see `systems_visible_to`)."""
+    return get_object_or_404(systems_visible_to(member), pk=pk)
+
+
+def access_managed_system(member: Membership | None, pk: object) -> AISystem:
+    """A system the active role may change (see `managed_systems`)."""
+    return get_object_or_404(managed_systems(member), pk=pk)

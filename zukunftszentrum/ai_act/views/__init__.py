@@ -1,0 +1,1 @@
+"""The pages of the AI-system inventory, one module per area."""
