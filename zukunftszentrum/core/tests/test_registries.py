@@ -184,7 +184,10 @@ def test_demo_steps_run_operator_then_network_then_checks_then_needs():
 def test_an_unknown_demo_step_is_named_with_the_known_ones():
     with pytest.raises(
         CommandError,
-        match=r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs, ai_systems",
+        match=(
+            r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs, "
+            r"learning_catalogue, competences, ai_systems"
+        ),
     ):
         demo_steps.selected_steps(["kuchen"])
 
