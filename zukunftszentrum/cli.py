@@ -21,6 +21,7 @@ PRODUCT_COMMANDS = {
     "worker": "worker",
     "backup": "backup",
     "restore": "restore",
+    "credentials-keys": "credentials_keys",
 }
 
 COMMANDS = {
@@ -41,6 +42,7 @@ COMMANDS = {
     "delete-centre": "ein Zentrum entfernen: KURZNAME (nur ohne Länder und ohne Team)",
     "create-programme-admin": "eine Person für die Programmverwaltung anlegen: E-MAIL NAME "
     "[--password …]",
+    "credentials-keys": "Signaturschlüssel für Nachweise: create | rotate | list",
 }
 
 

@@ -1,0 +1,49 @@
+"""What the app plugs into the shell (menu, audit actions, personal data, demo step).
+Called once from the app's `ready()`; see docs/architecture.md, "Extension points"."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from zukunftszentrum.core import audit_actions, demo_steps, navigation
+from zukunftszentrum.organisations.roles import Capability
+
+from . import personal_data
+from .audit_actions import CredentialAction
+
+
+def register() -> None:
+    navigation.register_menu_entry(
+        "credentials.mine",
+        label=_("Nachweise"),
+        url_name="credentials:mine",
+        order=38,
+        capability=Capability.LEARN,
+        current=("credentials:mine",),
+    )
+    navigation.register_menu_entry(
+        "credentials.manage",
+        label=_("Nachweise"),
+        url_name="credentials:manage",
+        order=39,
+        shows=_administers,
+        current=("credentials:manage", "credentials:revoke"),
+    )
+    audit_actions.register_actions(CredentialAction, order=450)
+    personal_data.register_section()
+    demo_steps.register_demo_step("credentials", order=60, run=_seed_demo_keys)
+
+
+def _administers(request: object) -> bool:
+    from zukunftszentrum.core.access import request_capabilities
+
+    capabilities = request_capabilities(request)  # type: ignore[arg-type]
+    return bool({Capability.MANAGE_CENTRE, Capability.MANAGE_NETWORK} & capabilities)
+
+
+def _seed_demo_keys(*, site_url: str = "") -> str:
+    from . import keys
+
+    key_id, made = keys.create()
+    state = "neu angelegt" if made else "vorhanden"
+    return f"Signaturschlüssel für Nachweise: {key_id} ({state})"
