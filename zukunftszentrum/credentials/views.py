@@ -41,8 +41,8 @@ def mine(request: MemberRequest) -> HttpResponse:
     return render(request, "credentials/mine.html", context)
 
 
-@require_POST
 @requires(Capability.LEARN)
+@require_POST
 def claim(request: MemberRequest, pk: int) -> HttpResponse:
     claimable = queries.access_claimable(request.member, pk)
     issued = issuing.claim(request.member, claimable)
