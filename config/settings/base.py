@@ -238,7 +238,9 @@ ZZ_PRIVACY_NOTICE_VERSION = "2026-12"  # who sees what, in detail
 ZZ_SIGNING_KEYS_DIR = Path(os.environ.get("ZZ_SIGNING_KEYS_DIR", DATA_DIR / "keys"))
 # The public address credentials name as issuer, status list and verification page. It is signed
 # into every credential, so it must be the site's final address and never change.
-ZZ_CREDENTIALS_BASE_URL = os.environ.get("ZZ_CREDENTIALS_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+ZZ_CREDENTIALS_BASE_URL = os.environ.get("ZZ_CREDENTIALS_BASE_URL", "http://127.0.0.1:8000").rstrip(
+    "/"
+)
 ZZ_CREDENTIALS_ISSUER_NAME = os.environ.get("ZZ_CREDENTIALS_ISSUER_NAME", "Zukunftszentren (KI)")
 
 # `/health/` reports "degraded" when the oldest waiting task has waited longer (seconds).

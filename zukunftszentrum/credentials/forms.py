@@ -25,7 +25,9 @@ class VerifyForm(forms.Form):
         elif data.get("text", "").strip():
             data["content"] = data["text"]
         else:
-            raise forms.ValidationError(_("Bitte fügen Sie einen Nachweis ein oder laden Sie eine Datei hoch."))
+            raise forms.ValidationError(
+                _("Bitte fügen Sie einen Nachweis ein oder laden Sie eine Datei hoch.")
+            )
         return data
 
 

@@ -121,7 +121,10 @@ def issue(
                 )
             )
             signed = proof.sign(
-                unsigned, key, verification_method=addresses.key_url(key_id), created=xsd_datetime(now)
+                unsigned,
+                key,
+                verification_method=addresses.key_url(key_id),
+                created=xsd_datetime(now),
             )
             issued = IssuedCredential.objects.create(
                 holder=holder,
@@ -223,8 +226,11 @@ def status_list_document(purpose: str) -> str | None:
         now = timezone.now()
         url = addresses.status_list_url(purpose)
         unsigned = statuslist.status_list_credential(
-            url=url, issuer_id=addresses.issuer_id(), purpose=purpose,
-            bits=bytes(status.bits), valid_from=now,
+            url=url,
+            issuer_id=addresses.issuer_id(),
+            purpose=purpose,
+            bits=bytes(status.bits),
+            valid_from=now,
         )
         signed = proof.sign(
             unsigned, key, verification_method=addresses.key_url(key_id), created=xsd_datetime(now)

@@ -22,4 +22,6 @@ def can_revoke(member: Any, credential: Any) -> Answer:
         and credential.centre_id == member.centre_id
     ):
         return ALLOWED
-    return refused(_("Nur die Verwaltung des ausstellenden Zentrums kann diesen Nachweis widerrufen."))
+    return refused(
+        _("Nur die Verwaltung des ausstellenden Zentrums kann diesen Nachweis widerrufen.")
+    )

@@ -27,19 +27,25 @@ def message(verdict: Verdict) -> Message:
     if outcome is Outcome.NOT_JSON:
         return Message(
             _("Kein JSON"),
-            _("Der Text ist kein JSON. Bitte fügen Sie die heruntergeladene Nachweis-Datei unverändert ein."),
+            _(
+                "Der Text ist kein JSON. Bitte fügen Sie die heruntergeladene Nachweis-Datei unverändert ein."
+            ),
             "warning",
         )
     if outcome is Outcome.NOT_CREDENTIAL:
         return Message(
             _("Kein Nachweis"),
-            _("Das ist gültiges JSON, aber kein digitaler Nachweis (Verifiable Credential): Es fehlen Kontext, Typ, Aussteller oder Inhaber."),
+            _(
+                "Das ist gültiges JSON, aber kein digitaler Nachweis (Verifiable Credential): Es fehlen Kontext, Typ, Aussteller oder Inhaber."
+            ),
             "warning",
         )
     if outcome is Outcome.REVOKED:
         return Message(
             _("Widerrufen"),
-            _("Der Nachweis ist echt, wurde aber vom ausstellenden Zentrum widerrufen und gilt nicht mehr."),
+            _(
+                "Der Nachweis ist echt, wurde aber vom ausstellenden Zentrum widerrufen und gilt nicht mehr."
+            ),
             "danger",
         )
     if outcome is Outcome.EXPIRED:
@@ -55,12 +61,20 @@ def message(verdict: Verdict) -> Message:
             "warning",
         )
     reasons = {
-        Check.CONTEXT: _("Er verweist auf ein unbekanntes JSON-LD-Vokabular (@context); die Prüfung lädt nichts aus dem Netz nach."),
+        Check.CONTEXT: _(
+            "Er verweist auf ein unbekanntes JSON-LD-Vokabular (@context); die Prüfung lädt nichts aus dem Netz nach."
+        ),
         Check.PROOF: _("Die digitale Signatur fehlt oder ist unvollständig."),
-        Check.ISSUER: _("Er wurde nicht von dieser Plattform ausgestellt; hier können nur unsere eigenen Nachweise geprüft werden."),
-        Check.KEY: _("Er ist mit einem Schlüssel signiert, den diese Plattform nicht veröffentlicht hat."),
+        Check.ISSUER: _(
+            "Er wurde nicht von dieser Plattform ausgestellt; hier können nur unsere eigenen Nachweise geprüft werden."
+        ),
+        Check.KEY: _(
+            "Er ist mit einem Schlüssel signiert, den diese Plattform nicht veröffentlicht hat."
+        ),
         Check.CANONICAL: _("Der Inhalt lässt sich nicht eindeutig lesen (kein gültiges JSON-LD)."),
-        Check.SIGNATURE: _("Die Signatur passt nicht zum Inhalt: Nach der Ausstellung wurde etwas geändert."),
+        Check.SIGNATURE: _(
+            "Die Signatur passt nicht zum Inhalt: Nach der Ausstellung wurde etwas geändert."
+        ),
         Check.DATES: _("Ein Gültigkeitsdatum ist nicht lesbar."),
         Check.STATUS: _("Der Verweis auf die Widerrufsliste ist unbekannt."),
     }

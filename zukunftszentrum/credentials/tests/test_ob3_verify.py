@@ -37,9 +37,7 @@ SPEC = credential.AchievementSpec(
 )
 
 
-def _signed(
-    *, key=KEY, valid_from=NOW - timedelta(days=1), valid_until=None, index=7
-) -> dict:
+def _signed(*, key=KEY, valid_from=NOW - timedelta(days=1), valid_until=None, index=7) -> dict:
     unsigned = credential.build(
         credential.Issue(
             credential_id="urn:uuid:0b1b0c5e-2f1c-4a57-9d1e-2d5a3f0f9a11",
@@ -106,7 +104,11 @@ def _with(path: tuple[str, ...], value):
         (_change_one_character, Outcome.TAMPERED, Check.SIGNATURE),
         (_with(("validFrom",), "2020-01-01T00:00:00Z"), Outcome.TAMPERED, Check.SIGNATURE),
         (_with(("proof", "proofValue"), "z111"), Outcome.TAMPERED, Check.PROOF),
-        (_with(("proof", "verificationMethod"), "https://evil.example/k"), Outcome.TAMPERED, Check.KEY),
+        (
+            _with(("proof", "verificationMethod"), "https://evil.example/k"),
+            Outcome.TAMPERED,
+            Check.KEY,
+        ),
         (_with(("issuer", "id"), "https://evil.example/"), Outcome.TAMPERED, Check.ISSUER),
         (_with(("proof",), None), Outcome.TAMPERED, Check.PROOF),
         (
@@ -175,7 +177,14 @@ def test_status_list_bits_survive_encoding(index):
     decoded = statuslist.decode(statuslist.encode(bits))
     assert len(decoded) * 8 == statuslist.MIN_BITS
     assert statuslist.is_set(decoded, index)
-    assert sum(statuslist.is_set(decoded, i) for i in range(index - 1, index + 2) if 0 <= i < statuslist.MIN_BITS) == 1
+    assert (
+        sum(
+            statuslist.is_set(decoded, i)
+            for i in range(index - 1, index + 2)
+            if 0 <= i < statuslist.MIN_BITS
+        )
+        == 1
+    )
     assert not statuslist.is_set(statuslist.with_bit(bits, index, False), index)
 
 
@@ -194,8 +203,11 @@ def test_status_list_refuses_short_lists_and_bad_indexes():
 
 def test_status_list_credential_is_signable_and_verifies():
     unsigned = statuslist.status_list_credential(
-        url=LIST_URL, issuer_id=ISSUER.id, purpose="revocation",
-        bits=statuslist.empty(), valid_from=NOW,
+        url=LIST_URL,
+        issuer_id=ISSUER.id,
+        purpose="revocation",
+        bits=statuslist.empty(),
+        valid_from=NOW,
     )
     signed = proof.sign(unsigned, KEY, verification_method=VM, created="2027-03-01T12:00:00Z")
     proof.verify(signed, KEY.public_key())

@@ -52,7 +52,9 @@ def test_claim_issues_and_a_double_submit_counts_once(login, solo):
 
 def test_roles_without_learning_get_403(login):
     for role in (Role.CENTRE_ADMIN, Role.ADVISOR, Role.TRAINER, Role.PROGRAMME_ADMIN):
-        assert login(make_member(role), Client()).get(reverse("credentials:mine")).status_code == 403
+        assert (
+            login(make_member(role), Client()).get(reverse("credentials:mine")).status_code == 403
+        )
 
 
 def test_another_persons_credential_is_404(login, solo):
@@ -129,7 +131,9 @@ def test_issuer_publishes_every_key_as_multikey(client, solo):
     key_id = keys.current_id()
     key = client.get(reverse("credentials:issuer_key", kwargs={"key_id": key_id})).json()
     assert key["publicKeyMultibase"].startswith("z6Mk")
-    assert client.get(reverse("credentials:issuer_key", kwargs={"key_id": "nope"})).status_code == 404
+    assert (
+        client.get(reverse("credentials:issuer_key", kwargs={"key_id": "nope"})).status_code == 404
+    )
 
 
 def test_status_list_is_public_and_only_for_revocation(client):
