@@ -62,14 +62,14 @@ def message(verdict: Verdict) -> Message:
         )
     reasons = {
         Check.CONTEXT: _(
-            "Er verweist auf ein unbekanntes JSON-LD-Vokabular (@context); die Prüfung lädt nichts aus dem Netz nach."
+            "Der Nachweis verweist auf ein unbekanntes JSON-LD-Vokabular (@context); die Prüfung lädt nichts aus dem Netz nach."
         ),
         Check.PROOF: _("Die digitale Signatur fehlt oder ist unvollständig."),
         Check.ISSUER: _(
-            "Er wurde nicht von dieser Plattform ausgestellt; hier können nur unsere eigenen Nachweise geprüft werden."
+            "Der Nachweis wurde nicht von dieser Plattform ausgestellt; hier können nur unsere eigenen Nachweise geprüft werden."
         ),
         Check.KEY: _(
-            "Er ist mit einem Schlüssel signiert, den diese Plattform nicht veröffentlicht hat."
+            "Der Nachweis ist mit einem Schlüssel signiert, den diese Plattform nicht veröffentlicht hat."
         ),
         Check.CANONICAL: _("Der Inhalt lässt sich nicht eindeutig lesen (kein gültiges JSON-LD)."),
         Check.SIGNATURE: _(
