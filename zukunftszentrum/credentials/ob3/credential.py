@@ -174,7 +174,7 @@ def build(issue: Issue) -> dict[str, Any]:
 def _alignment(competence: Competence) -> dict[str, Any]:
     description = competence.name
     if competence.level:
-        description = f"{competence.name} (level {competence.level})"
+        description = f"{competence.name} (Stufe {competence.level})"
     return {
         "type": ["Alignment"],
         "targetName": competence.name,
