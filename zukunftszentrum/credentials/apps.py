@@ -8,7 +8,7 @@ class CredentialsConfig(AppConfig):
     verbose_name = _("Nachweise")
 
     def ready(self) -> None:
-        from . import extensions, receivers
+        from . import checks, extensions, receivers  # noqa: F401 - checks registers itself
 
         extensions.register()
         receivers.connect()

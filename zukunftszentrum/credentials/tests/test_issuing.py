@@ -167,3 +167,16 @@ def test_personal_data_export_and_erasure():
     erase(user)
     assert not ClaimableAchievement.objects.filter(holder=user).exists()
     assert IssuedCredential.objects.get(holder=user).document == ""  # the index stays reserved
+
+
+def test_deploy_checks_warn_about_a_local_base_url_and_missing_keys(settings):
+    from zukunftszentrum.credentials.checks import credentials_ready
+
+    settings.ZZ_CREDENTIALS_BASE_URL = "http://127.0.0.1:8000"
+    assert {w.id for w in credentials_ready()} == {
+        "zukunftszentrum.credentials.W001",
+        "zukunftszentrum.credentials.W002",
+    }
+    settings.ZZ_CREDENTIALS_BASE_URL = "https://zukunftszentrum.example.org"
+    keys.create()
+    assert credentials_ready() == []
