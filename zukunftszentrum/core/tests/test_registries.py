@@ -118,6 +118,8 @@ def test_every_app_registered_its_menu_entries_in_the_menu_order():
         "organisations.network",
         "organisations.dashboard",
         "assessments.overview",
+        "credentials.mine",
+        "credentials.manage",
         "needs.dashboard",
         "organisations.profile",
     ]
@@ -161,7 +163,7 @@ def test_overview_cards_filter_by_member_share_their_data_and_group_links_by_pla
 
 def test_demo_steps_run_operator_then_network_then_checks_then_needs():
     names = [step.name for step in demo_steps.selected_steps()]
-    assert names == ["operator", "network", "checks", "needs"]
+    assert names == ["operator", "network", "checks", "needs", "credentials"]
     assert [step.name for step in demo_steps.selected_steps(["needs", "network"])] == [
         "network",
         "needs",
@@ -171,7 +173,7 @@ def test_demo_steps_run_operator_then_network_then_checks_then_needs():
 def test_an_unknown_demo_step_is_named_with_the_known_ones():
     with pytest.raises(
         CommandError,
-        match=r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs",
+        match=r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs, credentials",
     ):
         demo_steps.selected_steps(["kuchen"])
 
