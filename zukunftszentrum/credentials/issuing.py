@@ -3,6 +3,16 @@
 `issue(holder, achievement, evidence)` is what other apps call (units will, modules do through
 a claim): it is idempotent per holder and achievement — a second call returns the first credential.
 `revoke(credential, reason=…, member=…)` sets the credential's bit in the status list.
+
+A source app issues like this (units will, once a unit is passed):
+
+    from zukunftszentrum.credentials.issuing import AchievementSpec, Evidence, issue
+    from zukunftszentrum.credentials.competences import competence
+
+    issue(user, AchievementSpec(kind="unit", source=unit.key, name=…, description=…,
+          criteria="Wissenscheck bestanden (mindestens 80 %)",
+          competences=(competence("prompting", 2),)),
+          [Evidence(name="Wissenscheck", narrative="bestanden am …")], centre=None)
 """
 
 from __future__ import annotations

@@ -83,7 +83,7 @@ def verify(request: AnyMemberRequest) -> HttpResponse:
 def verify_stored(request: AnyMemberRequest, uuid: str) -> HttpResponse:
     """The QR code's target: the stored credential checked as a pasted one would be."""
     found = IssuedCredential.objects.filter(credential_id=f"urn:uuid:{uuid}").first()
-    if found is None:
+    if found is None or not found.document:  # an erased account leaves no copy here
         raise Http404
     verdict = issuing.verify_document(json.loads(found.document))
     context = {"form": VerifyForm(), "stored": True, **_verdict_context(verdict)}

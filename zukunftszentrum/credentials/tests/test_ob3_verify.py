@@ -212,3 +212,30 @@ def test_status_list_credential_is_signable_and_verifies():
     signed = proof.sign(unsigned, KEY, verification_method=VM, created="2027-03-01T12:00:00Z")
     proof.verify(signed, KEY.public_key())
     assert signed["credentialSubject"]["encodedList"].startswith("uH4sI")
+
+
+def _string_paths(node, path=()):
+    if isinstance(node, str):
+        yield path
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _string_paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _string_paths(value, (*path, index))
+
+
+def test_changing_any_one_character_of_any_value_fails_verification():
+    document = _signed()
+    paths = list(_string_paths(document))
+    assert len(paths) > 40
+    for path in paths:
+        changed = json.loads(json.dumps(document))
+        target = changed
+        for part in path[:-1]:
+            target = target[part]
+        value = target[path[-1]]
+        position = len(value) // 2
+        swapped = "x" if value[position : position + 1] != "x" else "y"
+        target[path[-1]] = value[:position] + swapped + value[position + 1 :]
+        assert _verify(changed).outcome is not Outcome.VALID, path

@@ -109,6 +109,19 @@ def test_verify_pasted_uploaded_tampered_revoked(client, solo):
     assert _outcome(stored) == "revoked"
 
 
+def test_verify_unknown_context_and_foreign_issuer(client, solo):
+    document = json.loads(make_credential(solo.user).document)
+    document["@context"].append("https://evil.example/context")
+    answer = client.post(VERIFY, {"text": json.dumps(document)})
+    assert _outcome(answer) == "tampered"
+    assert answer.context["verdict"].check.value == "context"
+    document = json.loads(make_credential(solo.user, source="m7").document)
+    document["issuer"]["id"] = "https://other.example/issuer"
+    answer = client.post(VERIFY, {"text": json.dumps(document)})
+    assert answer.context["verdict"].check.value == "issuer"
+    assert "nicht von dieser Plattform" in answer.content.decode()
+
+
 def test_verify_needs_input(client):
     answer = client.post(VERIFY, {"text": "  "})
     assert answer.status_code == 200 and "verdict" not in answer.context
@@ -165,3 +178,12 @@ def test_revocation_is_refused_to_other_roles(login, solo):
     url = reverse("credentials:revoke", kwargs={"pk": issued.pk})
     for role in (Role.SOLO, Role.ADVISOR, Role.TRAINER):
         assert login(make_member(role), Client()).post(url, {"reason": "x"}).status_code == 403
+
+
+def test_the_check_of_an_erased_credential_is_gone(client, solo):
+    from zukunftszentrum.credentials.personal_data import erase
+
+    issued = make_credential(solo.user)
+    erase(solo.user)
+    url = reverse("credentials:verify_stored", kwargs={"uuid": issued.uuid})
+    assert client.get(url).status_code == 404
