@@ -31,7 +31,7 @@ def register() -> None:
     )
     audit_actions.register_actions(CredentialAction, order=450)
     personal_data.register_section()
-    demo_steps.register_demo_step("credentials", order=60, run=_seed_demo_keys)
+    demo_steps.register_demo_step("credentials", order=60, run=_seed_demo)
 
 
 def _administers(request: object) -> bool:
@@ -41,9 +41,7 @@ def _administers(request: object) -> bool:
     return bool({Capability.MANAGE_CENTRE, Capability.MANAGE_NETWORK} & capabilities)
 
 
-def _seed_demo_keys(*, site_url: str = "") -> str:
-    from . import keys
+def _seed_demo(*, site_url: str = "") -> str:
+    from .demo import seed_demo_credentials  # reads the demo network's tables when it runs
 
-    key_id, made = keys.create()
-    state = "neu angelegt" if made else "vorhanden"
-    return f"Signaturschlüssel für Nachweise: {key_id} ({state})"
+    return seed_demo_credentials(site_url=site_url)

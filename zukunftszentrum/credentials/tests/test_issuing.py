@@ -180,3 +180,17 @@ def test_deploy_checks_warn_about_a_local_base_url_and_missing_keys(settings):
     settings.ZZ_CREDENTIALS_BASE_URL = "https://zukunftszentrum.example.org"
     keys.create()
     assert credentials_ready() == []
+
+
+def test_demo_step_is_repeatable():
+    from zukunftszentrum.credentials.demo import seed_demo_credentials
+    from zukunftszentrum.organisations.demo import seed_demo
+
+    seed_demo()
+    assert "ausgestellt" in seed_demo_credentials()
+    seed_demo_credentials()
+    assert IssuedCredential.objects.count() == 1
+    assert ClaimableAchievement.objects.count() == 2
+    assert (
+        issuing.verify_document(_document(IssuedCredential.objects.get())).outcome is Outcome.VALID
+    )
