@@ -3,10 +3,12 @@ Called once from the app's `ready()`; see docs/architecture.md, "Extension point
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core import audit_actions, demo_steps, navigation
-from zukunftszentrum.organisations.roles import Capability
+from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards
+from zukunftszentrum.organisations.roles import Capability, has_capability
 
 from . import personal_data
 from .audit_actions import CredentialAction
@@ -29,6 +31,13 @@ def register() -> None:
         shows=_administers,
         current=("credentials:manage", "credentials:revoke"),
     )
+    overview_cards.register_card(
+        "credentials.claimable",
+        template="credentials/overview_cards.html#claimable",
+        order=36,
+        shows=_has_claimable,
+        context=_claimable,
+    )
     audit_actions.register_actions(CredentialAction, order=450)
     personal_data.register_section()
     demo_steps.register_demo_step("credentials", order=60, run=_seed_demo)
@@ -39,6 +48,20 @@ def _administers(request: object) -> bool:
 
     capabilities = request_capabilities(request)  # type: ignore[arg-type]
     return bool({Capability.MANAGE_CENTRE, Capability.MANAGE_NETWORK} & capabilities)
+
+
+def _has_claimable(member: Any) -> bool:
+    if not has_capability(member.role, Capability.LEARN):
+        return False
+    from . import queries  # models load after the app registry is ready
+
+    return queries.claimable_for(member).exists()
+
+
+def _claimable(member: Any) -> dict[str, Any]:
+    from . import queries
+
+    return {"claimable_credentials": list(queries.claimable_for(member)[:5])}
 
 
 def _seed_demo(*, site_url: str = "") -> str:

@@ -187,3 +187,11 @@ def test_the_check_of_an_erased_credential_is_gone(client, solo):
     erase(solo.user)
     url = reverse("credentials:verify_stored", kwargs={"uuid": issued.uuid})
     assert client.get(url).status_code == 404
+
+
+def test_the_overview_shows_credentials_ready_to_claim(login, solo):
+    page = login(solo).get(reverse("organisations:dashboard")).content.decode()
+    assert "Nachweise zum Abholen" not in page
+    make_claimable(solo.user)
+    page = login(solo).get(reverse("organisations:dashboard")).content.decode()
+    assert "Nachweise zum Abholen" in page and "KI im Handwerk" in page
