@@ -83,8 +83,30 @@ def _types(value: object) -> set[str]:
     return set()
 
 
+# Canonicalisation (RDFC-1.0) can be made to work very hard by documents with many symmetric
+# blank nodes; a credential of ours has a few dozen objects. Anything far beyond is refused
+# before canonicalising, whatever it claims to be.
+MAX_OBJECTS = 400
+MAX_DEPTH = 16
+
+
+def _too_complex(node: object, depth: int = 0, budget: list[int] | None = None) -> bool:
+    budget = [MAX_OBJECTS] if budget is None else budget
+    if depth > MAX_DEPTH:
+        return True
+    if isinstance(node, dict | list):
+        budget[0] -= 1
+        if budget[0] < 0:
+            return True
+        values = node.values() if isinstance(node, dict) else node
+        return any(_too_complex(v, depth + 1, budget) for v in values)
+    return False
+
+
 def _shape(document: Mapping[str, Any]) -> str:
     """Why `document` is not a verifiable credential, or "" when it has the shape of one."""
+    if _too_complex(document):
+        return "far larger or deeper than a credential"
     contexts = document.get("@context")
     if not isinstance(contexts, list) or not contexts or contexts[0] != VC_V2:
         return "the first @context is not the Verifiable Credentials 2.0 context"

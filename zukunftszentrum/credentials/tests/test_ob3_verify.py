@@ -86,6 +86,13 @@ def _change_one_character(document: dict) -> dict:
     return changed
 
 
+def _nested(depth: int) -> dict:
+    value: dict = {}
+    for _ in range(depth):
+        value = {"a": value}
+    return value
+
+
 def _with(path: tuple[str, ...], value):
     def change(document: dict) -> dict:
         changed = json.loads(json.dumps(document))
@@ -118,6 +125,8 @@ def _with(path: tuple[str, ...], value):
         ),
         (_with(("@context",), ["https://evil.example/ctx"]), Outcome.NOT_CREDENTIAL, Check.SHAPE),
         (_with(("type",), ["OpenBadgeCredential"]), Outcome.NOT_CREDENTIAL, Check.SHAPE),
+        (_with(("evidence",), [{"type": "Evidence"}] * 500), Outcome.NOT_CREDENTIAL, Check.SHAPE),
+        (_with(("name",), _nested(40)), Outcome.NOT_CREDENTIAL, Check.SHAPE),
     ],
 )
 def test_changed_credentials_fail_at_the_named_check(change, outcome, check):
