@@ -194,3 +194,10 @@ def test_demo_step_is_repeatable():
     assert (
         issuing.verify_document(_document(IssuedCredential.objects.get())).outcome is Outcome.VALID
     )
+
+
+def test_the_backup_holds_the_credential_keys(key_folder):
+    from zukunftszentrum.core.backup import folders
+
+    keys.create()
+    assert key_folder.parent == folders()["keys"]
