@@ -20,16 +20,19 @@ pytestmark = pytest.mark.django_db
 BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "Profil"]
 WITHOUT_NEEDS = [*BASE, "Profil"]
+# "Nachweise": one's own credentials for learners, the issued ones for the administrations
+LEARNER = [*BASE, "Nachweise", "Profil"]
+ADMINISTRATION = [*BASE, "Nachweise", "Bedarfsanalyse", "Profil"]
 MENUS = {
     None: ["Netzwerk"],
-    Role.COMPANY_LEAD: WITHOUT_NEEDS,
-    Role.EMPLOYEE: WITHOUT_NEEDS,
-    Role.WORKS_COUNCIL: WITHOUT_NEEDS,
-    Role.SOLO: WITHOUT_NEEDS,
-    Role.CENTRE_ADMIN: WITH_NEEDS,
+    Role.COMPANY_LEAD: LEARNER,
+    Role.EMPLOYEE: LEARNER,
+    Role.WORKS_COUNCIL: LEARNER,
+    Role.SOLO: LEARNER,
+    Role.CENTRE_ADMIN: ADMINISTRATION,
     Role.ADVISOR: WITH_NEEDS,
     Role.TRAINER: WITH_NEEDS,
-    Role.PROGRAMME_ADMIN: WITH_NEEDS,
+    Role.PROGRAMME_ADMIN: ADMINISTRATION,
     Role.REVIEWER: WITHOUT_NEEDS,
 }
 
@@ -115,6 +118,8 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Profil": "organisations:profile",
     }
     for role, labels in MENUS.items():
+        administers = role in (Role.CENTRE_ADMIN, Role.PROGRAMME_ADMIN)
+        urls["Nachweise"] = "credentials:manage" if administers else "credentials:mine"
         page = _client(tenant, role, login).get(reverse("organisations:network"))
         expected = [(label, reverse(urls[label]), label == "Netzwerk") for label in labels]
         assert _menu(page.content.decode()) == expected, role
