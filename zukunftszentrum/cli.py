@@ -102,6 +102,8 @@ def demo(rest: list[str]) -> int:
         raise UsageError(f"„demo“ kennt keine weiteren Angaben: {' '.join(rest)}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     port = _port()
+    # The demo's credentials name the address it serves on (signed into them, so set it first).
+    os.environ.setdefault("ZZ_CREDENTIALS_BASE_URL", f"http://127.0.0.1:{port}")
     _setup_django()
     from django.core.management import call_command
 
