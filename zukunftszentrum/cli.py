@@ -22,6 +22,7 @@ PRODUCT_COMMANDS = {
     "backup": "backup",
     "restore": "restore",
     "ai-act": "ai_act",
+    "credentials-keys": "credentials_keys",
 }
 
 COMMANDS = {
@@ -44,6 +45,7 @@ COMMANDS = {
     "delete-centre": "ein Zentrum entfernen: KURZNAME (nur ohne Länder und ohne Team)",
     "create-programme-admin": "eine Person für die Programmverwaltung anlegen: E-MAIL NAME "
     "[--password …]",
+    "credentials-keys": "Signaturschlüssel für Nachweise: create | rotate | list",
 }
 
 
@@ -103,6 +105,8 @@ def demo(rest: list[str]) -> int:
         raise UsageError(f"„demo“ kennt keine weiteren Angaben: {' '.join(rest)}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     port = _port()
+    # The demo's credentials name the address it serves on (signed into them, so set it first).
+    os.environ.setdefault("ZZ_CREDENTIALS_BASE_URL", f"http://127.0.0.1:{port}")
     _setup_django()
     from django.core.management import call_command
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "zukunftszentrum.needs",
     "zukunftszentrum.learning",
     "zukunftszentrum.ai_act",
+    "zukunftszentrum.credentials",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,7 @@ AXES_VERBOSE = False
 ZZ_RATE_LIMITS: dict[str, tuple[int, int]] = {
     "organisations:register": (10, 3600),
     "organisations:invitation_accept": (20, 3600),
+    "credentials:verify": (30, 600),
 }
 
 LANGUAGE_CODE = "de"
@@ -231,6 +233,15 @@ ZZ_MIN_GROUP_SIZE = max(5, int(os.environ.get("ZZ_MIN_GROUP_SIZE", "5")))
 ZZ_CONTENT_DIR = Path(os.environ.get("ZZ_CONTENT_DIR", BASE_DIR / "content"))
 ZZ_INVITATION_DAYS = int(os.environ.get("ZZ_INVITATION_DAYS", "14"))
 ZZ_PRIVACY_NOTICE_VERSION = "2026-12"  # who sees what, in detail
+
+# Signing keys live outside the database (backed up by `backup`); credentials' keys in credentials/.
+ZZ_SIGNING_KEYS_DIR = Path(os.environ.get("ZZ_SIGNING_KEYS_DIR", DATA_DIR / "keys"))
+# The public address credentials name as issuer, status list and verification page. It is signed
+# into every credential, so it must be the site's final address and never change.
+ZZ_CREDENTIALS_BASE_URL = os.environ.get("ZZ_CREDENTIALS_BASE_URL", "http://127.0.0.1:8000").rstrip(
+    "/"
+)
+ZZ_CREDENTIALS_ISSUER_NAME = os.environ.get("ZZ_CREDENTIALS_ISSUER_NAME", "Zukunftszentren (KI)")
 
 # `/health/` reports "degraded" when the oldest waiting task has waited longer (seconds).
 ZZ_HEALTH_MAX_TASK_AGE = int(os.environ.get("ZZ_HEALTH_MAX_TASK_AGE", "900"))

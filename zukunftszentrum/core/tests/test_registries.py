@@ -121,6 +121,8 @@ def test_every_app_registered_its_menu_entries_in_the_menu_order():
         "learning.catalogue",
         "learning.competences",
         "learning.job_profiles",
+        "credentials.mine",
+        "credentials.manage",
         "needs.dashboard",
         "ai_act.systems",
         "ai_act.knowledge",
@@ -174,6 +176,7 @@ def test_demo_steps_run_operator_then_network_then_checks_then_needs():
         "learning_catalogue",
         "competences",
         "ai_systems",
+        "credentials",
     ]
     assert [step.name for step in demo_steps.selected_steps(["needs", "network"])] == [
         "network",
@@ -186,7 +189,7 @@ def test_an_unknown_demo_step_is_named_with_the_known_ones():
         CommandError,
         match=(
             r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs, "
-            r"learning_catalogue, competences, ai_systems"
+            r"learning_catalogue, competences, ai_systems, credentials"
         ),
     ):
         demo_steps.selected_steps(["kuchen"])

@@ -42,6 +42,7 @@ def test_production_passes_deploy_checks_once_the_operator_pages_are_complete(
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "zz.example.org",
         "ZZ_DATA_DIR": str(tmp_path),
+        "ZZ_CREDENTIALS_BASE_URL": "https://zz.example.org",
     }
     check = ("check", "--deploy", "--fail-level", "WARNING")
     unmigrated = _manage(*check, **env)
@@ -53,5 +54,6 @@ def test_production_passes_deploy_checks_once_the_operator_pages_are_complete(
         assert f"{kind}: not entered yet" in empty.stderr
     fill = "from zukunftszentrum.core.operator_pages import seed_demo_operator_pages as s; s()"
     assert _manage("shell", "-c", fill, **env).returncode == 0
+    assert _manage("credentials_keys", "create", **env).returncode == 0
     result = _manage(*check, **env)
     assert result.returncode == 0, result.stdout + result.stderr

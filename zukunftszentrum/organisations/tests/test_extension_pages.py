@@ -20,21 +20,31 @@ pytestmark = pytest.mark.django_db
 BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lernkatalog"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
 WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
-LEARNER = [*BASE, "Meine Kompetenzen", "KI-Wissen", "Profil"]
-# the AI-system inventory: the organisation's readers, and centres that accompany it
-LEARNER_AI = [*BASE, "Meine Kompetenzen", "KI-Systeme", "KI-Wissen", "Profil"]
-LEAD = [*BASE, "Meine Kompetenzen", "Berufsprofile", "KI-Systeme", "KI-Wissen", "Profil"]
+# "Nachweise": one's own credentials for learners, the issued ones for the administrations;
+# "KI-Systeme": the organisation's readers of its AI inventory, and centres that accompany it
+LEARNER = [*BASE, "Meine Kompetenzen", "Nachweise", "KI-Wissen", "Profil"]
+LEARNER_AI = [*BASE, "Meine Kompetenzen", "Nachweise", "KI-Systeme", "KI-Wissen", "Profil"]
+LEAD = [
+    *BASE,
+    "Meine Kompetenzen",
+    "Berufsprofile",
+    "Nachweise",
+    "KI-Systeme",
+    "KI-Wissen",
+    "Profil",
+]
 WITH_NEEDS_AND_AI = [*BASE, "Bedarfsanalyse", "KI-Systeme", "KI-Wissen", "Profil"]
+ADMINISTRATION = [*BASE, "Nachweise", "Bedarfsanalyse", "KI-Wissen", "Profil"]
 MENUS = {
     None: ["Netzwerk", "Lernkatalog", "KI-Wissen"],
     Role.COMPANY_LEAD: LEAD,
     Role.EMPLOYEE: LEARNER,
     Role.WORKS_COUNCIL: LEARNER_AI,
     Role.SOLO: LEARNER_AI,
-    Role.CENTRE_ADMIN: WITH_NEEDS_AND_AI,
+    Role.CENTRE_ADMIN: [*BASE, "Nachweise", "Bedarfsanalyse", "KI-Systeme", "KI-Wissen", "Profil"],
     Role.ADVISOR: WITH_NEEDS_AND_AI,
     Role.TRAINER: WITH_NEEDS,
-    Role.PROGRAMME_ADMIN: WITH_NEEDS,
+    Role.PROGRAMME_ADMIN: ADMINISTRATION,
     Role.REVIEWER: WITHOUT_NEEDS,
 }
 
@@ -147,6 +157,8 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Profil": "organisations:profile",
     }
     for role, labels in MENUS.items():
+        administers = role in (Role.CENTRE_ADMIN, Role.PROGRAMME_ADMIN)
+        urls["Nachweise"] = "credentials:manage" if administers else "credentials:mine"
         page = _client(tenant, role, login).get(reverse("organisations:network"))
         expected = [(label, reverse(urls[label]), label == "Netzwerk") for label in labels]
         assert _menu(page.content.decode()) == expected, role
