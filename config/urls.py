@@ -13,6 +13,7 @@ urlpatterns = [
     path("bedarfe/", include("zukunftszentrum.needs.urls")),
     path("lernen/", include("zukunftszentrum.learning.urls")),
     path("ki-systeme/", include("zukunftszentrum.ai_act.urls")),
+    path("mitgestalten/", include("zukunftszentrum.participation.urls")),
     path("api/", api_urls()),
     path("konto/", include("allauth.urls")),
     path("sprache/", set_language, name="set_language"),

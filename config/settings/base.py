@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "zukunftszentrum.needs",
     "zukunftszentrum.learning",
     "zukunftszentrum.ai_act",
+    "zukunftszentrum.participation",
 ]
 
 MIDDLEWARE = [
