@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -79,9 +78,16 @@ def item_new(request: MemberRequest, pk: int) -> HttpResponse:
     project = queries.access_project(request.member, pk)
     allowed = rules.may("post", request.member, project)
     form = ItemForm(request.POST or None)
+    if request.method == "POST" and not allowed:
+        # Refused (the phase closed meanwhile, a second tab): 403 with the reason, and what
+        # the person wrote shown again so that nothing is lost.
+        return render(
+            request,
+            "participation/item_new.html",
+            {"project": project, "form": form, "allowed": allowed, "kept": request.POST},
+            status=403,
+        )
     if request.method == "POST":
-        if not allowed:
-            raise PermissionDenied(allowed.reason)
         if form.is_valid() and not _too_many(form, request, project):
             d = form.cleaned_data
             with refusals(request):
@@ -135,6 +141,7 @@ def _item_page(
         "answer_form": forms.get("answer_form") or AnswerForm(),
         "hide_form": forms.get("hide_form") or HideForm(),
         "merge_form": forms.get("merge_form") or MergeForm(others=others),
+        "kept": forms.get("kept"),
     }
     return render(request, "participation/item_detail.html", context, status=status)
 
@@ -155,7 +162,8 @@ def comment(request: MemberRequest, pk: int, item_pk: str) -> HttpResponse:
     project = queries.access_project(request.member, pk)
     item = queries.access_item(project, item_pk)
     form = CommentForm(request.POST)
-    require(rules.may("comment", request.member, project))
+    if not rules.may("comment", request.member, project):
+        return _item_page(request, project, item, 403, comment_form=form, kept=request.POST)
     if not form.is_valid() or _too_many(form, request, project):
         return _item_page(request, project, item, 400, comment_form=form)
     with refusals(request):
