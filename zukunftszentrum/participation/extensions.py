@@ -53,7 +53,7 @@ def _may_take_part(member: Any) -> bool:
 
 
 def _takes_part(request: HttpRequest) -> bool:
-    held = getattr(request, "capabilities", frozenset())
+    held: frozenset[str] = getattr(request, "capabilities", frozenset())
     member = getattr(request, "member", None)
     return _may_take_part(member) and bool(
         {Capability.VIEW_OWN_ORGANISATION, Capability.ACCOMPANY_COMPANIES} & held

@@ -76,7 +76,9 @@ class MemberForm(forms.Form):
 
     def __init__(self, *args: Any, candidates: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["membership"].choices = [
+        field = self.fields["membership"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
             (m.pk, f"{m.user.get_full_name()} ({m.get_role_display()}, {m.context_name})")
             for m in candidates
         ]
@@ -161,7 +163,9 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args: Any, others: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["into"].choices = [(str(i.pk), i.title) for i in others]
+        field = self.fields["into"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(str(i.pk), i.title) for i in others]
 
 
 class FilterForm(forms.Form):

@@ -45,14 +45,13 @@ _IMPLIED = {
 
 def accompanies(member: Membership, organisation_id: int) -> bool:
     """The member's centre accompanies the organisation now (with its consent)."""
-    return (
-        bool(member.centre_id)
-        and Accompaniment.objects.filter(
-            centre_id=member.centre_id,
-            organisation_id=organisation_id,
-            status=Accompaniment.Status.ACTIVE,
-        ).exists()
-    )
+    if member.centre_id is None:
+        return False
+    return Accompaniment.objects.filter(
+        centre_id=member.centre_id,
+        organisation_id=organisation_id,
+        status=Accompaniment.Status.ACTIVE,
+    ).exists()
 
 
 def participant(member: Membership | None, project: Project) -> Participant:

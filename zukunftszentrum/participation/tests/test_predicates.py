@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 import pytest
 
@@ -39,7 +40,7 @@ L, E, W, A = (
 ALL = {L, E, W, A}
 
 # phase -> action -> roles allowed while the phase runs ("F": the facilitator flag, any role).
-EXPECTED: dict[str, dict[str, set[object]]] = {
+EXPECTED: dict[str, dict[str, Any]] = {
     "verstehen": {"post": set(), "comment": ALL, "vote": set(), "answer": set(), "moderate": {"F"}},
     "ideen_und_bedenken": {
         "post": {E, W},

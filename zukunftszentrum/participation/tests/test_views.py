@@ -4,11 +4,10 @@ tab, a file of the wrong kind) answered with a clear message and nothing lost.""
 
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-
-import pytest
 
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.organisations.models import Accompaniment
@@ -133,7 +132,7 @@ def test_document_upload_checks_type_and_size_and_keeps_the_title(login, people,
     assert c.post(target, {"title": "Plan", "file": ok}).status_code == 302
     document = ProjectDocument.objects.get()
     download = login(people[Role.EMPLOYEE]).get(url("document", project, document_pk=document.pk))
-    assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
+    assert download.status_code == 200 and download.content == PDF
 
 
 def test_an_employee_cannot_upload(login, people, project, stranger) -> None:

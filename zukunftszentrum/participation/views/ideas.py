@@ -87,31 +87,30 @@ def item_new(request: MemberRequest, pk: int) -> HttpResponse:
             {"project": project, "form": form, "allowed": allowed, "kept": request.POST},
             status=403,
         )
-    if request.method == "POST":
-        if form.is_valid() and not _too_many(form, request, project):
-            d = form.cleaned_data
-            with refusals(request):
-                item = actions.post_item(
-                    member=request.member,
-                    project=project,
-                    kind=d["kind"],
-                    category=d["category"],
-                    title=d["title"],
-                    body=d["body"],
-                    anonymous=d["anonymous"],
+    if request.method == "POST" and form.is_valid() and not _too_many(form, request, project):
+        d = form.cleaned_data
+        with refusals(request):
+            item = actions.post_item(
+                member=request.member,
+                project=project,
+                kind=d["kind"],
+                category=d["category"],
+                title=d["title"],
+                body=d["body"],
+                anonymous=d["anonymous"],
+            )
+            if d["anonymous"]:
+                _count_anonymous(request, project)
+                # No link to the new item: the person cannot come back to it as theirs.
+                messages.success(
+                    request,
+                    _(
+                        "Ihr Beitrag ist anonym eingegangen. Er erscheint in der Liste als „eine anonyme Meldung“."
+                    ),
                 )
-                if d["anonymous"]:
-                    _count_anonymous(request, project)
-                    # No link to the new item: the person cannot come back to it as theirs.
-                    messages.success(
-                        request,
-                        _(
-                            "Ihr Beitrag ist anonym eingegangen. Er erscheint in der Liste als „eine anonyme Meldung“."
-                        ),
-                    )
-                    return redirect("participation:items", pk=project.pk)
-                messages.success(request, _("Ihr Beitrag ist eingegangen."))
-                return redirect("participation:item", pk=project.pk, item_pk=item.pk)
+                return redirect("participation:items", pk=project.pk)
+            messages.success(request, _("Ihr Beitrag ist eingegangen."))
+            return redirect("participation:item", pk=project.pk, item_pk=item.pk)
     return render(
         request,
         "participation/item_new.html",

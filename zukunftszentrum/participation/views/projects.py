@@ -6,8 +6,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -175,6 +176,11 @@ def document_upload(request: MemberRequest, pk: int) -> HttpResponse:
 def document_download(request: MemberRequest, pk: int, document_pk: int) -> HttpResponse:
     project = queries.access_project(request.member, pk)
     document = queries.access_document(project, document_pk)
-    return FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1]
-    )
+    # Read whole (at most MAX_DOCUMENT_BYTES): served through this view, never from a public
+    # media address, so only the project's members reach it.
+    with document.file.open("rb") as f:
+        content = f.read()
+    response = HttpResponse(content, content_type="application/octet-stream")
+    name = (document.file.name or "dokument").rsplit("/", 1)[-1]
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    return response
