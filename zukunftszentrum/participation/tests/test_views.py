@@ -90,6 +90,13 @@ def test_workspace_shows_phases_and_why_not(login, people, project) -> None:
     assert "Projekt verwalten" not in page.text
 
 
+def test_workspace_in_english_names_phases_and_reasons_in_english(login, people, project) -> None:
+    c = login(people[Role.EMPLOYEE])
+    c.cookies["django_language"] = "en"
+    page = c.get(url("workspace", project), headers={"accept-language": "en"})
+    assert "Ideas and concerns" in page.text and "The management gives answers." in page.text
+
+
 def test_workspace_of_another_company_is_404(login, stranger, project) -> None:
     assert login(stranger).get(url("workspace", project)).status_code == 404
 

@@ -68,7 +68,6 @@ def _workspace(request: MemberRequest, project: Project, **forms: Any) -> HttpRe
         "manage": manage,
         "members": project.members.select_related("membership__user").order_by("role"),
         "documents": project.documents.all(),
-        "item_count": project.items.count(),  # items, not people
     }
     if manage:
         context["project_form"] = forms.get("project_form") or ProjectForm(
