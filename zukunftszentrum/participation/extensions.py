@@ -38,7 +38,7 @@ def register() -> None:
         "participation.projects",
         template="participation/overview_cards.html#projects",
         order=45,
-        shows=_may_take_part,
+        shows=_in_company,
         context=_projects,
     )
     demo_steps.register_demo_step("participation", order=60, run=_seed_demo)
@@ -50,6 +50,10 @@ def register() -> None:
 
 def _may_take_part(member: Any) -> bool:
     return member is not None and member.role in _PEOPLE
+
+
+def _in_company(member: Any) -> bool:
+    return member is not None and member.role in _PEOPLE[:3]
 
 
 def _takes_part(request: HttpRequest) -> bool:

@@ -20,14 +20,16 @@ pytestmark = pytest.mark.django_db
 BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
 WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
+COMPANY_MENU = [*BASE, "Mitgestalten", "KI-Wissen", "Profil"]
+ACCOMPANYING = [*BASE, "Bedarfsanalyse", "Mitgestalten", "KI-Wissen", "Profil"]
 MENUS = {
     None: ["Netzwerk", "KI-Wissen"],
-    Role.COMPANY_LEAD: WITHOUT_NEEDS,
-    Role.EMPLOYEE: WITHOUT_NEEDS,
-    Role.WORKS_COUNCIL: WITHOUT_NEEDS,
+    Role.COMPANY_LEAD: COMPANY_MENU,
+    Role.EMPLOYEE: COMPANY_MENU,
+    Role.WORKS_COUNCIL: COMPANY_MENU,
     Role.SOLO: WITHOUT_NEEDS,
-    Role.CENTRE_ADMIN: WITH_NEEDS,
-    Role.ADVISOR: WITH_NEEDS,
+    Role.CENTRE_ADMIN: ACCOMPANYING,
+    Role.ADVISOR: ACCOMPANYING,
     Role.TRAINER: WITH_NEEDS,
     Role.PROGRAMME_ADMIN: WITH_NEEDS,
     Role.REVIEWER: WITHOUT_NEEDS,
@@ -48,11 +50,18 @@ OWN_DATA = [
     COMPANY,
     "Begleitung durch ein Zukunftszentrum",
     "Selbstchecks",
+    "Mitgestalten",
     "Ihre Daten bleiben Ihre Daten",
 ]
 COUNCIL = [*OWN_DATA[:4], "Was der Betriebsrat sieht", *OWN_DATA[4:]]
 # the works council's card leads to the company's checks
-COUNCIL_BUTTONS = [ORG_BUTTONS[0], ("primary", "assessments:overview"), ORG_BUTTONS[1]]
+PARTICIPATION = ("secondary", "participation:projects")  # the participation card
+COUNCIL_BUTTONS = [
+    ORG_BUTTONS[0],
+    ("primary", "assessments:overview"),
+    ORG_BUTTONS[1],
+    PARTICIPATION,
+]
 # role -> (card headings in order, buttons in order as (style, URL name))
 DASHBOARDS = {
     Role.COMPANY_LEAD: (
@@ -63,10 +72,11 @@ DASHBOARDS = {
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
             "Nächste Schritte",
+            "Mitgestalten",
         ],
-        ORG_BUTTONS,
+        [*ORG_BUTTONS, PARTICIPATION],
     ),
-    Role.EMPLOYEE: (OWN_DATA, ORG_BUTTONS),
+    Role.EMPLOYEE: (OWN_DATA, [*ORG_BUTTONS, PARTICIPATION]),
     Role.WORKS_COUNCIL: (COUNCIL, COUNCIL_BUTTONS),
     Role.SOLO: (  # not accompanied yet: the accompaniment card offers to ask a centre
         [
@@ -112,6 +122,7 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Meine Übersicht": "organisations:dashboard",
         "Selbstchecks": "assessments:overview",
         "Bedarfsanalyse": "needs:dashboard",
+        "Mitgestalten": "participation:projects",
         "KI-Wissen": "ai_act:knowledge",
         "Profil": "organisations:profile",
     }
