@@ -313,3 +313,47 @@ def test_an_answer_needs_a_reason(login, people, project) -> None:
         url("item_answer", project, item), {"status": "rejected"}
     )
     assert page.status_code == 400 and not AnswerEntry.objects.exists()
+
+
+# --- members and project details ------------------------------------------------------------------
+
+
+def test_the_lead_lists_an_accompanying_advisor_as_facilitator(
+    login, people, company, project
+) -> None:
+    centre = make_centre(lands=("HH",))
+    advisor = make_member(Role.ADVISOR, centre=centre)
+    Accompaniment.objects.create(centre=centre, organisation=company, status="active")
+    data = {"membership": advisor.pk, "role": "advisor", "facilitator": "on"}
+    assert login(people[Role.EMPLOYEE]).post(url("member_add", project), data).status_code == 403
+    login(people[Role.COMPANY_LEAD]).post(url("member_add", project), data)
+    row = project.members.get()
+    assert row.membership == advisor and row.is_facilitator
+    # the facilitator moves the phase
+    login(advisor).post(url("phase_move", project), {"phase": "gestalten"})
+    project.refresh_from_db()
+    assert project.current_phase == "gestalten"
+    remove = url("member_remove", project, member_pk=row.pk)
+    assert login(people[Role.EMPLOYEE]).post(remove).status_code == 403
+    login(people[Role.COMPANY_LEAD]).post(remove)
+    assert not project.members.exists()
+
+
+def test_someone_of_another_company_cannot_be_listed(login, people, project, stranger) -> None:
+    data = {"membership": stranger.pk, "role": "employee"}
+    page = login(people[Role.COMPANY_LEAD]).post(url("member_add", project), data)
+    assert page.status_code == 400 and not project.members.exists()
+
+
+def test_editing_dates_out_of_order_keeps_the_input(login, people, project, stranger) -> None:
+    data = {"title": "Neuer Titel", "start_gestalten": "2026-03-10", "end_gestalten": "2026-03-01"}
+    page = login(people[Role.COMPANY_LEAD]).post(url("project_edit", project), data)
+    assert page.status_code == 400 and "Das Ende liegt vor dem Beginn." in page.text
+    assert 'value="Neuer Titel"' in page.text
+    assert login(people[Role.EMPLOYEE]).post(url("project_edit", project), data).status_code == 403
+    assert login(stranger).post(url("project_edit", project), data).status_code == 404
+    data["end_gestalten"] = "2026-03-20"
+    login(people[Role.COMPANY_LEAD]).post(url("project_edit", project), data)
+    project.refresh_from_db()
+    assert project.title == "Neuer Titel" and not project.all_employees
+    assert str(project.phases.get(key="gestalten").ends_on) == "2026-03-20"
