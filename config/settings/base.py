@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "zukunftszentrum.learning",
     "zukunftszentrum.ai_act",
     "zukunftszentrum.credentials",
+    "zukunftszentrum.participation",
 ]
 
 MIDDLEWARE = [

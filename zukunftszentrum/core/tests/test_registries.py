@@ -125,6 +125,7 @@ def test_every_app_registered_its_menu_entries_in_the_menu_order():
         "credentials.manage",
         "needs.dashboard",
         "ai_act.systems",
+        "participation.projects",
         "ai_act.knowledge",
         "organisations.profile",
     ]
@@ -177,6 +178,7 @@ def test_demo_steps_run_operator_then_network_then_checks_then_needs():
         "competences",
         "ai_systems",
         "credentials",
+        "participation",
     ]
     assert [step.name for step in demo_steps.selected_steps(["needs", "network"])] == [
         "network",
@@ -189,7 +191,7 @@ def test_an_unknown_demo_step_is_named_with_the_known_ones():
         CommandError,
         match=(
             r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs, "
-            r"learning_catalogue, competences, ai_systems, credentials"
+            r"learning_catalogue, competences, ai_systems, credentials, participation"
         ),
     ):
         demo_steps.selected_steps(["kuchen"])

@@ -21,28 +21,47 @@ BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lernkatalog"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
 WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
 # "Nachweise": one's own credentials for learners, the issued ones for the administrations;
-# "KI-Systeme": the organisation's readers of its AI inventory, and centres that accompany it
-LEARNER = [*BASE, "Meine Kompetenzen", "Nachweise", "KI-Wissen", "Profil"]
-LEARNER_AI = [*BASE, "Meine Kompetenzen", "Nachweise", "KI-Systeme", "KI-Wissen", "Profil"]
+# "KI-Systeme": the organisation's readers of its AI inventory, and centres that accompany it;
+# "Mitgestalten": the company's participation projects, and centres that accompany it
+LEARNER = [*BASE, "Meine Kompetenzen", "Nachweise", "Mitgestalten", "KI-Wissen", "Profil"]
+COUNCIL_MENU = [
+    *BASE,
+    "Meine Kompetenzen",
+    "Nachweise",
+    "KI-Systeme",
+    "Mitgestalten",
+    "KI-Wissen",
+    "Profil",
+]
+SOLO_MENU = [*BASE, "Meine Kompetenzen", "Nachweise", "KI-Systeme", "KI-Wissen", "Profil"]
 LEAD = [
     *BASE,
     "Meine Kompetenzen",
     "Berufsprofile",
     "Nachweise",
     "KI-Systeme",
+    "Mitgestalten",
     "KI-Wissen",
     "Profil",
 ]
-WITH_NEEDS_AND_AI = [*BASE, "Bedarfsanalyse", "KI-Systeme", "KI-Wissen", "Profil"]
+ACCOMPANYING = [*BASE, "Bedarfsanalyse", "KI-Systeme", "Mitgestalten", "KI-Wissen", "Profil"]
 ADMINISTRATION = [*BASE, "Nachweise", "Bedarfsanalyse", "KI-Wissen", "Profil"]
 MENUS = {
     None: ["Netzwerk", "Lernkatalog", "KI-Wissen"],
     Role.COMPANY_LEAD: LEAD,
     Role.EMPLOYEE: LEARNER,
-    Role.WORKS_COUNCIL: LEARNER_AI,
-    Role.SOLO: LEARNER_AI,
-    Role.CENTRE_ADMIN: [*BASE, "Nachweise", "Bedarfsanalyse", "KI-Systeme", "KI-Wissen", "Profil"],
-    Role.ADVISOR: WITH_NEEDS_AND_AI,
+    Role.WORKS_COUNCIL: COUNCIL_MENU,
+    Role.SOLO: SOLO_MENU,
+    Role.CENTRE_ADMIN: [
+        *BASE,
+        "Nachweise",
+        "Bedarfsanalyse",
+        "KI-Systeme",
+        "Mitgestalten",
+        "KI-Wissen",
+        "Profil",
+    ],
+    Role.ADVISOR: ACCOMPANYING,
     Role.TRAINER: WITH_NEEDS,
     Role.PROGRAMME_ADMIN: ADMINISTRATION,
     Role.REVIEWER: WITHOUT_NEEDS,
@@ -67,15 +86,18 @@ OWN_DATA = [
     "Begleitung durch ein Zukunftszentrum",
     "Selbstchecks",
     NEXT_DATES,
+    "Mitgestalten",
     "Ihre Daten bleiben Ihre Daten",
 ]
 COUNCIL = [*OWN_DATA[:4], "Was der Betriebsrat sieht", *OWN_DATA[4:]]
 # the works council's card leads to the company's checks
+PARTICIPATION = ("secondary", "participation:projects")  # the participation card
 COUNCIL_BUTTONS = [
     ORG_BUTTONS[0],
     ("primary", "assessments:overview"),
     ORG_BUTTONS[1],
     CATALOGUE_BUTTON,
+    PARTICIPATION,
 ]
 # role -> (card headings in order, buttons in order as (style, URL name))
 DASHBOARDS = {
@@ -89,10 +111,11 @@ DASHBOARDS = {
             "KI-Systeme",
             NEXT_DATES,
             "Nächste Schritte",
+            "Mitgestalten",
         ],
-        [*ORG_BUTTONS, AI_BUTTON, CATALOGUE_BUTTON],
+        [*ORG_BUTTONS, AI_BUTTON, CATALOGUE_BUTTON, PARTICIPATION],
     ),
-    Role.EMPLOYEE: (OWN_DATA, [*ORG_BUTTONS, CATALOGUE_BUTTON]),
+    Role.EMPLOYEE: (OWN_DATA, [*ORG_BUTTONS, CATALOGUE_BUTTON, PARTICIPATION]),
     Role.WORKS_COUNCIL: (COUNCIL, COUNCIL_BUTTONS),
     Role.SOLO: (  # not accompanied yet: the accompaniment card offers to ask a centre
         [
@@ -150,6 +173,7 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Selbstchecks": "assessments:overview",
         "Lernkatalog": "learning:catalogue",
         "Bedarfsanalyse": "needs:dashboard",
+        "Mitgestalten": "participation:projects",
         "KI-Wissen": "ai_act:knowledge",
         "Meine Kompetenzen": "learning:competences",
         "Berufsprofile": "learning:job_profiles",

@@ -1,0 +1,23 @@
+"""The events this app writes to the audit log (registered in extensions.py).
+
+Posting, commenting and voting are not logged: a log line with the actor next to an anonymous
+item would be exactly the link the app refuses to store.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ParticipationAction(models.TextChoices):
+    PROJECT_CREATED = "participation_project_created", _("Beteiligungsprojekt angelegt")
+    PROJECT_CHANGED = "participation_project_changed", _("Beteiligungsprojekt geändert")
+    PHASE_MOVED = "participation_phase_moved", _("Phase gewechselt")
+    MEMBER_ADDED = "participation_member_added", _("Projektmitglied hinzugefügt")
+    MEMBER_REMOVED = "participation_member_removed", _("Projektmitglied entfernt")
+    DOCUMENT_ADDED = "participation_document_added", _("Projektdokument hochgeladen")
+    ITEM_HIDDEN = "participation_item_hidden", _("Beitrag ausgeblendet")
+    ITEM_SHOWN = "participation_item_shown", _("Beitrag wieder eingeblendet")
+    ITEM_MERGED = "participation_item_merged", _("Beiträge zusammengeführt")
+    ITEM_ANSWERED = "participation_item_answered", _("Beitrag beantwortet")

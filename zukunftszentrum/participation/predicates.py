@@ -1,0 +1,158 @@
+"""Who may do what in a participation project, as composable predicates. Pure: no Django.
+
+In the style of adhocracy4's rules (`is_member & phase_allows("comment")`), but each predicate
+answers with a `Verdict` that says why not, so a page can show the reason next to a closed
+button. `rules.py` builds the `Situation` from the database and turns the reason into words.
+
+    may_comment = is_member & phase_allows(Action.COMMENT)
+    verdict = may_comment(situation)
+    verdict.allowed, verdict.why
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .phases import FACILITATOR, Action, PhaseDefinition, ProjectRole
+
+
+class Why(StrEnum):
+    """Why an action is refused; rules.py says it in words."""
+
+    NOT_MEMBER = "not_member"
+    NOT_FACILITATOR = "not_facilitator"
+    WRONG_ROLE = "wrong_role"
+    NO_PHASE = "no_phase"
+    NOT_STARTED = "not_started"
+    OVER = "over"
+    CLOSED_IN_PHASE = "closed_in_phase"  # the current phase does not open the action at all
+    NOT_FOR_ROLE = "not_for_role"  # the phase opens it, but not to this role
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    why: Why | None = None
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+YES = Verdict(True)
+
+
+def no(why: Why) -> Verdict:
+    return Verdict(False, why)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One person (in one project role, or none) facing one project on one day."""
+
+    role: ProjectRole | None  # None: not a member of the project
+    facilitator: bool
+    phase: PhaseDefinition | None  # the project's current phase
+    starts_on: dt.date | None  # the current phase's dates; None: open-ended
+    ends_on: dt.date | None
+    today: dt.date
+
+
+class Predicate:
+    """A test on a situation; `&` refuses with the first refusal, `|` allows with either and
+    otherwise refuses with the left reason (the more specific one is written first)."""
+
+    def __init__(self, test: Callable[[Situation], Verdict], name: str) -> None:
+        self.test = test
+        self.name = name
+
+    def __call__(self, situation: Situation) -> Verdict:
+        return self.test(situation)
+
+    def __and__(self, other: Predicate) -> Predicate:
+        def both(s: Situation) -> Verdict:
+            first = self(s)
+            return other(s) if first else first
+
+        return Predicate(both, f"({self.name} & {other.name})")
+
+    def __or__(self, other: Predicate) -> Predicate:
+        def either(s: Situation) -> Verdict:
+            first = self(s)
+            if first:
+                return first
+            return YES if other(s) else first
+
+        return Predicate(either, f"({self.name} | {other.name})")
+
+    def __repr__(self) -> str:
+        return f"<Predicate {self.name}>"
+
+
+is_member = Predicate(lambda s: YES if s.role is not None else no(Why.NOT_MEMBER), "is_member")
+is_facilitator = Predicate(
+    lambda s: YES if s.facilitator else no(Why.NOT_FACILITATOR), "is_facilitator"
+)
+
+
+def has_role(*roles: ProjectRole) -> Predicate:
+    return Predicate(
+        lambda s: YES if s.role in roles else no(Why.WRONG_ROLE),
+        f"has_role({', '.join(roles)})",
+    )
+
+
+def _running(s: Situation) -> Verdict:
+    if s.phase is None:
+        return no(Why.NO_PHASE)
+    if s.starts_on is not None and s.today < s.starts_on:
+        return no(Why.NOT_STARTED)
+    if s.ends_on is not None and s.today > s.ends_on:
+        return no(Why.OVER)
+    return YES
+
+
+phase_is_running = Predicate(_running, "phase_is_running")
+
+
+def phase_allows(action: Action) -> Predicate:
+    """The current phase is running and opens `action` to the person's role (or to them as
+    the facilitator)."""
+
+    def test(s: Situation) -> Verdict:
+        running = _running(s)
+        if not running:
+            return running
+        assert s.phase is not None  # _running refused otherwise
+        if s.role is not None and s.phase.opens(s.role, action):
+            return YES
+        if s.facilitator and s.phase.opens(FACILITATOR, action):
+            return YES
+        if not any(action in actions for actions in s.phase.open.values()):
+            return no(Why.CLOSED_IN_PHASE)
+        return no(Why.NOT_FOR_ROLE)
+
+    return Predicate(test, f"phase_allows({action})")
+
+
+# The rules, one per thing a person does in a project. Reading needs membership only; moving
+# phases and editing the workspace are not bound to a phase.
+may_read = is_member
+may_post = is_member & phase_allows(Action.POST)
+may_comment = is_member & phase_allows(Action.COMMENT)
+may_vote = is_member & phase_allows(Action.VOTE)
+may_answer = is_member & has_role(ProjectRole.LEAD) & phase_allows(Action.ANSWER)
+may_moderate = is_member & is_facilitator & phase_allows(Action.MODERATE)
+may_manage = is_member & (is_facilitator | has_role(ProjectRole.LEAD))
+
+RULES: dict[str, Predicate] = {
+    "read": may_read,
+    "post": may_post,
+    "comment": may_comment,
+    "vote": may_vote,
+    "answer": may_answer,
+    "moderate": may_moderate,
+    "manage": may_manage,
+}
