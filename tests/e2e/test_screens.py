@@ -7,10 +7,14 @@ import pytest
 from django.urls import resolve, reverse
 from playwright.sync_api import Browser, Page
 
+from zukunftszentrum.ai_act.models import AISystem
+from zukunftszentrum.core import demo_steps
 from zukunftszentrum.core.access import access_rule
+from zukunftszentrum.learning.models import Module
 from zukunftszentrum.organisations.demo import DemoLogin, seed_demo
 from zukunftszentrum.organisations.models import Membership
 from zukunftszentrum.organisations.roles import ROLE_CAPABILITIES, Role
+from zukunftszentrum.participation.models import Project
 
 from .axe import visit
 from .conftest import MOBILE, SCREENS_DIR, log_in, watch
@@ -36,6 +40,10 @@ PUBLIC_PAGES = [
     ("privacy-notice", "core:privacy_notice"),
     ("accessibility", "core:accessibility"),
     ("imprint", "core:imprint"),
+    ("catalogue", "learning:catalogue"),
+    ("knowledge", "ai_act:knowledge"),
+    ("notices", "ai_act:notices"),
+    ("verify", "credentials:verify"),
 ]
 PERSONAL_PAGES = [
     ("dashboard", "organisations:dashboard"),
@@ -47,7 +55,20 @@ PERSONAL_PAGES = [
     ("centre-workspace", "organisations:centre_workspace"),
     ("centre-invite", "organisations:centre_invite"),
     ("needs", "needs:dashboard"),
+    ("competences", "learning:competences"),
+    ("job-profiles", "learning:job_profiles"),
+    ("registrations", "learning:my_registrations"),
+    ("catalogue-manage", "learning:manage"),
+    ("courses", "learning:courses"),
+    ("learning-demand", "learning:demand"),
+    ("ai-systems", "ai_act:systems"),
+    ("ai-todo", "ai_act:todo"),
+    ("credentials", "credentials:mine"),
+    ("credentials-manage", "credentials:manage"),
+    ("participation", "participation:projects"),
 ]
+# The later apps' demo steps, so their pages show content (the network comes from seed_demo).
+APP_DEMO_STEPS = ["learning_catalogue", "competences", "ai_systems", "credentials", "participation"]
 ORGANISATION_PAGES = [
     ("organisation", "organisations:organisation_detail"),
     ("organisation-edit", "organisations:organisation_edit"),
@@ -57,7 +78,10 @@ ORGANISATION_PAGES = [
 
 @pytest.fixture
 def demo_logins() -> dict[str, DemoLogin]:
-    return {ROLE_SLUGS[login.role]: login for login in seed_demo()}
+    logins = {ROLE_SLUGS[login.role]: login for login in seed_demo()}
+    for step in demo_steps.selected_steps(APP_DEMO_STEPS):
+        step.run()
+    return logins
 
 
 def shoot(page: Page, name: str) -> None:
@@ -77,6 +101,13 @@ def pages_of(membership: Membership) -> list[tuple[str, str]]:
     if membership.organisation_id:
         org = membership.organisation_id
         pages += [(name, reverse(view, args=[org])) for name, view in ORGANISATION_PAGES]
+        system = AISystem.objects.filter(organisation_id=org).order_by("pk").first()
+        if system is not None:
+            pages.append(("ai-system", reverse("ai_act:system_detail", args=[system.pk])))
+        project = Project.objects.filter(organisation_id=org).order_by("pk").first()
+        if project is not None:
+            pages.append(("project", reverse("participation:workspace", args=[project.pk])))
+            pages.append(("project-items", reverse("participation:items", args=[project.pk])))
     return [(name, path) for name, path in pages if allowed(path, membership)]
 
 
@@ -84,6 +115,10 @@ def test_public_pages(browser: Browser, browser_context_args: dict, url, demo_lo
     centre = Membership.objects.filter(role=Role.CENTRE_ADMIN.value).first().centre
     pages = [(name, url(view)) for name, view in PUBLIC_PAGES]
     pages.append(("centre", url("organisations:centre_detail", centre.slug)))
+    pages.append(("factsheet", url("ai_act:factsheet", "language_text")))
+    module = Module.objects.filter(published=True).order_by("pk").first()
+    if module is not None:
+        pages.append(("module", url("learning:module", module.pk)))
     for width, viewport in (("desktop", browser_context_args["viewport"]), ("phone", MOBILE)):
         context = browser.new_context(**{**browser_context_args, "viewport": viewport})
         page = context.new_page()
