@@ -1,0 +1,239 @@
+"""The mixed-integer programme, for one learner or a group with shared seats (HiGHS via highspy).
+
+Variables: y[l, o] = 1 if learner l takes option o (an offer, or a month for a self-paced module);
+z[l, g] = 1 if learner l's gap g closes. Rows: at most one option per module (exactly one when
+locked); an option starting in month m only if every prerequisite (module, or competence level not
+yet held) is completed by some chosen option ending before m; z[g] <= the chosen modules reaching
+g's target; hours per month <= the monthly budget; learners together <= an offer's free seats.
+Objective: weighted hours, cost and completion month of every chosen option, plus a penalty per
+open gap larger than everything else the learner could take (so gaps close first).
+See docs/methods/learning-paths.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+from .catalogue import Option, Problem
+from .inputs import Weights
+
+_INF = highspy.kHighsInf
+
+
+def open_gap_penalty(problem: Problem, weights: Weights) -> float:
+    """More than the weighted total of every option the learner could take: one more closed gap
+    always beats any saving in hours, cost or time."""
+    total = sum(
+        weights.step(problem.modules[j].hours, problem.modules[j].cost, problem.n_months)
+        for j in problem.options
+    )
+    return 1.0 + total
+
+
+@dataclass
+class Solution:
+    status: str  # "optimal", "time_limit", "infeasible"
+    chosen: list[list[Option]]  # per problem
+    objective: float
+    seconds: float
+    gap: float = 0.0  # relative MIP gap at the end (0 when proven optimal)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.cost: list[float] = []
+        self.upper: list[float] = []
+        self.integer: list[int] = []
+        self.row_lower: list[float] = []
+        self.row_upper: list[float] = []
+        self.starts: list[int] = []
+        self.index: list[int] = []
+        self.value: list[float] = []
+        self.offset = 0.0
+
+    def col(self, cost: float, integer: bool = True) -> int:
+        self.cost.append(cost)
+        self.upper.append(1.0)
+        if integer:
+            self.integer.append(len(self.cost) - 1)
+        return len(self.cost) - 1
+
+    def row(self, coeffs: dict[int, float], lower: float, upper: float) -> None:
+        self.starts.append(len(self.index))
+        self.index.extend(coeffs)
+        self.value.extend(coeffs.values())
+        self.row_lower.append(lower)
+        self.row_upper.append(upper)
+
+
+def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> dict[int, Option]:
+    cols: dict[int, Option] = {}
+    by_module: dict[str, list[tuple[int, Option]]] = {}
+    for j, options in p.options.items():
+        module = p.modules[j]
+        entries = []
+        for o in options:
+            c = b.col(weights.step(module.hours, module.cost, o.end))
+            cols[c] = o
+            entries.append((c, o))
+        by_module[j] = entries
+        one = 1.0 if j in p.learner.locked else 0.0
+        b.row({c: 1.0 for c, _ in entries}, one, 1.0)
+
+    def done_before(k: str, month: int) -> dict[int, float]:
+        return {c: -1.0 for c, o in by_module.get(k, ()) if o.end < month}
+
+    # "level l of competence c reached by the end of month m": one continuous column per
+    # (c, l, m) shared by every module that needs it, so prerequisite rows stay short
+    reached: dict[tuple[str, int, int], int] = {}
+
+    def reached_by(comp: str, lvl: int, month: int) -> int:
+        key = (comp, lvl, month)
+        if key not in reached:
+            d = reached[key] = b.col(0.0, integer=False)
+            row = {d: 1.0}
+            for k, entries in by_module.items():
+                if p.modules[k].reaches.get(comp, 0) >= lvl:
+                    row.update({c: -1.0 for c, o in entries if o.end <= month})
+            b.row(row, -_INF, 0.0)
+        return reached[key]
+
+    # prerequisites, one row per (module, start month, prerequisite)
+    for j, entries in by_module.items():
+        starts: dict[int, list[int]] = defaultdict(list)
+        for c, o in entries:
+            starts[o.start].append(c)
+        module = p.modules[j]
+        for month, cs in starts.items():
+            for k in module.requires_modules:
+                row = {c: 1.0 for c in cs}
+                row.update(done_before(k, month))
+                b.row(row, -_INF, 0.0)
+            for comp, lvl in p.level_prereqs.get(j, ()):
+                row = {c: 1.0 for c in cs}
+                # j's own options cannot count: at most one option per module is chosen
+                row[reached_by(comp, lvl, month - 1)] = -1.0
+                b.row(row, -_INF, 0.0)
+    # gaps: z <= sum of options of modules reaching the target
+    for comp in p.gaps:
+        providers = p.providers.get(comp, ())
+        if not providers:
+            b.offset += penalty
+            continue
+        z = b.col(-penalty)
+        b.offset += penalty
+        row = {z: 1.0}
+        for k in providers:
+            row.update({c: -1.0 for c, _ in by_module.get(k, ())})
+        b.row(row, -_INF, 0.0)
+    # monthly budget
+    per_month: dict[int, dict[int, float]] = defaultdict(dict)
+    for c, o in cols.items():
+        for m, h in o.hours:
+            per_month[m][c] = h
+    for m, row in per_month.items():
+        if sum(row.values()) > p.learner.monthly_hours + 1e-9:
+            b.row(row, -_INF, p.learner.monthly_hours)
+    return cols
+
+
+def solve(
+    problems: Sequence[Problem],
+    weights: Weights,
+    *,
+    seats: dict[str, int] | None = None,
+    time_limit: float = 30.0,
+    penalty: float | None = None,
+    initial: Sequence[list[Option]] | None = None,
+) -> Solution:
+    """One MIP over all problems; `seats` (offer id -> free seats) couples them."""
+    b = _Builder()
+    if penalty is None:
+        penalty = 1.0 + sum(open_gap_penalty(p, weights) - 1.0 for p in problems)
+    all_cols = [_add_learner(b, p, weights, penalty) for p in problems]
+    if seats:
+        users: dict[str, dict[int, float]] = defaultdict(dict)
+        for cols in all_cols:
+            for c, o in cols.items():
+                if o.offer is not None and o.offer in seats:
+                    users[o.offer][c] = 1.0
+        for offer, row in users.items():
+            if len(row) > seats[offer]:
+                b.row(row, -_INF, float(seats[offer]))
+    n = len(b.cost)
+    if n == 0:
+        return Solution("optimal", [[] for _ in problems], b.offset, 0.0)
+
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    # One person's model is small; HiGHS's MIP presolve (probing) costs more than it saves
+    # there (about 5x in the benchmark); a team model needs it. One thread avoids contention when
+    # many plans are made side by side.
+    if len(problems) == 1:
+        h.setOptionValue("presolve", "off")
+    h.setOptionValue("threads", 1)
+    # exact to 1e-7 absolute: the weights' finest term (a month earlier) is worth 1e-6
+    h.setOptionValue("mip_rel_gap", 0.0)
+    h.setOptionValue("mip_abs_gap", 1e-7)
+    h.setOptionValue("mip_feasibility_tolerance", 1e-9)
+    h.setOptionValue("time_limit", float(time_limit))
+    h.addCols(
+        n,
+        np.array(b.cost),
+        np.zeros(n),
+        np.array(b.upper),
+        0,
+        np.array([], dtype=np.int32),
+        np.array([], dtype=np.int32),
+        np.array([], dtype=np.float64),
+    )
+    h.changeColsIntegrality(
+        len(b.integer),
+        np.array(b.integer, dtype=np.int32),
+        np.full(len(b.integer), highspy.HighsVarType.kInteger),
+    )
+    if b.row_lower:
+        h.addRows(
+            len(b.row_lower),
+            np.array(b.row_lower),
+            np.array(b.row_upper),
+            len(b.index),
+            np.array(b.starts, dtype=np.int32),
+            np.array(b.index, dtype=np.int32),
+            np.array(b.value),
+        )
+    h.changeObjectiveOffset(b.offset)
+    if initial is not None:
+        # a feasible start (e.g. the greedy plan): with a time limit there is always an answer
+        index, value = [], []
+        for cols, options in zip(all_cols, initial, strict=True):
+            taken = set(options)
+            for c, o in cols.items():
+                index.append(c)
+                value.append(1.0 if o in taken else 0.0)
+        h.setSolution(len(index), np.array(index, dtype=np.int32), np.array(value))
+    if h.run() == highspy.HighsStatus.kError:
+        # the process's HiGHS scheduler was started with another thread count: use that one
+        h.setOptionValue("threads", 0)
+        if h.run() == highspy.HighsStatus.kError:
+            raise RuntimeError("HiGHS could not solve the learning-path model")
+    status = h.getModelStatus()
+    seconds = h.getRunTime()
+    if status == highspy.HighsModelStatus.kInfeasible:
+        return Solution("infeasible", [[] for _ in problems], float("inf"), seconds)
+    values = np.asarray(h.getSolution().col_value)
+    if status == highspy.HighsModelStatus.kOptimal:
+        result = "optimal"
+    elif len(values) == n and h.getInfo().primal_solution_status == 2:
+        result = "time_limit"
+    else:
+        return Solution("infeasible", [[] for _ in problems], float("inf"), seconds)
+    chosen = [[o for c, o in cols.items() if values[c] > 0.5] for cols in all_cols]
+    info = h.getInfo()
+    gap = 0.0 if result == "optimal" else float(info.mip_gap)
+    return Solution(result, chosen, info.objective_function_value, seconds, gap)

@@ -1,0 +1,216 @@
+"""The public entry points: plan one person or a team, exactly (MIP) or greedily (baseline)."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from .catalogue import Catalogue, Option, Problem, prepare
+from .greedy import greedy
+from .inputs import Learner, Weights
+from .mip import open_gap_penalty, solve
+from .results import (
+    INFEASIBLE,
+    OPTIMAL,
+    TIME_LIMIT,
+    Plan,
+    TeamPlan,
+    build_plan,
+    infeasible_plan,
+)
+
+HEURISTIC = "heuristic"
+
+
+def _locks_impossible(p: Problem) -> bool:
+    return any(m not in p.options for m in p.learner.locked)
+
+
+def plan_person(
+    learner: Learner,
+    catalogue: Catalogue,
+    *,
+    weights: Weights | None = None,
+    names: Mapping[str, str] | None = None,
+    time_limit: float = 10.0,
+) -> Plan:
+    """The optimal plan for one person (see the package docstring)."""
+    began = time.perf_counter()
+    weights = weights or Weights()
+    p = prepare(learner, catalogue)
+    if _locks_impossible(p):
+        return infeasible_plan(p, names, time.perf_counter() - began)
+    solution = solve([p], weights, time_limit=time_limit)
+    if solution.status == INFEASIBLE:
+        return infeasible_plan(p, names, time.perf_counter() - began)
+    status = OPTIMAL if solution.status == OPTIMAL else TIME_LIMIT
+    return build_plan(
+        p, solution.chosen[0], weights, status=status, names=names, seconds=time.perf_counter() - began
+    )
+
+
+def greedy_person(
+    learner: Learner,
+    catalogue: Catalogue,
+    *,
+    weights: Weights | None = None,
+    names: Mapping[str, str] | None = None,
+) -> Plan:
+    """The greedy set-cover baseline on the same inputs; status "heuristic" or "infeasible"."""
+    began = time.perf_counter()
+    weights = weights or Weights()
+    p = prepare(learner, catalogue)
+    chosen = None if _locks_impossible(p) else greedy(p, weights)
+    if chosen is None:
+        return infeasible_plan(p, names, time.perf_counter() - began)
+    return build_plan(
+        p, chosen, weights, status=HEURISTIC, names=names, seconds=time.perf_counter() - began
+    )
+
+
+def _schedule(learners: Sequence[Learner], chosen: Sequence[list[Option]]) -> dict[str, tuple[str, ...]]:
+    schedule: dict[str, list[str]] = defaultdict(list)
+    for learner, options in zip(learners, chosen, strict=True):
+        for o in options:
+            if o.offer is not None:
+                schedule[o.offer].append(learner.id)
+    return {offer: tuple(ids) for offer, ids in sorted(schedule.items())}
+
+
+def plan_team(
+    learners: Sequence[Learner],
+    catalogue: Catalogue,
+    *,
+    weights: Weights | None = None,
+    names: Mapping[str, str] | None = None,
+    time_limit: float = 60.0,
+) -> TeamPlan:
+    """Optimal plans for a group sharing the offers' free seats (see the package docstring).
+
+    Exact decomposition (lazy seat limits): every person is first planned alone. Where that
+    over-books offers, those offers' seat limits are added and the people whose own optimum
+    uses one of them are planned together (warm-started with a greedy plan); everyone else
+    keeps their own optimum, which uses none of the limited seats and so is part of an optimum of
+    the group. Repeat until no offer is over-booked: the result is optimal for all seat limits.
+    """
+    began = time.perf_counter()
+    weights = weights or Weights()
+    problems = [prepare(learner, catalogue) for learner in learners]
+    if any(_locks_impossible(p) for p in problems):
+        plans = {
+            p.learner.id: infeasible_plan(p, names) if _locks_impossible(p) else None
+            for p in problems
+        }
+        bad = [pid for pid, plan in plans.items() if plan is not None]
+        return TeamPlan(
+            status=INFEASIBLE,
+            plans={k: v for k, v in plans.items() if v is not None},
+            schedule={},
+            seconds=time.perf_counter() - began,
+            explanation="Festgelegte Module lassen sich nicht einplanen für: " + ", ".join(bad),
+        )
+    # one closed gap anywhere in the team outweighs every saving of everyone (lexicographic)
+    penalty = 1.0 + sum(open_gap_penalty(p, weights) - 1.0 for p in problems)
+    seats = {o.id: o.free_seats for o in catalogue.offers.values()}
+    chosen: list[list[Option]] = []
+    status = OPTIMAL
+    for p in problems:
+        solution = solve([p], weights, time_limit=time_limit, penalty=penalty)
+        if solution.status == INFEASIBLE:
+            plans = {p.learner.id: infeasible_plan(p, names)}
+            return TeamPlan(INFEASIBLE, plans, {}, time.perf_counter() - began,
+                            plans[p.learner.id].explanation)
+        status = status if solution.status == OPTIMAL else TIME_LIMIT
+        chosen.append(solution.chosen[0])
+    alone = list(chosen)
+    coupled: set[str] = set()
+    rounds = joint = 0
+    gap = 0.0
+    while True:
+        usage: dict[str, int] = defaultdict(int)
+        for options in chosen:
+            for o in options:
+                if o.offer is not None:
+                    usage[o.offer] += 1
+        over = {offer for offer, n in usage.items() if n > seats[offer]}
+        if not over:
+            break
+        coupled |= over
+        # Whoever's own optimum uses none of the coupled offers keeps it: it leaves every coupled
+        # seat to the others and cannot be beaten for that person, so it is part of an optimum.
+        group = [
+            i for i, options in enumerate(alone) if any(o.offer in coupled for o in options)
+        ]
+        rounds += 1
+        joint = max(joint, len(group))
+        remaining = max(1.0, time_limit - (time.perf_counter() - began))
+        # a feasible start: the group planned greedily, person after person, on the seats
+        # the people outside the group leave free
+        left, members = dict(seats), set(group)
+        for i, options in enumerate(chosen):
+            if i not in members:
+                for o in options:
+                    if o.offer is not None:
+                        left[o.offer] -= 1
+        start = [greedy(problems[i], weights, left) or [] for i in group]
+        solution = solve(
+            [problems[i] for i in group],
+            weights,
+            seats={o: seats[o] for o in coupled},
+            time_limit=remaining,
+            penalty=penalty,
+            initial=start,
+        )
+        if solution.status == INFEASIBLE:
+            return TeamPlan(
+                INFEASIBLE, {}, {}, time.perf_counter() - began,
+                "Die festgelegten Module aller Personen passen nicht in die freien Plätze.",
+            )
+        status = status if solution.status == OPTIMAL else TIME_LIMIT
+        gap = solution.gap
+        for i, options in zip(group, solution.chosen, strict=True):
+            chosen[i] = options
+    plans = {
+        p.learner.id: build_plan(p, options, weights, status=status, names=names, team=True)
+        for p, options in zip(problems, chosen, strict=True)
+    }
+    return TeamPlan(
+        status=status,
+        plans=plans,
+        schedule=_schedule(learners, chosen),
+        seconds=time.perf_counter() - began,
+        stats={
+            "rounds": rounds,
+            "largest_joint_group": joint,
+            "coupled_offers": len(coupled),
+            "mip_gap": round(gap, 6),
+        },
+    )
+
+
+def greedy_team(
+    learners: Sequence[Learner],
+    catalogue: Catalogue,
+    *,
+    weights: Weights | None = None,
+    names: Mapping[str, str] | None = None,
+) -> TeamPlan:
+    """The baseline for a group: the greedy plan person after person, seats taken as they go."""
+    began = time.perf_counter()
+    weights = weights or Weights()
+    seats = {o.id: o.free_seats for o in catalogue.offers.values()}
+    plans: dict[str, Plan] = {}
+    chosen: list[list[Option]] = []
+    status = HEURISTIC
+    for learner in learners:
+        p = prepare(learner, catalogue)
+        options = None if _locks_impossible(p) else greedy(p, weights, seats)
+        if options is None:
+            plans[learner.id] = infeasible_plan(p, names)
+            status = INFEASIBLE
+            options = []
+        else:
+            plans[learner.id] = build_plan(p, options, weights, status=HEURISTIC, names=names, team=True)
+        chosen.append(options)
+    return TeamPlan(status, plans, _schedule(learners, chosen), time.perf_counter() - began)
