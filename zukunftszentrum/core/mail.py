@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Sequence
 from datetime import timedelta
 from smtplib import SMTPException
 
@@ -38,10 +39,24 @@ class Outcome(enum.StrEnum):
     NOTHING = "nothing"  # already sent, failed for good, or being sent by another worker
 
 
-def queue_mail(*, kind: str, to: str, subject: str, body: str, html_body: str = "") -> int:
-    """Store a rendered email and have a task send it after the commit; returns its id."""
+def queue_mail(
+    *,
+    kind: str,
+    to: str,
+    subject: str,
+    body: str,
+    html_body: str = "",
+    attachments: Sequence[tuple[str, str, str]] = (),
+) -> int:
+    """Store a rendered email and have a task send it after the commit; returns its id.
+    `attachments`: (filename, text content, mimetype), e.g. an iCalendar invitation."""
     mail = OutgoingMail.objects.create(
-        kind=kind, to=to, subject=" ".join(subject.split()), body=body, html_body=html_body
+        kind=kind,
+        to=to,
+        subject=" ".join(subject.split()),
+        body=body,
+        html_body=html_body,
+        attachments=[list(a) for a in attachments],
     )
     if settings.ZZ_RUN_TASKS_INLINE:
         deliver(mail.pk, max_attempts=1)
@@ -79,6 +94,8 @@ def _message(mail: OutgoingMail) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(mail.subject, mail.body, None, [mail.to])
     if mail.html_body:
         message.attach_alternative(mail.html_body, "text/html")
+    for filename, content, mimetype in mail.attachments:
+        message.attach(filename, content, mimetype)
     return message
 
 

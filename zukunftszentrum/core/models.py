@@ -132,6 +132,8 @@ class OutgoingMail(models.Model):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     html_body = models.TextField(blank=True)
+    # [[filename, content, mimetype], ...]: text attachments such as an iCalendar invitation.
+    attachments = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

@@ -10,3 +10,11 @@ class LearningAction(models.TextChoices):
     JOB_PROFILE_ASSIGNED = "job_profile_assigned", _("Berufsprofil zugeordnet")
     TARGET_ADJUSTED = "target_adjusted", _("Zielstufe eines Berufsprofils angepasst")
     CERTIFICATE_ADDED = "certificate_added", _("Zertifikat als Nachweis hochgeladen")
+
+
+class CatalogueAction(models.TextChoices):
+    MODULE_SAVED = "learning_module_saved", _("Lernmodul gespeichert")
+    OFFER_SAVED = "learning_offer_saved", _("Termin gespeichert")
+    OFFER_CAPACITY_CHANGED = "learning_offer_capacity", _("Plätze eines Termins geändert")
+    ATTENDANCE_CONFIRMED = "learning_attendance_confirmed", _("Teilnahme bestätigt")
+    NO_SHOW_RECORDED = "learning_no_show", _("Nicht erschienen vermerkt")

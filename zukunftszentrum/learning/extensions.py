@@ -3,12 +3,77 @@ Called once from the app's `ready()`; see docs/architecture.md, "Extension point
 
 from __future__ import annotations
 
-from zukunftszentrum.core import audit_actions
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards, tasks
+from zukunftszentrum.organisations.roles import Capability, Role, has_capability
 
 from . import competence_extensions
-from .audit_actions import LearningAction
+from .audit_actions import CatalogueAction, LearningAction
 
 
 def register() -> None:
     audit_actions.register_actions(LearningAction, order=400)
     competence_extensions.register()
+    _register_catalogue()
+
+
+def _register_catalogue() -> None:
+    from . import catalogue_personal_data  # noqa: F401 - registers its section on import
+
+    navigation.register_menu_entry(
+        "learning.catalogue",
+        label=_("Lernkatalog"),
+        url_name="learning:catalogue",
+        order=36,
+        signed_in=False,
+        current=(
+            "learning:catalogue",
+            "learning:module",
+            "learning:offer",
+            "learning:my_registrations",
+        ),
+    )
+    overview_cards.register_card(
+        "learning.registrations",
+        template="learning/catalogue/overview_cards.html#registrations",
+        order=37,
+        shows=lambda member: has_capability(member.role, Capability.LEARN),
+        context=_learner_card,
+    )
+    overview_cards.register_card(
+        "learning.courses",
+        template="learning/catalogue/overview_cards.html#courses",
+        order=37,
+        shows=lambda member: member.role == Role.TRAINER,
+        context=_trainer_card,
+    )
+    audit_actions.register_actions(CatalogueAction, order=410)
+    demo_steps.register_demo_step("learning_catalogue", order=44, run=_seed_demo_catalogue)
+    tasks.register_recovery("learning.reminders", _queue_due_reminders)
+
+
+def _learner_card(member: Any) -> dict[str, Any]:
+    from .catalogue_pages import learner_card  # pages read models; load when a card is drawn
+
+    return learner_card(member)
+
+
+def _trainer_card(member: Any) -> dict[str, Any]:
+    from .catalogue_pages import trainer_card
+
+    return trainer_card(member)
+
+
+def _queue_due_reminders() -> int:
+    from .catalogue_tasks import queue_due_reminders  # models load after ready()
+
+    return queue_due_reminders()
+
+
+def _seed_demo_catalogue(*, site_url: str = "") -> str:
+    from .catalogue_demo import seed_catalogue  # the demo code loads only when someone seeds
+
+    return seed_catalogue()

@@ -3,6 +3,7 @@
 from django.urls import URLPattern, path
 
 from . import views_competence as competence
+from .views import catalogue, catalogue_centre
 
 app_name = "learning"
 
@@ -16,4 +17,30 @@ urlpatterns: list[URLPattern] = [
     path("berufsprofile/<int:pk>/", competence.job_profiles_for, name="job_profiles_for"),
     path("berufsprofile/<int:pk>/zuordnen/", competence.assign_profile, name="profile_assign"),
     path("berufsprofile/<int:pk>/ziel/", competence.adjust_target, name="target_adjust"),
-]
+    # The catalogue (public) and registering for offers
+    path("katalog/", catalogue.catalogue, name="catalogue"),
+    path("katalog/module/<int:pk>/", catalogue.module_detail, name="module"),
+    path("katalog/termine/<int:pk>/", catalogue.offer_detail, name="offer"),
+    path("katalog/termine/<int:pk>/anmelden/", catalogue.register, name="offer_register"),
+    path("anmeldungen/", catalogue.my_registrations, name="my_registrations"),
+    path("anmeldungen/<int:pk>/zurueckziehen/", catalogue.cancel, name="registration_cancel"),
+    path("team/kurse/", catalogue.staff_courses, name="staff_courses"),
+    path("zentren/<slug:slug>/kalender.ics", catalogue.centre_calendar, name="centre_calendar"),
+    # The centre's modules and offers, courses and demand
+    path("angebote/", catalogue_centre.manage, name="manage"),
+    path("angebote/module/neu/", catalogue_centre.module_edit, name="module_create"),
+    path("angebote/module/<int:pk>/", catalogue_centre.module_edit, name="module_edit"),
+    path("angebote/module/<int:module_pk>/termine/neu/", catalogue_centre.offer_edit,
+         name="offer_create"),
+    path("angebote/module/<int:module_pk>/termine/<int:pk>/", catalogue_centre.offer_edit,
+         name="offer_edit"),
+    path("angebote/termine/<int:pk>/plaetze/", catalogue_centre.offer_capacity,
+         name="offer_capacity"),
+    path("kurse/", catalogue_centre.courses, name="courses"),
+    path("kurse/<int:pk>/", catalogue_centre.course, name="course"),
+    path("kurse/anmeldungen/<int:pk>/<str:verdict>/", catalogue_centre.attendance,
+         name="course_attendance"),
+    path("kurse/<int:pk>/anwesenheit.<str:fmt>", catalogue_centre.attendance_export,
+         name="course_export"),
+    path("nachfrage/", catalogue_centre.demand, name="demand"),
+]  # fmt: skip

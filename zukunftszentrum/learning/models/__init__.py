@@ -1,6 +1,30 @@
 """This app's tables, one module per area; each is imported here so Django finds it."""
 
+from .catalogue import (
+    Module,
+    ModuleFormat,
+    ModuleLanguage,
+    Offer,
+    OfferStatus,
+    Registration,
+    RegistrationStatus,
+    Session,
+)
 from .evidence import Evidence, EvidenceKind
 from .profiles import JobProfileAssignment, OwnGoal, TargetAdjustment
 
-__all__ = ["Evidence", "EvidenceKind", "JobProfileAssignment", "OwnGoal", "TargetAdjustment"]
+__all__ = [
+    "Evidence",
+    "EvidenceKind",
+    "JobProfileAssignment",
+    "Module",
+    "ModuleFormat",
+    "ModuleLanguage",
+    "Offer",
+    "OfferStatus",
+    "OwnGoal",
+    "Registration",
+    "RegistrationStatus",
+    "Session",
+    "TargetAdjustment",
+]

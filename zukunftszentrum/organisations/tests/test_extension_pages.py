@@ -17,11 +17,11 @@ from zukunftszentrum.organisations.tests.access_walk import Tenant, make_tenant
 
 pytestmark = pytest.mark.django_db
 
-BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks"]
+BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lernkatalog"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
 WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
 MENUS = {
-    None: ["Netzwerk", "KI-Wissen"],
+    None: ["Netzwerk", "Lernkatalog", "KI-Wissen"],
     Role.COMPANY_LEAD: WITHOUT_NEEDS,
     Role.EMPLOYEE: WITHOUT_NEEDS,
     Role.WORKS_COUNCIL: WITHOUT_NEEDS,
@@ -42,17 +42,25 @@ ORG_BUTTONS = [
 ]
 WAITING = "Was auf Sie wartet"
 CHECKS_WAITING = "Checks, die auf Ihre Antwort warten"  # the self-checks' card
+NEXT_DATES = "Ihre nächsten Termine"  # the learning catalogue's card for everyone who learns
+CATALOGUE_BUTTON = ("secondary", "learning:catalogue")
 OWN_DATA = [
     WAITING,
     CHECKS_WAITING,
     COMPANY,
     "Begleitung durch ein Zukunftszentrum",
     "Selbstchecks",
+    NEXT_DATES,
     "Ihre Daten bleiben Ihre Daten",
 ]
 COUNCIL = [*OWN_DATA[:4], "Was der Betriebsrat sieht", *OWN_DATA[4:]]
 # the works council's card leads to the company's checks
-COUNCIL_BUTTONS = [ORG_BUTTONS[0], ("primary", "assessments:overview"), ORG_BUTTONS[1]]
+COUNCIL_BUTTONS = [
+    ORG_BUTTONS[0],
+    ("primary", "assessments:overview"),
+    ORG_BUTTONS[1],
+    CATALOGUE_BUTTON,
+]
 # role -> (card headings in order, buttons in order as (style, URL name))
 DASHBOARDS = {
     Role.COMPANY_LEAD: (
@@ -62,11 +70,12 @@ DASHBOARDS = {
             COMPANY,
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            NEXT_DATES,
             "Nächste Schritte",
         ],
-        ORG_BUTTONS,
+        [*ORG_BUTTONS, CATALOGUE_BUTTON],
     ),
-    Role.EMPLOYEE: (OWN_DATA, ORG_BUTTONS),
+    Role.EMPLOYEE: (OWN_DATA, [*ORG_BUTTONS, CATALOGUE_BUTTON]),
     Role.WORKS_COUNCIL: (COUNCIL, COUNCIL_BUTTONS),
     Role.SOLO: (  # not accompanied yet: the accompaniment card offers to ask a centre
         [
@@ -75,13 +84,22 @@ DASHBOARDS = {
             "{solo}",
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            NEXT_DATES,
             "Nächste Schritte",
         ],
-        [ORG_BUTTONS[0], ("secondary", "organisations:organisation_ask_centre"), ORG_BUTTONS[1]],
+        [
+            ORG_BUTTONS[0],
+            ("secondary", "organisations:organisation_ask_centre"),
+            ORG_BUTTONS[1],
+            CATALOGUE_BUTTON,
+        ],
     ),
     Role.CENTRE_ADMIN: (CENTRE_CARDS, CENTRE_BUTTONS),
     Role.ADVISOR: (CENTRE_CARDS, CENTRE_BUTTONS),
-    Role.TRAINER: (CENTRE_CARDS, CENTRE_BUTTONS),
+    Role.TRAINER: (  # the learning catalogue's card with the trainer's courses
+        [*CENTRE_CARDS, "Ihre Kurse"],
+        [*CENTRE_BUTTONS, ("secondary", "learning:courses")],
+    ),
     Role.PROGRAMME_ADMIN: (
         ["Zentren", "Organisationen", "Abdeckung"],
         [
@@ -111,6 +129,7 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Netzwerk": "organisations:network",
         "Meine Übersicht": "organisations:dashboard",
         "Selbstchecks": "assessments:overview",
+        "Lernkatalog": "learning:catalogue",
         "Bedarfsanalyse": "needs:dashboard",
         "KI-Wissen": "ai_act:knowledge",
         "Profil": "organisations:profile",

@@ -1,0 +1,155 @@
+"""The demo catalogue as a table: about 40 fictional modules of several demo centres over the 18
+competences, with prerequisites (keys of the same centre). Texts are the demo's own words."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class ModuleRow(NamedTuple):
+    centre: str  # demo centre slug
+    key: str
+    title: str
+    summary: str
+    format: str
+    hours: float
+    cost: int
+    competences: dict[str, int]
+    needs: tuple[str, ...] = ()  # prerequisite module keys (same centre)
+    needs_levels: dict[str, int] = {}
+
+
+MODULES: tuple[ModuleRow, ...] = (
+    # Nord
+    ModuleRow("nord", "ki-grundlagen", "KI-Grundlagen für Beschäftigte",
+              "Was KI ist, was sie kann und wo ihre Grenzen liegen – ohne Fachchinesisch.",
+              "workshop", 4, 0, {"ai_basics": 2, "ai_use_cases": 1}),
+    ModuleRow("nord", "genai-verstehen", "Wie generative KI arbeitet",
+              "Sprachmodelle, Bildgeneratoren und ihre Fehlerquellen verständlich erklärt.",
+              "webinar", 2, 0, {"how_genai_works": 2}, ("ki-grundlagen",)),
+    ModuleRow("nord", "prompting-buero", "Prompting im Büroalltag",
+              "Gute Aufträge an KI-Assistenten formulieren: Beispiele aus Verwaltung und Vertrieb.",
+              "workshop", 6, 90, {"prompting": 2, "tool_workflows": 1}, ("ki-grundlagen",)),
+    ModuleRow("nord", "prompting-vertiefung", "Prompting für Fortgeschrittene",
+              "Mehrstufige Aufträge, Vorlagen und Prüfschritte für wiederkehrende Aufgaben.",
+              "workshop", 6, 120, {"prompting": 3, "checking_outputs": 2}, ("prompting-buero",)),
+    ModuleRow("nord", "ergebnisse-pruefen", "KI-Ergebnisse prüfen",
+              "Fakten prüfen, Halluzinationen erkennen, Quellen nachvollziehen.",
+              "webinar", 3, 0, {"checking_outputs": 2, "human_oversight": 1}),
+    ModuleRow("nord", "datenschutz-ki", "Datenschutz bei KI-Werkzeugen",
+              "Welche Daten in welches Werkzeug dürfen – mit Checkliste für den Betrieb.",
+              "webinar", 2, 0, {"personal_data": 2, "confidential_data": 2}),
+    ModuleRow("nord", "ki-lab-produktion", "Inhouse-Lab: KI in der Produktion",
+              "Ein Tag im eigenen Betrieb: Anwendungsfälle finden und einen davon erproben.",
+              "inhouse_lab", 8, 450, {"ai_use_cases": 3, "work_design": 2}, ("ki-grundlagen",)),
+    ModuleRow("nord", "betriebsrat-ki", "KI und Mitbestimmung",
+              "Rechte des Betriebsrats bei KI-Einführung und Bausteine einer Betriebsvereinbarung.",
+              "workshop", 6, 0, {"codetermination": 3, "change_participation": 2}),
+    ModuleRow("nord", "ki-verordnung-basis", "Die KI-Verordnung im Überblick",
+              "Risikoklassen, Pflichten der Betreiber und was bis wann zu tun ist.",
+              "webinar", 2, 0, {"ai_act_obligations": 2}),
+    ModuleRow("nord", "werkzeuge-waehlen", "Das passende KI-Werkzeug wählen",
+              "Kriterien, Kosten und Datenschutz: eine Entscheidungshilfe für KMU.",
+              "blended", 5, 60, {"choosing_tools": 2, "it_security": 1}, ("ki-grundlagen",)),
+    # West
+    ModuleRow("west", "ki-einstieg", "Einstieg in KI",
+              "Grundbegriffe und Beispiele aus Handwerk, Handel und Industrie.",
+              "self_learning", 2, 0, {"ai_basics": 1, "ai_use_cases": 1}),
+    ModuleRow("west", "chatbots-kundendienst", "KI im Kundendienst",
+              "Antwortvorschläge, Chatbots und wo der Mensch entscheiden muss.",
+              "workshop", 5, 80, {"tool_workflows": 2, "human_oversight": 2}, ("ki-einstieg",)),
+    ModuleRow("west", "bias-fairness", "Verzerrungen erkennen",
+              "Wie Vorurteile in Daten und Modelle gelangen und wie man sie bemerkt.",
+              "webinar", 2, 0, {"bias_fairness": 2, "ethics_responsibility": 1}),
+    ModuleRow("west", "it-sicherheit-ki", "IT-Sicherheit und KI",
+              "Phishing mit KI, Prompt-Injection und sichere Einstellungen.",
+              "workshop", 4, 60, {"it_security": 2, "confidential_data": 1}),
+    ModuleRow("west", "urheberrecht-ki", "Urheberrecht und KI-Inhalte",
+              "Wem gehören KI-Texte und -Bilder, und was darf man verwenden?",
+              "webinar", 2, 0, {"copyright_ip": 2}),
+    ModuleRow("west", "prozesse-gestalten", "Arbeitsabläufe mit KI gestalten",
+              "Aufgaben zerlegen, KI-Schritte einbauen, Belastungen im Blick behalten.",
+              "blended", 8, 150, {"work_design": 3, "tool_workflows": 2}, ("chatbots-kundendienst",)),
+    ModuleRow("west", "ki-verordnung-betreiber", "Pflichten als Betreiber nach der KI-Verordnung",
+              "KI-Kompetenz, Transparenz und Aufsicht: was Betriebe konkret umsetzen.",
+              "workshop", 4, 90, {"ai_act_obligations": 3, "human_oversight": 2},
+              needs_levels={"ai_act_obligations": 1}),
+    ModuleRow("west", "wandel-begleiten", "Wandel mit KI begleiten",
+              "Beschäftigte beteiligen, Sorgen ernst nehmen, Erfolge sichtbar machen.",
+              "workshop", 6, 0, {"change_participation": 3, "work_design": 2}),
+    # Mitte
+    ModuleRow("mitte", "genai-praxis", "Generative KI in der Praxis",
+              "Texte, Tabellen und Präsentationen mit KI – geübt an eigenen Aufgaben.",
+              "workshop", 6, 100, {"prompting": 2, "how_genai_works": 2}),
+    ModuleRow("mitte", "daten-vertraulich", "Vertrauliche Daten schützen",
+              "Geschäftsgeheimnisse, Kundendaten und KI-Dienste in der Cloud.",
+              "webinar", 2, 0, {"confidential_data": 3, "personal_data": 2}),
+    ModuleRow("mitte", "aufsicht-ki", "Menschliche Aufsicht organisieren",
+              "Wer prüft was, wann greift ein Mensch ein – Rollen und Abläufe.",
+              "workshop", 4, 70, {"human_oversight": 3, "checking_outputs": 2},
+              ("genai-praxis",)),
+    ModuleRow("mitte", "ethik-ki", "Verantwortung beim KI-Einsatz",
+              "Ethische Fragen am Arbeitsplatz: Transparenz, Fairness, Verantwortung.",
+              "webinar", 2, 0, {"ethics_responsibility": 2, "bias_fairness": 1}),
+    ModuleRow("mitte", "ki-lab-verwaltung", "Inhouse-Lab: KI in der Verwaltung",
+              "Im eigenen Büro: Abläufe sichten, KI-Unterstützung erproben, Regeln vereinbaren.",
+              "inhouse_lab", 8, 400, {"tool_workflows": 3, "work_design": 2},
+              ("genai-praxis",)),
+    ModuleRow("mitte", "werkzeugauswahl-praxis", "KI-Werkzeuge vergleichen",
+              "Drei Werkzeuge für eine Aufgabe im Vergleich – mit Bewertungsbogen.",
+              "webinar", 3, 0, {"choosing_tools": 3}, needs_levels={"choosing_tools": 1}),
+    # Süd-West
+    ModuleRow("sued-west", "ki-handwerk", "KI im Handwerk",
+              "Angebote, Aufmaß, Dokumentation: wo KI im Handwerksbetrieb hilft.",
+              "workshop", 4, 50, {"ai_use_cases": 2, "ai_basics": 1}),
+    ModuleRow("sued-west", "qualitaet-ki", "Qualitätsprüfung mit KI",
+              "Bildverarbeitung in der Fertigung: Chancen, Fehler und Aufsicht.",
+              "workshop", 6, 180, {"checking_outputs": 3, "human_oversight": 2}, ("ki-handwerk",)),
+    ModuleRow("sued-west", "ki-fuehrung", "KI-Einführung führen",
+              "Für Führungskräfte: Ziele setzen, Beschäftigte beteiligen, Wirkung prüfen.",
+              "blended", 10, 250, {"change_participation": 3, "work_design": 3}),
+    ModuleRow("sued-west", "prompting-einstieg", "Prompting: der erste Schritt",
+              "Kurz und praktisch: die fünf Bausteine eines guten Auftrags.",
+              "self_learning", 1.5, 0, {"prompting": 1}),
+    ModuleRow("sued-west", "sicher-arbeiten", "Sicher arbeiten mit KI-Diensten",
+              "Konten, Freigaben und Datenflüsse: Grundregeln für alle.",
+              "webinar", 2, 0, {"it_security": 2, "personal_data": 1}),
+    # Süd
+    ModuleRow("sued", "ki-kompakt", "KI kompakt",
+              "Ein Vormittag für den Überblick: Begriffe, Beispiele, erste Schritte.",
+              "workshop", 3, 0, {"ai_basics": 2}),
+    ModuleRow("sued", "genai-bilder", "Bilder und Medien mit KI",
+              "Bildgeneratoren nutzen – und Rechte, Kennzeichnung und Grenzen kennen.",
+              "workshop", 4, 80, {"how_genai_works": 2, "copyright_ip": 2}, ("ki-kompakt",)),
+    ModuleRow("sued", "ki-vertrieb", "KI im Vertrieb",
+              "Recherche, Angebote, Nachfassen: KI-Unterstützung mit Augenmaß.",
+              "webinar", 3, 0, {"tool_workflows": 2, "prompting": 2}, ("ki-kompakt",)),
+    ModuleRow("sued", "ki-verordnung-praxis", "KI-Verordnung: Inventar und Pflichten",
+              "Eigene KI-Systeme erfassen, einordnen und die Pflichten planen.",
+              "workshop", 5, 120, {"ai_act_obligations": 3}, ("ki-kompakt",)),
+    ModuleRow("sued", "mitbestimmung-praxis", "Betriebsvereinbarung KI",
+              "Von der Ideensammlung zur Vereinbarung: ein Praxisworkshop.",
+              "workshop", 6, 0, {"codetermination": 4, "ethics_responsibility": 2},
+              needs_levels={"codetermination": 2}),
+    # Ost
+    ModuleRow("ost", "ki-alltag", "KI im Arbeitsalltag",
+              "Wo KI heute schon steckt und wie man sie sinnvoll einsetzt.",
+              "webinar", 2, 0, {"ai_basics": 1, "ai_use_cases": 2}),
+    ModuleRow("ost", "daten-ki-recht", "Daten, Recht und KI",
+              "Datenschutz, Urheberrecht und KI-Verordnung im Zusammenhang.",
+              "blended", 6, 90, {"personal_data": 2, "copyright_ip": 2, "ai_act_obligations": 1},
+              ("ki-alltag",)),
+    ModuleRow("ost", "fairness-praxis", "Fairness im Personalbereich",
+              "KI bei Bewerbungen und Einsatzplanung: Risiken erkennen und vermeiden.",
+              "workshop", 4, 60, {"bias_fairness": 3, "human_oversight": 2}),
+    # Wissen (supra-regional, online)
+    ModuleRow("wissen", "ki-kompetenz-art4", "KI-Kompetenz nach Artikel 4",
+              "Selbstlernkurs: was alle Beschäftigten über KI wissen sollten.",
+              "self_learning", 3, 0, {"ai_basics": 2, "ai_act_obligations": 1, "checking_outputs": 1}),
+    ModuleRow("wissen", "genai-tiefer", "Generative KI genauer verstehen",
+              "Training, Kontext, Zufall: warum Modelle antworten, wie sie antworten.",
+              "webinar", 3, 0, {"how_genai_works": 3}, ("ki-kompetenz-art4",)),
+    ModuleRow("wissen", "arbeit-gestalten", "Gute Arbeit mit KI",
+              "Arbeitsgestaltung, Belastung und Qualifizierung in KI-gestützten Abläufen.",
+              "webinar", 2, 0, {"work_design": 2, "change_participation": 1}),
+)  # fmt: skip
