@@ -18,6 +18,31 @@ def register() -> None:
     audit_actions.register_actions(LearningAction, order=400)
     competence_extensions.register()
     _register_catalogue()
+    _register_paths()
+
+
+def _register_paths() -> None:
+    navigation.register_menu_entry(
+        "learning.paths",
+        label=_("Mein Lernweg"),
+        url_name="learning:paths",
+        order=35,
+        capability=Capability.LEARN,
+        current=(
+            "learning:paths",
+            "learning:path_old",
+            "learning:team",
+            "learning:team_of",
+            "learning:team_plan",
+        ),
+    )
+    demo_steps.register_demo_step("learning_paths", order=46, run=_seed_demo_paths)
+
+
+def _seed_demo_paths(*, site_url: str = "") -> str:
+    from .path_demo import seed_paths  # the demo code loads only when someone seeds
+
+    return seed_paths()
 
 
 def _register_catalogue() -> None:
