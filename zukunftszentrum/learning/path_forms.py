@@ -69,8 +69,12 @@ class TeamGroupForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["profile"].choices = [("", _("– keines –")), *profiles]
-        self.fields["people"].choices = [(str(pk), name) for pk, name in people]
+        profile_field = self.fields["profile"]
+        people_field = self.fields["people"]
+        assert isinstance(profile_field, forms.ChoiceField)
+        assert isinstance(people_field, forms.MultipleChoiceField)
+        profile_field.choices = [("", _("– keines –")), *profiles]
+        people_field.choices = [(str(pk), name) for pk, name in people]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -19,6 +19,4 @@ def may_plan_team(member: Membership | None, organisation: Any) -> Answer:
     company's consent): the same people who may adjust its targets."""
     if is_lead_of(member, organisation) or accompanies(member, organisation):
         return ALLOWED
-    return refused(
-        _("Teampläne erstellen die Geschäftsführung und eine begleitende Beratung.")
-    )
+    return refused(_("Teampläne erstellen die Geschäftsführung und eine begleitende Beratung."))

@@ -257,9 +257,9 @@ def store_plan(
         gaps_total=len(summary["gaps"]),
         explanation=plan.explanation,
     )
-    LearningPlan.objects.filter(user=user, superseded_by__isnull=True).exclude(
-        pk=stored.pk
-    ).update(superseded_by=stored, superseded_at=timezone.now())
+    LearningPlan.objects.filter(user=user, superseded_by__isnull=True).exclude(pk=stored.pk).update(
+        superseded_by=stored, superseded_at=timezone.now()
+    )
     return stored
 
 

@@ -142,7 +142,8 @@ def schedule_view(plan: TeamPlan) -> tuple[list[ScheduleRow], list[PersonRow]]:
     name = {pk: str(m.user) for pk, m in learners.items()}
     rows, people = [], {pk: PersonRow(name.get(pk, "?")) for pk in plan.people if pk in name}
     for key, users in sorted(
-        plan.schedule.items(), key=lambda item: (offers[int(item[0])].first, int(item[0]))  # type: ignore[attr-defined]
+        plan.schedule.items(),
+        key=lambda item: (offers[int(item[0])].first, int(item[0])),  # type: ignore[attr-defined]
     ):
         offer = offers[int(key)]
         rows.append(ScheduleRow(offer, place_label(offer), sorted(name.get(u, "?") for u in users)))

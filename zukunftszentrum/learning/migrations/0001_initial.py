@@ -228,6 +228,7 @@ class Migration(migrations.Migration):
                 ('open_gaps', models.JSONField(default=list, verbose_name='offene Lücken')),
                 ('gaps_total', models.PositiveSmallIntegerField(default=0)),
                 ('explanation', models.TextField(blank=True)),
+                ('record_key', models.PositiveBigIntegerField(default=zukunftszentrum.core.disclosure.keys.draw_record_key, editable=False)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('superseded_at', models.DateTimeField(blank=True, null=True)),
                 ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisations.organisation')),

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from zukunftszentrum.core.disclosure import draw_record_key
 from zukunftszentrum.organisations.models import Organisation
 
 
@@ -40,6 +41,9 @@ class PathSettings(models.Model):
             models.CheckConstraint(condition=Q(monthly_hours__gt=0), name="path_monthly_hours"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user}: {self.start} – {self.end}"
+
 
 class PlanStatus(models.TextChoices):
     OPTIMAL = "optimal", _("alle Lücken geschlossen")
@@ -65,6 +69,8 @@ class LearningPlan(models.Model):
     open_gaps = models.JSONField(_("offene Lücken"), default=list)
     gaps_total = models.PositiveSmallIntegerField(default=0)
     explanation = models.TextField(blank=True)
+    # The person's key for disclosure control when open gaps are counted as unmet demand.
+    record_key = models.PositiveBigIntegerField(default=draw_record_key, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     superseded_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -113,3 +119,6 @@ class TeamPlan(models.Model):
         ordering = ["-requested_at", "-pk"]
         verbose_name = _("Teamplan")
         verbose_name_plural = _("Teampläne")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.requested_at:%Y-%m-%d} ({self.status})"

@@ -53,7 +53,9 @@ def plan(request: MemberRequest) -> HttpResponse:
 def save_settings(request: MemberRequest) -> HttpResponse:
     form = PathSettingsForm(request.POST, instance=paths.settings_of(request.user))
     if not form.is_valid():
-        return render(request, MINE, my_path_context(request.member, settings_form=form), status=400)
+        return render(
+            request, MINE, my_path_context(request.member, settings_form=form), status=400
+        )
     form.save()
     return _plan_again(request)
 
