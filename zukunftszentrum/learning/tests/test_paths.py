@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from zukunftszentrum.learning import paths, team, targets
+from zukunftszentrum.learning import paths, targets, team
 from zukunftszentrum.learning.catalogue_actions import register
 from zukunftszentrum.learning.evidence import record
 from zukunftszentrum.learning.models import (
@@ -143,7 +143,9 @@ def test_the_team_plan_shares_the_last_seat_and_registers_the_schedule(lead, emp
     later = make_offer(module, capacity=5, days=40, land=land)
     for member in (lead, employee):
         OwnGoal.objects.create(user=member.user, competence="prompting", level=2)
-    people = team.group_people(lead.organisation, team.MEMBERS, "", [lead.user_id, employee.user_id])
+    people = team.group_people(
+        lead.organisation, team.MEMBERS, "", [lead.user_id, employee.user_id]
+    )
     plan = team.start(
         member=lead, organisation=lead.organisation, kind=team.MEMBERS, key="", people=people
     )

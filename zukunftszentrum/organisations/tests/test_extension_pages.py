@@ -20,12 +20,14 @@ pytestmark = pytest.mark.django_db
 BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lernkatalog"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
 WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
+# roles that learn: their path before the catalogue, their competences after it
+LEARNS = [*BASE[:3], "Mein Lernweg", "Lernkatalog", "Meine Kompetenzen", "KI-Wissen", "Profil"]
 MENUS = {
     None: ["Netzwerk", "Lernkatalog", "KI-Wissen"],
-    Role.COMPANY_LEAD: WITHOUT_NEEDS,
-    Role.EMPLOYEE: WITHOUT_NEEDS,
-    Role.WORKS_COUNCIL: WITHOUT_NEEDS,
-    Role.SOLO: WITHOUT_NEEDS,
+    Role.COMPANY_LEAD: [*LEARNS[:6], "Berufsprofile", *LEARNS[6:]],
+    Role.EMPLOYEE: LEARNS,
+    Role.WORKS_COUNCIL: LEARNS,
+    Role.SOLO: LEARNS,
     Role.CENTRE_ADMIN: WITH_NEEDS,
     Role.ADVISOR: WITH_NEEDS,
     Role.TRAINER: WITH_NEEDS,
@@ -130,6 +132,9 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Meine Übersicht": "organisations:dashboard",
         "Selbstchecks": "assessments:overview",
         "Lernkatalog": "learning:catalogue",
+        "Mein Lernweg": "learning:paths",
+        "Meine Kompetenzen": "learning:competences",
+        "Berufsprofile": "learning:job_profiles",
         "Bedarfsanalyse": "needs:dashboard",
         "KI-Wissen": "ai_act:knowledge",
         "Profil": "organisations:profile",
