@@ -237,3 +237,13 @@ def test_the_api_refuses_roles_that_do_not_learn_and_shows_nobody_elses_plan(log
     employee = make_member(Role.EMPLOYEE, organisation=lead.organisation)
     assert login(employee).get(reverse("api:learning_my_plan")).status_code == 404
     assert team.learners_of(lead.organisation).keys() == {lead.user_id, employee.user_id}
+
+
+def test_the_reasons_read_in_english_too(login, employee, offer):
+    OwnGoal.objects.create(user=employee.user, competence="prompting", level=3)
+    OwnGoal.objects.create(user=employee.user, competence="work_design", level=2)
+    paths.plan_for(employee.user, employee.organisation)
+    html = _main(login(employee).get(MINE, HTTP_ACCEPT_LANGUAGE="en"))
+    assert "closes the gap in" in html and ": level 0 to 3" in html
+    assert "No module in the catalogue reaches level 2." in html
+    assert "schließt" not in html
