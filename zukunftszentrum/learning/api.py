@@ -181,17 +181,6 @@ def list_offers(
     }
 
 
-@router.get(
-    "/learning/offers/{offer_id}",
-    response=responses(OfferOut, 404),
-    auth=None,
-    url_name="learning_offer",
-)
-def offer_detail(request: HttpRequest, offer_id: int) -> dict[str, Any]:
-    """One public offer."""
-    return _offer(queries.access_public_offer(offer_id))
-
-
 # --- the caller's own path and evidence ----------------------------------------------------
 class ChangeOut(Schema):
     competence: str
