@@ -75,7 +75,7 @@ def prerequisite_cycle(modules: Iterable[Module]) -> list[str] | None:
                 stack.pop()
                 path.pop()
             elif child in graph and colour.get(child) == 1:
-                return path[path.index(child) :] + [child]
+                return [*path[path.index(child) :], child]
             elif child in graph and not colour.get(child):
                 colour[child] = 1
                 path.append(child)
@@ -110,7 +110,9 @@ class Problem:
 
 def _unmet_levels(module: Module, learner: Learner) -> list[tuple[str, int]]:
     return [
-        (c, lvl) for c, lvl in sorted(module.requires_levels.items()) if learner.current.get(c, 0) < lvl
+        (c, lvl)
+        for c, lvl in sorted(module.requires_levels.items())
+        if learner.current.get(c, 0) < lvl
     ]
 
 
@@ -122,9 +124,7 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
 
     # 1. Relevant modules: those closing a gap, the locked ones, and their prerequisites.
     relevant: set[str] = set()
-    queue = [
-        m for c, (_, t) in gaps.items() for m in cat.reaching(c, t) if m not in excluded
-    ]
+    queue = [m for c, (_, t) in gaps.items() for m in cat.reaching(c, t) if m not in excluded]
     missing_locked = sorted(m for m in learner.locked if m not in cat.modules)
     queue += [m for m in learner.locked if m in cat.modules and m not in excluded]
     while queue:
@@ -221,11 +221,11 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
             stage[j] = STAGE_PREREQUISITE
 
     # 4. Keep only what can help: gap closers, locked modules, and their prerequisites.
-    providers = {
-        c: [m for m in cat.reaching(c, t) if m in options] for c, (_, t) in gaps.items()
-    }
+    providers = {c: [m for m in cat.reaching(c, t) if m in options] for c, (_, t) in gaps.items()}
     useful: set[str] = set()
-    queue = [m for ms in providers.values() for m in ms] + [m for m in learner.locked if m in options]
+    queue = [m for ms in providers.values() for m in ms] + [
+        m for m in learner.locked if m in options
+    ]
     while queue:
         j = queue.pop()
         if j in useful:
@@ -247,4 +247,3 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
         missing_locked=missing_locked,
         modules=cat.modules,
     )
-

@@ -135,7 +135,7 @@ def greedy(
             for o in list(state.chosen.values()):
                 state.drop(o)
             return None
-    failed: set[tuple[str, ...]] = set()
+    failed: set[tuple[str, ...]] = set()  # bundles that did not fit never will (plans only grow)
     while True:
         targets = {c: t for c, (_, t) in problem.gaps.items()}
         open_gaps = {
@@ -159,9 +159,9 @@ def greedy(
                 candidates.append((-gain / max(cost, 1e-9), cost, tuple(order)))
         if not candidates:
             return list(state.chosen.values())
-        for _, _, order in sorted(set(candidates)):
-            if state.schedule(list(order)):
+        for _, _, ordered in sorted(set(candidates)):
+            if state.schedule(list(ordered)):
                 break
-            failed.add(order)
+            failed.add(ordered)
         else:
             return list(state.chosen.values())

@@ -12,6 +12,7 @@ See docs/methods/learning-paths.md.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,25 @@ from .catalogue import Option, Problem
 from .inputs import Weights
 
 _INF = highspy.kHighsInf
+
+
+_local = threading.local()
+
+
+def _highs() -> highspy.Highs:
+    """One solver object per thread, emptied before each use: creating a highspy.Highs costs
+    milliseconds (it sets up its callback machinery), about as much as a person's solve."""
+    h = getattr(_local, "highs", None)
+    if h is None:
+        h = _local.highs = highspy.Highs()
+        # highspy routes every solver event through a Python callback; unused here, and it
+        # multiplied the time of a small solve
+        h.disableCallbacks()
+    h.clearModel()
+    h.clearSolver()
+    h.resetOptions()
+    h.setOptionValue("output_flag", False)
+    return h
 
 
 def open_gap_penalty(problem: Problem, weights: Weights) -> float:
@@ -136,7 +156,7 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
     for c, o in cols.items():
         for m, h in o.hours:
             per_month[m][c] = h
-    for m, row in per_month.items():
+    for row in per_month.values():
         if sum(row.values()) > p.learner.monthly_hours + 1e-9:
             b.row(row, -_INF, p.learner.monthly_hours)
     return cols
@@ -169,13 +189,17 @@ def solve(
     if n == 0:
         return Solution("optimal", [[] for _ in problems], b.offset, 0.0)
 
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = _highs()
     # One person's model is small; HiGHS's MIP presolve (probing) costs more than it saves
     # there (about 5x in the benchmark); a team model needs it. One thread avoids contention when
     # many plans are made side by side.
     if len(problems) == 1:
         h.setOptionValue("presolve", "off")
+        # Primal heuristics cost more than they find on one person's model: feasibility jump
+        # has a fixed cost of about 20 ms, the sub-MIP heuristics (RINS, RENS, root reduced
+        # cost) about a third of the rest; the root LP with its cuts finds these optima.
+        for heuristic in ("feasibility_jump", "rins", "rens", "root_reduced_cost"):
+            h.setOptionValue(f"mip_heuristic_run_{heuristic}", False)
     h.setOptionValue("threads", 1)
     # exact to 1e-7 absolute: the weights' finest term (a month earlier) is worth 1e-6
     h.setOptionValue("mip_rel_gap", 0.0)

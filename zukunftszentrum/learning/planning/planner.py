@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from .catalogue import Catalogue, Option, Problem, prepare
 from .greedy import greedy
@@ -46,7 +47,12 @@ def plan_person(
         return infeasible_plan(p, names, time.perf_counter() - began)
     status = OPTIMAL if solution.status == OPTIMAL else TIME_LIMIT
     return build_plan(
-        p, solution.chosen[0], weights, status=status, names=names, seconds=time.perf_counter() - began
+        p,
+        solution.chosen[0],
+        weights,
+        status=status,
+        names=names,
+        seconds=time.perf_counter() - began,
     )
 
 
@@ -69,7 +75,9 @@ def greedy_person(
     )
 
 
-def _schedule(learners: Sequence[Learner], chosen: Sequence[list[Option]]) -> dict[str, tuple[str, ...]]:
+def _schedule(
+    learners: Sequence[Learner], chosen: Sequence[list[Option]]
+) -> dict[str, tuple[str, ...]]:
     schedule: dict[str, list[str]] = defaultdict(list)
     for learner, options in zip(learners, chosen, strict=True):
         for o in options:
@@ -98,14 +106,11 @@ def plan_team(
     weights = weights or Weights()
     problems = [prepare(learner, catalogue) for learner in learners]
     if any(_locks_impossible(p) for p in problems):
-        plans = {
-            p.learner.id: infeasible_plan(p, names) if _locks_impossible(p) else None
-            for p in problems
-        }
-        bad = [pid for pid, plan in plans.items() if plan is not None]
+        plans = {p.learner.id: infeasible_plan(p, names) for p in problems if _locks_impossible(p)}
+        bad = list(plans)
         return TeamPlan(
             status=INFEASIBLE,
-            plans={k: v for k, v in plans.items() if v is not None},
+            plans=plans,
             schedule={},
             seconds=time.perf_counter() - began,
             explanation="Festgelegte Module lassen sich nicht einplanen für: " + ", ".join(bad),
@@ -116,17 +121,29 @@ def plan_team(
     chosen: list[list[Option]] = []
     status = OPTIMAL
     for p in problems:
-        solution = solve([p], weights, time_limit=time_limit, penalty=penalty)
+        # alone, the person's own penalty gives the same optimum with smaller numbers
+        solution = solve([p], weights, time_limit=time_limit)
         if solution.status == INFEASIBLE:
             plans = {p.learner.id: infeasible_plan(p, names)}
-            return TeamPlan(INFEASIBLE, plans, {}, time.perf_counter() - began,
-                            plans[p.learner.id].explanation)
+            return TeamPlan(
+                INFEASIBLE, plans, {}, time.perf_counter() - began, plans[p.learner.id].explanation
+            )
         status = status if solution.status == OPTIMAL else TIME_LIMIT
         chosen.append(solution.chosen[0])
     alone = list(chosen)
     coupled: set[str] = set()
     rounds = joint = 0
     gap = 0.0
+    certified = False
+    # The repaired plan (people bumped from over-booked offers re-planned alone on the seats
+    # left) is feasible; when it is as good as everyone's own optimum — a lower bound for the
+    # team — it is optimal and no joint model is needed.
+    repaired = _repair(problems, alone, seats, weights, time_limit)
+    if repaired is not None and repaired is not alone:
+        bound = _total(problems, alone, weights)
+        value = _total(problems, repaired, weights)
+        if value[0] == bound[0] and value[1] <= bound[1] + 1e-7:
+            chosen, certified = repaired, True
     while True:
         usage: dict[str, int] = defaultdict(int)
         for options in chosen:
@@ -139,21 +156,22 @@ def plan_team(
         coupled |= over
         # Whoever's own optimum uses none of the coupled offers keeps it: it leaves every coupled
         # seat to the others and cannot be beaten for that person, so it is part of an optimum.
-        group = [
-            i for i, options in enumerate(alone) if any(o.offer in coupled for o in options)
-        ]
+        group = [i for i, options in enumerate(alone) if any(o.offer in coupled for o in options)]
         rounds += 1
         joint = max(joint, len(group))
         remaining = max(1.0, time_limit - (time.perf_counter() - began))
-        # a feasible start: the group planned greedily, person after person, on the seats
-        # the people outside the group leave free
-        left, members = dict(seats), set(group)
-        for i, options in enumerate(chosen):
-            if i not in members:
-                for o in options:
-                    if o.offer is not None:
-                        left[o.offer] -= 1
-        start = [greedy(problems[i], weights, left) or [] for i in group]
+        # a feasible start: the repaired plan, else the group planned greedily, person after
+        # person, on the seats the people outside the group leave free
+        if repaired is not None:
+            start = [repaired[i] for i in group]
+        else:
+            left, members = dict(seats), set(group)
+            for i, options in enumerate(chosen):
+                if i not in members:
+                    for o in options:
+                        if o.offer is not None:
+                            left[o.offer] -= 1
+            start = [greedy(problems[i], weights, left) or [] for i in group]
         solution = solve(
             [problems[i] for i in group],
             weights,
@@ -164,7 +182,10 @@ def plan_team(
         )
         if solution.status == INFEASIBLE:
             return TeamPlan(
-                INFEASIBLE, {}, {}, time.perf_counter() - began,
+                INFEASIBLE,
+                {},
+                {},
+                time.perf_counter() - began,
                 "Die festgelegten Module aller Personen passen nicht in die freien Plätze.",
             )
         status = status if solution.status == OPTIMAL else TIME_LIMIT
@@ -185,8 +206,70 @@ def plan_team(
             "largest_joint_group": joint,
             "coupled_offers": len(coupled),
             "mip_gap": round(gap, 6),
+            "certified_by_bound": certified,
         },
     )
+
+
+def _total(
+    problems: Sequence[Problem], plans: Sequence[list[Option]], weights: Weights
+) -> tuple[int, float]:
+    """(open gaps, weighted total) of a team's plans."""
+    open_gaps, total = 0, 0.0
+    for p, options in zip(problems, plans, strict=True):
+        taken = [p.modules[o.module] for o in options]
+        open_gaps += sum(
+            1 for c, (_, t) in p.gaps.items() if not any(m.reaches.get(c, 0) >= t for m in taken)
+        )
+        total += sum(
+            weights.step(p.modules[o.module].hours, p.modules[o.module].cost, o.end)
+            for o in options
+        )
+    return open_gaps, total
+
+
+def _repair(
+    problems: Sequence[Problem],
+    alone: list[list[Option]],
+    seats: dict[str, int],
+    weights: Weights,
+    time_limit: float,
+) -> list[list[Option]] | None:
+    """Everyone's own optimum, with the people beyond an offer's seats re-planned alone on the
+    seats left (in the order given). Feasible for every seat limit; None when a re-planned
+    person's locked modules no longer fit."""
+    users: dict[str, list[int]] = defaultdict(list)
+    for i, options in enumerate(alone):
+        for o in options:
+            if o.offer is not None:
+                users[o.offer].append(i)
+    bumped = {i for offer, ids in users.items() for i in ids[seats[offer] :]}
+    if not bumped:
+        return alone
+    left = dict(seats)
+    for i, options in enumerate(alone):
+        if i not in bumped:
+            for o in options:
+                if o.offer is not None:
+                    left[o.offer] -= 1
+    result = list(alone)
+    for i in sorted(bumped):
+        p = problems[i]
+        options = {
+            j: kept
+            for j, opts in p.options.items()
+            if (kept := [o for o in opts if o.offer is None or left.get(o.offer, 0) > 0])
+        }
+        if any(j not in options for j in p.learner.locked):
+            return None
+        solution = solve([replace(p, options=options)], weights, time_limit=time_limit)
+        if solution.status == INFEASIBLE:
+            return None
+        result[i] = solution.chosen[0]
+        for o in result[i]:
+            if o.offer is not None:
+                left[o.offer] -= 1
+    return result
 
 
 def greedy_team(
@@ -211,6 +294,8 @@ def greedy_team(
             status = INFEASIBLE
             options = []
         else:
-            plans[learner.id] = build_plan(p, options, weights, status=HEURISTIC, names=names, team=True)
+            plans[learner.id] = build_plan(
+                p, options, weights, status=HEURISTIC, names=names, team=True
+            )
         chosen.append(options)
     return TeamPlan(status, plans, _schedule(learners, chosen), time.perf_counter() - began)

@@ -118,7 +118,9 @@ def _name(names: Mapping[str, str] | None, key: str) -> str:
 def gap_reason(problem: Problem, competence: str, closable: bool, team: bool) -> str:
     """Why this gap stays open, the most specific cause first."""
     _, target = problem.gaps[competence]
-    reaching = [m for m in problem.modules if problem.modules[m].reaches.get(competence, 0) >= target]
+    reaching = [
+        m for m in problem.modules if problem.modules[m].reaches.get(competence, 0) >= target
+    ]
     if not reaching:
         return NO_MODULE
     allowed = [m for m in reaching if m not in problem.learner.excluded]
@@ -139,7 +141,6 @@ def build_plan(
     names: Mapping[str, str] | None = None,
     team: bool = False,
     seconds: float = 0.0,
-    costs: Mapping[str, tuple[float, float]] | None = None,
 ) -> Plan:
     learner = problem.learner
     modules = problem.modules
@@ -170,7 +171,9 @@ def build_plan(
                 frm = before.get(c, 0)
                 if lvl > frm:
                     target = learner.targets.get(c, 0)
-                    changes.append(Change(c, frm, lvl, target > learner.current.get(c, 0) and lvl >= target))
+                    changes.append(
+                        Change(c, frm, lvl, target > learner.current.get(c, 0) and lvl >= target)
+                    )
                     levels[c] = max(levels.get(c, 0), lvl)
             closing = [ch for ch in changes if ch.closes_gap]
             if closing:
@@ -222,7 +225,9 @@ def build_plan(
     )
 
 
-def infeasible_plan(problem: Problem, names: Mapping[str, str] | None, seconds: float = 0.0) -> Plan:
+def infeasible_plan(
+    problem: Problem, names: Mapping[str, str] | None, seconds: float = 0.0
+) -> Plan:
     """The locked modules cannot all be planned: say which one and which limit."""
     learner = problem.learner
     parts = []

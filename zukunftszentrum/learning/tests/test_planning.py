@@ -391,7 +391,7 @@ def test_catalogue_refuses_bad_input_and_names_cycles():
         Module("d", P3, 1, requires_modules=("a",)),
     ]
     assert prerequisite_cycle(cyclic) == ["a", "b", "c", "a"]
-    assert prerequisite_cycle(cyclic[3:] + [Module("a", P3, 1)]) is None
+    assert prerequisite_cycle([*cyclic[3:], Module("a", P3, 1)]) is None
 
 
 def test_a_prerequisite_cycle_makes_its_modules_unusable_not_the_solver_fail():

@@ -115,7 +115,7 @@ def evaluate(learner: Learner, modules: list[Module], choice, weights: Weights):
     if any(j in learner.excluded for j in choice) or not learner.locked <= set(choice):
         return None
     used: dict[int, float] = {}
-    for j, (_, _, _, hours) in choice.items():
+    for _, _, _, hours in choice.values():
         for m, h in hours.items():
             used[m] = used.get(m, 0) + h
     if any(h > learner.monthly_hours + 1e-9 for h in used.values()):
@@ -144,7 +144,7 @@ def evaluate(learner: Learner, modules: list[Module], choice, weights: Weights):
 
 
 def all_choices(learner, modules, offers):
-    per_module = [[None] + person_options(learner, m, offers) for m in modules]
+    per_module = [[None, *person_options(learner, m, offers)] for m in modules]
     for combo in itertools.product(*per_module):
         yield {m.id: o for m, o in zip(modules, combo, strict=True) if o is not None}
 
@@ -153,9 +153,9 @@ def brute_force_person(learner, modules, offers, weights):
     best = None
     for choice in all_choices(learner, modules, offers):
         value = evaluate(learner, modules, choice, weights)
-        if value is not None and (best is None or value[0] < best[0] or (
-            value[0] == best[0] and value[1] < best[1] - EPS
-        )):
+        if value is not None and (
+            best is None or value[0] < best[0] or (value[0] == best[0] and value[1] < best[1] - EPS)
+        ):
             best = value
     return best
 
@@ -241,7 +241,7 @@ def test_team_plan_is_optimal_within_shared_seats(seed):
         random_learner(rng, f"p{i}", modules, team_targets) for i in range(rng.choice((2, 2, 3)))
     ]
     learners = [
-        Learner(**{**l.__dict__, "locked": frozenset(), "excluded": frozenset()}) for l in learners
+        Learner(**{**x.__dict__, "locked": frozenset(), "excluded": frozenset()}) for x in learners
     ]
     cat = Catalogue(modules, offers)
     weights = Weights()
@@ -249,8 +249,8 @@ def test_team_plan_is_optimal_within_shared_seats(seed):
     team = plan_team(learners, cat, weights=weights)
     assert best is not None
     values = [
-        evaluate(l, modules, plan_as_choice(team.plans[l.id], l, modules, offers), weights)
-        for l in learners
+        evaluate(x, modules, plan_as_choice(team.plans[x.id], x, modules, offers), weights)
+        for x in learners
     ]
     assert all(v is not None for v in values)
     total = (sum(v[0] for v in values), sum(v[1] for v in values))
@@ -261,8 +261,8 @@ def test_team_plan_is_optimal_within_shared_seats(seed):
     greedy = greedy_team(learners, cat, weights=weights)
     assert all(len(ids) <= seats[o] for o, ids in greedy.schedule.items())
     g_values = [
-        evaluate(l, modules, plan_as_choice(greedy.plans[l.id], l, modules, offers), weights)
-        for l in learners
+        evaluate(x, modules, plan_as_choice(greedy.plans[x.id], x, modules, offers), weights)
+        for x in learners
     ]
     g_total = (sum(v[0] for v in g_values), sum(v[1] for v in g_values))
     assert (g_total[0], g_total[1] + EPS) >= total

@@ -68,6 +68,19 @@ def test_seats_go_where_they_close_the_most_gaps():
     assert not any(p.open_gaps for p in team.plans.values())
 
 
+def test_a_repair_as_good_as_everyone_alone_is_optimal_without_a_joint_model():
+    # anna and ben both want the one January seat; ben has an equally good self-paced module
+    # in January, so moving him costs nothing and the team reaches its lower bound
+    cat = Catalogue(
+        [Module("ws", P3, 6), Module("selbst", P3, 6, cost=0.0)],
+        [ws("jan", 1, 1)],
+    )
+    team = plan_team([person("anna"), person("ben")], cat)
+    assert team.status == OPTIMAL
+    assert team.stats["certified_by_bound"] is True
+    assert team.stats["rounds"] == 0
+
+
 def test_people_who_do_not_compete_keep_their_own_optimum():
     cat = Catalogue([Module("ws", P3, 6)], [ws("jan", 1, 3)])
     team = plan_team([person("anna"), person("ben")], cat)
