@@ -22,6 +22,8 @@ def register() -> None:
 
 
 def _register_paths() -> None:
+    from . import path_personal_data  # noqa: F401 - registers its section on import
+
     navigation.register_menu_entry(
         "learning.paths",
         label=_("Mein Lernweg"),

@@ -195,3 +195,29 @@ def test_the_team_plan_stores_nothing_but_the_schedule(lead, employee, centre):
     stored = {f.name for f in plan._meta.concrete_fields}
     assert not stored & {"levels", "gaps", "targets", "open_gaps", "steps"}
     assert LearningPlan.objects.filter(user=employee.user).count() == 0
+
+
+def test_meine_daten_exports_the_plans_and_deletion_takes_the_person_out_of_team_plans(
+    lead, employee, centre
+):
+    from zukunftszentrum.core.personal_data import erase_personal_data, export_personal_data
+
+    module = make_module(centre, competences={"prompting": 2})
+    offer = make_offer(module, capacity=5, land=lead.organisation.land_id)
+    for member in (lead, employee):
+        OwnGoal.objects.create(user=member.user, competence="prompting", level=2)
+    paths.plan_for(employee.user, employee.organisation)
+    plan = team.start(
+        member=lead,
+        organisation=lead.organisation,
+        kind=team.MEMBERS,
+        key="",
+        people=[lead.user_id, employee.user_id],
+    )
+    exported = export_personal_data(employee.user)["learning_paths"]
+    assert len(exported["plans"]) == 1 and exported["plans"][0]["steps"][0]["offer"] == offer.pk
+    assert exported["team_plans"][0]["offers"] == [offer.pk]
+    erase_personal_data(employee.user)
+    plan.refresh_from_db()
+    assert plan.people == [lead.user_id] and plan.schedule == {str(offer.pk): [lead.user_id]}
+    assert not LearningPlan.objects.filter(user=employee.user).exists()
