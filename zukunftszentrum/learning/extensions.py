@@ -39,6 +39,13 @@ def _register_paths() -> None:
         ),
     )
     demo_steps.register_demo_step("learning_paths", order=46, run=_seed_demo_paths)
+    tasks.register_recovery("learning.team_plans", _requeue_team_plans)
+
+
+def _requeue_team_plans() -> int:
+    from .team import requeue_lost  # models load after ready()
+
+    return requeue_lost()
 
 
 def _seed_demo_paths(*, site_url: str = "") -> str:

@@ -25,6 +25,7 @@ from . import paths
 from .catalogue_pages import place_label
 from .evidence import levels_of
 from .models import LearningPlan, Module, Offer, RegistrationStatus
+from .targets import targets_for
 
 
 def _lang() -> str:
@@ -229,8 +230,11 @@ def my_path_context(member: Membership, *, settings_form: Any = None) -> dict[st
     levels = {c: s.level for c, s in levels_of(user).items()}
     steps = _step_views(plan, user, levels)
     closed, total = plan_progress(plan, levels)
+    targets_now = {c: t.level for c, t in targets_for(user, member.organisation).items()}
+    planned = {c: t["level"] for c, t in plan.inputs.get("targets", {}).items()}
     context.update(
         {
+            "targets_changed": targets_now != planned,
             "next_step": next((s for s in steps if not s.done), None),
             "months": _months(steps),
             "steps_done": sum(1 for s in steps if s.done),

@@ -65,8 +65,7 @@ def erase_paths(user: Any) -> None:
     for plan in _team_plans_with(user):
         plan.people = [pk for pk in plan.people if pk != user.pk]
         plan.schedule = {
-            offer: [pk for pk in people if pk != user.pk]
-            for offer, people in plan.schedule.items()
+            offer: [pk for pk in people if pk != user.pk] for offer, people in plan.schedule.items()
         }
         plan.schedule = {offer: people for offer, people in plan.schedule.items() if people}
         plan.save(update_fields=["people", "schedule"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -33,6 +34,9 @@ from .models import JobProfileAssignment, Offer, RegistrationStatus, TeamPlan, T
 from .path_rules import may_plan_team
 
 PROFILE, MEMBERS = "job_profile", "members"
+# A team plan still waiting or running after this long lost its task or its worker (the
+# planner's own limit is a minute).
+LOST_AFTER = timedelta(minutes=15)
 
 
 def learners_of(organisation: Organisation) -> dict[int, Membership]:
@@ -114,6 +118,23 @@ def run(team_plan_id: int) -> str:
         finished_at=timezone.now(),
     )
     return "done"
+
+
+def requeue_lost() -> int:
+    """Queue again the team plans a dead worker or a lost task left behind (a worker runs this
+    when it starts, see core.tasks recoveries); `run` claims a plan, so a late twin is harmless."""
+    lost = TeamPlan.objects.filter(
+        status__in=(TeamPlanStatus.QUEUED, TeamPlanStatus.RUNNING),
+        requested_at__lt=timezone.now() - LOST_AFTER,
+    )
+    ids = list(lost.values_list("pk", flat=True))
+    # a fresh request time: the next recovery waits for this attempt
+    TeamPlan.objects.filter(pk__in=ids).update(
+        status=TeamPlanStatus.QUEUED, requested_at=timezone.now()
+    )
+    for pk in ids:
+        enqueue_on_commit(compute_team_plan, pk)
+    return len(ids)
 
 
 # --- what the page shows ------------------------------------------------------------------

@@ -247,3 +247,13 @@ def test_the_reasons_read_in_english_too(login, employee, offer):
     assert "closes the gap in" in html and ": level 0 to 3" in html
     assert "No module in the catalogue reaches level 2." in html
     assert "schließt" not in html
+
+
+def test_a_changed_target_asks_to_plan_again(login, employee, offer):
+    OwnGoal.objects.create(user=employee.user, competence="prompting", level=3)
+    paths.plan_for(employee.user, employee.organisation)
+    client = login(employee)
+    hint = "Ihre Ziele haben sich seit diesem Plan geändert."
+    assert hint not in client.get(MINE).content.decode()
+    OwnGoal.objects.create(user=employee.user, competence="copyright_ip", level=2)
+    assert hint in client.get(MINE).content.decode()

@@ -221,3 +221,27 @@ def test_meine_daten_exports_the_plans_and_deletion_takes_the_person_out_of_team
     plan.refresh_from_db()
     assert plan.people == [lead.user_id] and plan.schedule == {str(offer.pk): [lead.user_id]}
     assert not LearningPlan.objects.filter(user=employee.user).exists()
+
+
+def test_a_team_plan_left_by_a_dead_worker_is_queued_again_and_runs_once(
+    lead, employee, centre, settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zukunftszentrum.learning.models import TeamPlan
+
+    module = make_module(centre, competences={"prompting": 2})
+    make_offer(module, land=lead.organisation.land_id)
+    OwnGoal.objects.create(user=employee.user, competence="prompting", level=2)
+    settings.ZZ_RUN_TASKS_INLINE = False
+    plan = TeamPlan.objects.create(
+        organisation=lead.organisation, people=[employee.user_id], status="running"
+    )
+    assert team.requeue_lost() == 0  # still within its time
+    TeamPlan.objects.filter(pk=plan.pk).update(requested_at=timezone.now() - timedelta(hours=1))
+    assert team.requeue_lost() == 1
+    assert team.run(plan.pk) == "done" and team.run(plan.pk) == "nothing"
+    plan.refresh_from_db()
+    assert plan.status == "done" and plan.schedule
