@@ -246,6 +246,7 @@ def test_the_reasons_read_in_english_too(login, employee, offer):
     html = _main(login(employee).get(MINE, HTTP_ACCEPT_LANGUAGE="en"))
     assert "closes the gap in" in html and ": level 0 to 3" in html
     assert "No module in the catalogue reaches level 2." in html
+    assert "Next step" in html and "Timeline" in html and "My learning path" in html
     assert "schließt" not in html
 
 
