@@ -25,7 +25,7 @@ from . import paths
 from .catalogue_pages import place_label
 from .evidence import evidence_of, levels_of
 from .models import Module, Offer
-from .path_pages import gap_reason, step_reason
+from .path_pages import gap_reason, step_reasons
 
 router = Router(tags=["Lernkatalog"])
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -262,6 +262,7 @@ def my_plan(request: HttpRequest) -> dict[str, Any]:
     plan = paths.current_plan(_learner(request))
     if plan is None:
         raise HttpError(404, "Sie haben noch keinen Lernweg.")
+    reasons = step_reasons(plan)
     return {
         "id": plan.pk,
         "created_at": plan.created_at,
@@ -278,9 +279,9 @@ def my_plan(request: HttpRequest) -> dict[str, Any]:
                     {"competence": c, "from_level": f, "to_level": t, "closes_gap": g}
                     for c, f, t, g in step["changes"]
                 ],
-                "reason": step_reason(step, None),
+                "reason": reason,
             }
-            for step in plan.steps
+            for step, reason in zip(plan.steps, reasons, strict=True)
         ],
         "open_gaps": [
             {**gap, "text": gap_reason(gap["reason"], gap["target"])} for gap in plan.open_gaps

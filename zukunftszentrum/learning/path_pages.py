@@ -98,6 +98,16 @@ def _needed_by(steps: list[dict[str, Any]], modules: dict[int, Module]) -> dict[
     return result
 
 
+def step_reasons(plan: LearningPlan) -> list[str]:
+    """Every step's reason in order (for the API: the same words as the page)."""
+    ids = {s["module"] for s in plan.steps}
+    modules = {
+        m.pk: m for m in Module.objects.filter(pk__in=ids).prefetch_related("prerequisite_modules")
+    }
+    needed_by = _needed_by(plan.steps, modules)
+    return [step_reason(step, needed_by.get(step["module"])) for step in plan.steps]
+
+
 @dataclass
 class StepView:
     number: int

@@ -258,3 +258,14 @@ def test_a_changed_target_asks_to_plan_again(login, employee, offer):
     assert hint not in client.get(MINE).content.decode()
     OwnGoal.objects.create(user=employee.user, competence="copyright_ip", level=2)
     assert hint in client.get(MINE).content.decode()
+
+
+def test_the_api_names_a_prerequisite_step_as_such(login, employee, centre):
+    basics = make_module(centre, title="Grundlagen", competences={"ai_basics": 1})
+    advanced = make_module(centre, title="Vertiefung", competences={"prompting": 3})
+    advanced.prerequisite_modules.set([basics])
+    OwnGoal.objects.create(user=employee.user, competence="prompting", level=3)
+    paths.plan_for(employee.user, employee.organisation)
+    steps = login(employee).get(reverse("api:learning_my_plan")).json()["steps"]
+    assert [s["module"] for s in steps] == [basics.pk, advanced.pk]
+    assert steps[0]["reason"] == "Voraussetzung für „Vertiefung“"
