@@ -9,14 +9,14 @@ from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
 from zukunftszentrum.organisations.models import Centre, Membership, User
 from zukunftszentrum.organisations.roles import Scope, scope_of
 
-from .models import Module, Offer, OfferStatus, Registration, RegistrationStatus
+from .models import Module, Offer, OfferStatus, Registration, RegistrationStatus, Session
 from .models.catalogue import SEAT_STATUSES
 
 PUBLIC_OFFER_STATUSES = (OfferStatus.OPEN, OfferStatus.CLOSED)
@@ -87,6 +87,21 @@ def catalogue_modules(f: CatalogueFilter) -> QuerySet[Module]:
         offers = _offer_filter(upcoming(public_offers()), f)
         modules = modules.filter(Exists(offers.filter(module=OuterRef("pk"))))
     return search(modules, f.text)
+
+
+def with_next_start(modules: QuerySet[Module]) -> QuerySet[Module]:
+    """Modules annotated with `next_start`: the first session of their next public offer."""
+    starts = (
+        Session.objects.filter(
+            offer__module=OuterRef("pk"),
+            offer__module__published=True,
+            offer__status__in=PUBLIC_OFFER_STATUSES,
+            starts_at__gte=timezone.now(),
+        )
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    return modules.annotate(next_start=Subquery(starts))
 
 
 def catalogue_offers(f: CatalogueFilter) -> QuerySet[Offer]:

@@ -41,6 +41,8 @@ def test_catalogue_is_public_and_filters(client: Client, centre: Any, offer: Off
     page = client.get(reverse("learning:catalogue")).content.decode()
     assert "Prompting im Büro" in page and "Datenschutz kompakt" in page
     assert "Unveröffentlicht" not in page
+    first = offer.sessions.get().starts_at
+    assert f"nächster Termin am {timezone.localtime(first):%d.%m.%Y}" in page
     by_format = client.get(reverse("learning:catalogue"), {"format": "webinar"}).content.decode()
     assert "Datenschutz kompakt" in by_format and "Prompting im Büro" not in by_format
     by_land = client.get(reverse("learning:catalogue"), {"land": "HH"}).content.decode()

@@ -34,7 +34,7 @@ def base_url(request: AnyMemberRequest) -> str:
 @public
 def catalogue(request: AnyMemberRequest) -> HttpResponse:
     form = CatalogueFilterForm(request.GET or None)
-    modules = queries.catalogue_modules(form.filter())
+    modules = queries.with_next_start(queries.catalogue_modules(form.filter()))
     page = Paginator(modules, PAGE_SIZE).get_page(request.GET.get("seite"))
     query = request.GET.copy()
     query.pop("seite", None)
