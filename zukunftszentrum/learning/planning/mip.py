@@ -256,7 +256,12 @@ def solve(
     elif len(values) == n and h.getInfo().primal_solution_status == 2:
         result = "time_limit"
     else:
-        return Solution("infeasible", [[] for _ in problems], float("inf"), seconds)
+        # stopped (time limit) before any solution: keep the feasible start if there is one;
+        # never call this infeasible, which is reserved for a proof
+        start = [list(options) for options in initial] if initial is not None else None
+        return Solution(
+            "time_limit", start or [[] for _ in problems], float("inf"), seconds, float("inf")
+        )
     chosen = [[o for c, o in cols.items() if values[c] > 0.5] for cols in all_cols]
     info = h.getInfo()
     gap = 0.0 if result == "optimal" else float(info.mip_gap)

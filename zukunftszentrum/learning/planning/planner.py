@@ -255,14 +255,14 @@ def _repair(
     result = list(alone)
     for i in sorted(bumped):
         p = problems[i]
-        options = {
+        open_options = {
             j: kept
             for j, opts in p.options.items()
             if (kept := [o for o in opts if o.offer is None or left.get(o.offer, 0) > 0])
         }
-        if any(j not in options for j in p.learner.locked):
+        if any(j not in open_options for j in p.learner.locked):
             return None
-        solution = solve([replace(p, options=options)], weights, time_limit=time_limit)
+        solution = solve([replace(p, options=open_options)], weights, time_limit=time_limit)
         if solution.status == INFEASIBLE:
             return None
         result[i] = solution.chosen[0]
