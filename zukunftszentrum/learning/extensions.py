@@ -18,6 +18,40 @@ def register() -> None:
     audit_actions.register_actions(LearningAction, order=400)
     competence_extensions.register()
     _register_catalogue()
+    _register_paths()
+
+
+def _register_paths() -> None:
+    from . import path_personal_data  # noqa: F401 - registers its section on import
+
+    navigation.register_menu_entry(
+        "learning.paths",
+        label=_("Mein Lernweg"),
+        url_name="learning:paths",
+        order=35,
+        capability=Capability.LEARN,
+        current=(
+            "learning:paths",
+            "learning:path_old",
+            "learning:team",
+            "learning:team_of",
+            "learning:team_plan",
+        ),
+    )
+    demo_steps.register_demo_step("learning_paths", order=46, run=_seed_demo_paths)
+    tasks.register_recovery("learning.team_plans", _requeue_team_plans)
+
+
+def _requeue_team_plans() -> int:
+    from .team import requeue_lost  # models load after ready()
+
+    return requeue_lost()
+
+
+def _seed_demo_paths(*, site_url: str = "") -> str:
+    from .path_demo import seed_paths  # the demo code loads only when someone seeds
+
+    return seed_paths()
 
 
 def _register_catalogue() -> None:

@@ -4,10 +4,22 @@ from django.urls import URLPattern, path
 
 from . import views_competence as competence
 from .views import catalogue, catalogue_centre
+from .views import paths as learning_paths
 
 app_name = "learning"
 
 urlpatterns: list[URLPattern] = [
+    # "Mein Lernweg" and the team plan
+    path("", learning_paths.my_path, name="paths"),
+    path("planen/", learning_paths.plan, name="path_plan"),
+    path("einstellungen/", learning_paths.save_settings, name="path_settings"),
+    path("module/<int:pk>/<str:what>/", learning_paths.toggle_module, name="path_module"),
+    path("plaene/<int:pk>/", learning_paths.old_plan, name="path_old"),
+    path("team/", learning_paths.my_team, name="team"),
+    path("team/<int:pk>/", learning_paths.team_of, name="team_of"),
+    path("team/<int:org>/plaene/<int:pk>/", learning_paths.team_plan, name="team_plan"),
+    path("team/<int:org>/plaene/<int:pk>/anmelden/", learning_paths.team_register,
+         name="team_register"),
     path("kompetenzen/", competence.my_competences, name="competences"),
     path("kompetenzen/ziel/", competence.add_goal, name="goal_add"),
     path("kompetenzen/ziel/<int:pk>/entfernen/", competence.remove_goal, name="goal_remove"),

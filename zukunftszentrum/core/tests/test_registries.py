@@ -118,6 +118,7 @@ def test_every_app_registered_its_menu_entries_in_the_menu_order():
         "organisations.network",
         "organisations.dashboard",
         "assessments.overview",
+        "learning.paths",
         "learning.catalogue",
         "learning.competences",
         "learning.job_profiles",
@@ -176,6 +177,7 @@ def test_demo_steps_run_operator_then_network_then_checks_then_needs():
         "needs",
         "learning_catalogue",
         "competences",
+        "learning_paths",
         "ai_systems",
         "credentials",
         "participation",
@@ -191,7 +193,8 @@ def test_an_unknown_demo_step_is_named_with_the_known_ones():
         CommandError,
         match=(
             r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs, "
-            r"learning_catalogue, competences, ai_systems, credentials, participation"
+            r"learning_catalogue, competences, learning_paths, ai_systems, credentials, "
+            r"participation"
         ),
     ):
         demo_steps.selected_steps(["kuchen"])

@@ -11,20 +11,32 @@ from .catalogue import (
     Session,
 )
 from .evidence import Evidence, EvidenceKind
+from .paths import (
+    LearningPlan,
+    PathSettings,
+    PlanStatus,
+    TeamPlan,
+    TeamPlanStatus,
+)
 from .profiles import JobProfileAssignment, OwnGoal, TargetAdjustment
 
 __all__ = [
     "Evidence",
     "EvidenceKind",
     "JobProfileAssignment",
+    "LearningPlan",
     "Module",
     "ModuleFormat",
     "ModuleLanguage",
     "Offer",
     "OfferStatus",
     "OwnGoal",
+    "PathSettings",
+    "PlanStatus",
     "Registration",
     "RegistrationStatus",
     "Session",
     "TargetAdjustment",
+    "TeamPlan",
+    "TeamPlanStatus",
 ]

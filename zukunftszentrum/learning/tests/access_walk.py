@@ -10,7 +10,7 @@ from django.core.files.storage import default_storage
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.access_walk import Sample, Tenant
 
-from ..models import Evidence, OwnGoal
+from ..models import Evidence, LearningPlan, OwnGoal, TeamPlan
 from .catalogue_factories import make_module, make_offer
 
 WALK_CERTIFICATE = "learning/certificates/access-walk-sample.pdf"
@@ -46,7 +46,23 @@ def _module_and_offer(t: Tenant) -> dict[str, int]:
     return {"module_pk": offer.module_id, "pk": offer.pk}
 
 
+def _team_plan(t: Tenant) -> dict[str, int]:
+    plan = TeamPlan.objects.create(organisation=t.company, people=[])
+    return {"org": t.company.pk, "pk": plan.pk}
+
+
+def _own_plan(t: Tenant) -> dict[str, int]:
+    plan = LearningPlan.objects.create(user=t.members[Role.EMPLOYEE].user, status="optimal")
+    return {"pk": plan.pk}
+
+
 SAMPLES: dict[str, tuple[Sample, Role | None]] = {
+    # learning paths: the person's own plans; modules are public; a company's team plans
+    "learning:path_old": (_own_plan, Role.EMPLOYEE),
+    "learning:path_module": (lambda t: {"pk": make_module(t.centre).pk, "what": "lock"}, None),
+    "learning:team_of": (lambda t: {"pk": t.company.pk}, Role.COMPANY_LEAD),
+    "learning:team_plan": (_team_plan, Role.COMPANY_LEAD),
+    "learning:team_register": (_team_plan, Role.COMPANY_LEAD),
     "learning:goal_remove": (
         lambda t: {
             "pk": OwnGoal.objects.create(

@@ -27,6 +27,7 @@ from ..catalogue_exports import attendance_table
 from ..catalogue_forms import CapacityForm, ModuleForm, OfferForm
 from ..catalogue_pages import demand_rows, offer_state, place_label
 from ..models import Module, Offer
+from ..path_demand import gap_rows  # open gaps of the learning paths: unmet demand
 from .catalogue import base_url
 
 
@@ -171,4 +172,5 @@ def attendance_export(request: MemberRequest, pk: int, fmt: str) -> HttpResponse
 
 @requires(Capability.VIEW_LEARNING_DEMAND)
 def demand(request: MemberRequest) -> HttpResponse:
-    return render(request, "learning/catalogue/demand.html", {"rows": demand_rows(request.member)})
+    context = {"rows": demand_rows(request.member), "gaps": gap_rows(request.member)}
+    return render(request, "learning/catalogue/demand.html", context)

@@ -20,12 +20,14 @@ pytestmark = pytest.mark.django_db
 BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lernkatalog"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
 WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
+# roles that learn: their path before the catalogue, their competences after it
+LEARNS = [*BASE[:3], "Mein Lernweg", "Lernkatalog"]
 # "Nachweise": one's own credentials for learners, the issued ones for the administrations;
 # "KI-Systeme": the organisation's readers of its AI inventory, and centres that accompany it;
 # "Mitgestalten": the company's participation projects, and centres that accompany it
-LEARNER = [*BASE, "Meine Kompetenzen", "Nachweise", "Mitgestalten", "KI-Wissen", "Profil"]
+LEARNER = [*LEARNS, "Meine Kompetenzen", "Nachweise", "Mitgestalten", "KI-Wissen", "Profil"]
 COUNCIL_MENU = [
-    *BASE,
+    *LEARNS,
     "Meine Kompetenzen",
     "Nachweise",
     "KI-Systeme",
@@ -33,9 +35,9 @@ COUNCIL_MENU = [
     "KI-Wissen",
     "Profil",
 ]
-SOLO_MENU = [*BASE, "Meine Kompetenzen", "Nachweise", "KI-Systeme", "KI-Wissen", "Profil"]
+SOLO_MENU = [*LEARNS, "Meine Kompetenzen", "Nachweise", "KI-Systeme", "KI-Wissen", "Profil"]
 LEAD = [
-    *BASE,
+    *LEARNS,
     "Meine Kompetenzen",
     "Berufsprofile",
     "Nachweise",
@@ -178,6 +180,7 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Meine Kompetenzen": "learning:competences",
         "Berufsprofile": "learning:job_profiles",
         "KI-Systeme": "ai_act:systems",
+        "Mein Lernweg": "learning:paths",
         "Profil": "organisations:profile",
     }
     for role, labels in MENUS.items():
