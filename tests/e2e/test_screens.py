@@ -55,7 +55,9 @@ PERSONAL_PAGES = [
     ("centre-workspace", "organisations:centre_workspace"),
     ("centre-invite", "organisations:centre_invite"),
     ("needs", "needs:dashboard"),
+    ("learning-path", "learning:paths"),
     ("competences", "learning:competences"),
+    ("team-plan", "learning:team"),
     ("job-profiles", "learning:job_profiles"),
     ("registrations", "learning:my_registrations"),
     ("catalogue-manage", "learning:manage"),
@@ -68,7 +70,14 @@ PERSONAL_PAGES = [
     ("participation", "participation:projects"),
 ]
 # The later apps' demo steps, so their pages show content (the network comes from seed_demo).
-APP_DEMO_STEPS = ["learning_catalogue", "competences", "ai_systems", "credentials", "participation"]
+APP_DEMO_STEPS = [
+    "learning_catalogue",
+    "competences",
+    "learning_paths",
+    "ai_systems",
+    "credentials",
+    "participation",
+]
 ORGANISATION_PAGES = [
     ("organisation", "organisations:organisation_detail"),
     ("organisation-edit", "organisations:organisation_edit"),

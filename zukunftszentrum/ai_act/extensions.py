@@ -13,6 +13,7 @@ from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview
 from zukunftszentrum.core.access import request_capabilities
 from zukunftszentrum.organisations.roles import Capability, has_capability
 
+from . import learning_source
 from .audit_actions import AISystemAction
 
 READERS = frozenset({Capability.VIEW_AI_SYSTEMS.value, Capability.VIEW_ACCOMPANIED_RESULTS.value})
@@ -43,6 +44,7 @@ def register() -> None:
     )
     demo_steps.register_demo_step("ai_systems", order=50, run=_seed_demo_systems)
     audit_actions.register_actions(AISystemAction, order=500)
+    learning_source.register()
 
 
 def _reads_systems(request: HttpRequest) -> bool:

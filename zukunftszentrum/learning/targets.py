@@ -94,6 +94,15 @@ def profile_targets(profile_id: str, organisation: Any) -> dict[str, tuple[int, 
     return result
 
 
+def job_profile_of(user: Any, organisation: Any) -> str | None:
+    """The job profile the company assigned to the person, or None (for other sources, such as
+    the AI systems whose users and overseers are named by job profile)."""
+    if organisation is None:
+        return None
+    assignment = JobProfileAssignment.objects.filter(organisation=organisation, user=user).first()
+    return assignment.profile if assignment else None
+
+
 def _job_profile_source(user: Any, organisation: Any) -> list[TargetRequirement]:
     if organisation is None:
         return []

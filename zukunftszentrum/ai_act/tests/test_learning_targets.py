@@ -97,3 +97,37 @@ def test_an_unclassified_system_uses_its_types_typical_facts() -> None:
     targets = {(c, level, reason) for c, level, reason, _u in targets_for(lead.user, company)}
     assert ("prompting", 2, "Sie nutzen das KI-System „Chat-Assistent“.") in targets
     assert not any(c == "prompting" and "Prüfzelle" in r for c, _l, r in targets)
+
+
+@pytest.mark.django_db
+def test_an_employee_with_an_assigned_profile_gets_the_systems_targets_in_learning() -> None:
+    """Through learning's seam: the profile the lead assigned decides, the system is the reason."""
+    from zukunftszentrum.learning.models import JobProfileAssignment
+    from zukunftszentrum.learning.targets import targets_for as learning_targets_for
+
+    company = make_organisation()
+    employee = make_member(Role.EMPLOYEE, organisation=company)
+    other = make_member(Role.EMPLOYEE, organisation=company)
+    system = make_system(
+        company, system_type="visual_quality_inspection", user_profiles=["production_crafts"]
+    )
+    JobProfileAssignment.objects.create(
+        organisation=company, user=employee.user, profile="production_crafts"
+    )
+    targets = learning_targets_for(employee.user, company)
+    reasons = [r for r in targets["ai_basics"].requirements if r.source_key.startswith("ai_system")]
+    assert reasons and reasons[0].url == f"/ki-systeme/{system.pk}/"
+    assert system.name in reasons[0].reason
+    other_targets = learning_targets_for(other.user, company)
+    assert not any(
+        r.source_key.startswith("ai_system")
+        for target in other_targets.values()
+        for r in target.requirements
+    )
+    # another company's system gives nothing here
+    elsewhere = make_organisation()
+    assert not any(
+        r.source_key.startswith("ai_system")
+        for target in learning_targets_for(employee.user, elsewhere).values()
+        for r in target.requirements
+    )
