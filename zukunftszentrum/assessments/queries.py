@@ -283,3 +283,37 @@ def submitted_rows(
         KeyTransform("overall", "result"),
     )
     return rows.iterator(chunk_size=chunk_size)
+
+
+# One submitted individual response, as the learning module reads it for self-ratings:
+# (response id, respondent id, instrument version, submitted_at, dimension id -> level 1-5).
+SelfRatedRow = tuple[str, int, str, dt.datetime, dict[str, int]]
+
+
+def self_rated_levels(
+    *, instrument_key: str, user: User | None = None, response_id: str | None = None
+) -> list[SelfRatedRow]:
+    """The self-assessment levels per dimension of submitted responses that have a respondent
+    (never anonymous ones): one person's (`user`), or one response (`response_id`)."""
+    responses = Response.objects.filter(
+        instrument_key=instrument_key, submitted_at__isnull=False, respondent__isnull=False
+    )
+    if user is not None:
+        responses = responses.filter(respondent=user)
+    if response_id is not None:
+        responses = responses.filter(pk=response_id)
+    rows: list[SelfRatedRow] = []
+    for response in responses.order_by("submitted_at"):
+        result = snapshot_result(response)
+        levels = {d: r.level for d, r in result.dimensions.items() if r.level is not None}
+        assert response.respondent_id is not None and response.submitted_at is not None
+        rows.append(
+            (
+                str(response.pk),
+                response.respondent_id,
+                response.version,
+                response.submitted_at,
+                levels,
+            )
+        )
+    return rows

@@ -14,7 +14,8 @@ from django.dispatch import Signal
 
 from .models import Response
 
-# Keyword arguments: instrument_key (str), submitted_at (aware datetime), organisation_id (int|None).
+# Keyword arguments: instrument_key (str), submitted_at (aware datetime), organisation_id (int|None),
+# response_id (the Response's primary key; read it only through queries.py).
 response_submitted = Signal()
 
 
@@ -25,6 +26,7 @@ def _response_saved(sender: Any, instance: Response, **kwargs: Any) -> None:
             instrument_key=instance.instrument_key,
             submitted_at=instance.submitted_at,
             organisation_id=instance.organisation_id,
+            response_id=instance.pk,
         )
 
 

@@ -3,6 +3,12 @@ Called once from the app's `ready()`; see docs/architecture.md, "Extension point
 
 from __future__ import annotations
 
+from zukunftszentrum.core import audit_actions
+
+from . import competence_extensions
+from .audit_actions import LearningAction
+
 
 def register() -> None:
-    """Nothing registered yet."""
+    audit_actions.register_actions(LearningAction, order=400)
+    competence_extensions.register()

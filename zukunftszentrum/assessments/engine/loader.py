@@ -61,11 +61,13 @@ def positive(node: Node, key: str, default: float) -> float:
     return float(value) if isinstance(value, float) else value
 
 
-def load_dimensions(node: Node, key: str = "dimensions") -> tuple[Dimension, ...]:
+def load_dimensions(
+    node: Node, key: str = "dimensions", *, extra: frozenset[str] = frozenset()
+) -> tuple[Dimension, ...]:
     nodes = node.children(key)
     dims = []
     for n in nodes:
-        n.check_keys({"id", "title"}, {"description", "weight"})
+        n.check_keys({"id", "title"}, {"description", "weight"} | extra)
         dim_id = identifier(n, "id", ID_RE)
         dims.append(
             Dimension(
@@ -141,6 +143,10 @@ def load_pages(node: Node, dimensions: set[str]) -> tuple[Page, ...]:
     return tuple(pages)
 
 
+# Keys of a framework file that only the learning module reads.
+LEARNING_KEYS = ("competence_levels", "alignments")
+
+
 def _root(path: Path, display: str | None) -> Node:
     shown = display or str(path)
     try:
@@ -164,10 +170,13 @@ def _dimensions(root: Node, path: Path, frameworks_dir: Path | None) -> tuple[Di
 
 
 def load_framework(path: Path | str, *, display: str | None = None) -> Framework:
-    """Load `content/frameworks/<key>.yaml`: key, version, title, dimensions."""
+    """Load `content/frameworks/<key>.yaml`: key, version, title, dimensions.
+
+    The competences, their levels and alignments belong to the learning module, which
+    validates them itself (learning/framework.py); the self-checks use only the dimensions."""
     path = Path(path)
     root = _root(path, display)
-    root.check_keys({"key", "version", "title", "dimensions"}, {"description"})
+    root.check_keys({"key", "version", "title", "dimensions"}, {"description", *LEARNING_KEYS})
     key = identifier(root, "key", FRAMEWORK_RE)
     if key != path.stem:
         raise root.error(f"key {key!r} must equal the file name {path.stem!r}", "key")
@@ -175,7 +184,7 @@ def load_framework(path: Path | str, *, display: str | None = None) -> Framework
         key=key,
         version=root.string("version"),
         title=root.text("title"),
-        dimensions=load_dimensions(root),
+        dimensions=load_dimensions(root, extra=frozenset({"competences"})),
         description=root.optional_text("description"),
     )
 
