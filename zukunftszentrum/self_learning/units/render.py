@@ -1,0 +1,24 @@
+"""Markdown -> HTML for the player. Pure: no Django.
+
+CommonMark with tables; raw HTML in the source is escaped, never passed through (the format
+forbids it, and a mistake must not become markup), and markdown-it refuses `javascript:` and
+similar link targets. Section headings are `## `: the page's `h1` is the unit's title.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from markdown_it import MarkdownIt
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable(
+        "table"
+    )
+
+
+def render(markdown: str) -> str:
+    """Safe HTML of a Markdown text (to be marked safe by the caller's template layer)."""
+    return _parser().render(markdown)
