@@ -73,9 +73,7 @@ def open_attempt(progress: UnitProgress, unit: Unit) -> Attempt | None:
     return progress.attempts.filter(submitted_at=None, unit_version=unit.version).first()
 
 
-def start_attempt(
-    progress: UnitProgress, unit: Unit, rng: random.Random | None = None
-) -> Attempt:
+def start_attempt(progress: UnitProgress, unit: Unit, rng: random.Random | None = None) -> Attempt:
     """The open attempt, or a freshly drawn one (reloading does not redraw the questions)."""
     with transaction.atomic():
         UnitProgress.objects.select_for_update().get(pk=progress.pk)  # one draw at a time
@@ -96,9 +94,7 @@ def drawn_questions(attempt: Attempt) -> list[DrawnQuestion]:
     return [DrawnQuestion.from_json(q) for q in attempt.questions]
 
 
-def clean_answers(
-    attempt: Attempt, answers: Mapping[str, Sequence[str]]
-) -> dict[str, list[str]]:
+def clean_answers(attempt: Attempt, answers: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
     """The answers to the attempt's questions as option ids (AnswerError for a wrong one)."""
     return {q.id: list(check_answer(q, answers.get(q.id, ()))) for q in drawn_questions(attempt)}
 
@@ -173,7 +169,11 @@ def claim(*, token: str, user: User, units: Mapping[str, Unit]) -> UnitProgress 
         )
         if progress is None:
             return None
-        own = UnitProgress.objects.select_for_update().filter(user=user, unit_id=progress.unit_id).first()
+        own = (
+            UnitProgress.objects.select_for_update()
+            .filter(user=user, unit_id=progress.unit_id)
+            .first()
+        )
         if own is None:
             progress.user, progress.token_hash = user, None
             progress.save(update_fields=["user", "token_hash"])

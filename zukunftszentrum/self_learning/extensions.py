@@ -54,7 +54,7 @@ def _learns(member: Any) -> bool:
 
 
 def _author_request(request: Any) -> bool:
-    held = getattr(request, "capabilities", frozenset())
+    held: frozenset[str] = getattr(request, "capabilities", frozenset())
     return Capability.MANAGE_CATALOGUE in held or Capability.MANAGE_NETWORK in held
 
 

@@ -60,7 +60,10 @@ class UnitProgress(models.Model):
 class Attempt(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     progress = models.ForeignKey(
-        UnitProgress, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("Fortschritt")
+        UnitProgress,
+        on_delete=models.CASCADE,
+        related_name="attempts",
+        verbose_name=_("Fortschritt"),
     )
     unit_id = models.CharField(_("Lerneinheit"), max_length=80)
     unit_version = models.CharField(_("Version"), max_length=20)

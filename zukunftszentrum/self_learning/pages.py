@@ -37,7 +37,11 @@ def competence_title(competence_id: str) -> str:
 def competence_choices() -> list[tuple[str, str]]:
     """The competences some unit teaches, for the list's filter."""
     used = {c for u in content.units().values() for c in u.competences}
-    return [(c.id, c.title.get(lang())) for c in competence_content.framework().competences if c.id in used]
+    return [
+        (c.id, c.title.get(lang()))
+        for c in competence_content.framework().competences
+        if c.id in used
+    ]
 
 
 def unit_card(unit: Unit, progress: UnitProgress | None) -> dict[str, Any]:
@@ -64,12 +68,8 @@ def unit_card(unit: Unit, progress: UnitProgress | None) -> dict[str, Any]:
     }
 
 
-def unit_list_context(
-    competence: str, progress: Mapping[str, UnitProgress]
-) -> dict[str, Any]:
-    units = [
-        u for u in content.units().values() if not competence or competence in u.competences
-    ]
+def unit_list_context(competence: str, progress: Mapping[str, UnitProgress]) -> dict[str, Any]:
+    units = [u for u in content.units().values() if not competence or competence in u.competences]
     return {
         "cards": [unit_card(u, progress.get(u.id)) for u in units],
         "competences": competence_choices(),

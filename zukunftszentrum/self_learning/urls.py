@@ -17,9 +17,7 @@ urlpatterns: list[URLPattern] = [
     path("link/<str:token>/abschnitt/<int:number>/", views.token_section, name="token_section"),
     path("link/<str:token>/test/", views.token_quiz, name="token_quiz"),
     path("link/<str:token>/versuch/<uuid:pk>/", views.token_attempt, name="token_attempt"),
-    path(
-        "link/<str:token>/versuch/<uuid:pk>/auswertung/", views.token_review, name="token_review"
-    ),
+    path("link/<str:token>/versuch/<uuid:pk>/auswertung/", views.token_review, name="token_review"),
     path("link/<str:token>/uebernehmen/", views.token_claim, name="token_claim"),
     path("<slug:unit>/", views.unit, name="unit"),
     path("<slug:unit>/starten/", views.start, name="start"),

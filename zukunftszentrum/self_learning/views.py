@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from zukunftszentrum.core.access import public, request_capabilities, requires
 from zukunftszentrum.organisations.middleware import MemberRequest
+from zukunftszentrum.organisations.models import User
 from zukunftszentrum.organisations.roles import Capability
 
 from . import actions, content, pages
@@ -29,9 +30,7 @@ from .queries import (
 
 def _learns(request: HttpRequest) -> bool:
     """Signed in with a role that learns: progress is kept with the person, not a link."""
-    return bool(request.user.is_authenticated) and Capability.LEARN in request_capabilities(
-        request
-    )
+    return bool(request.user.is_authenticated) and Capability.LEARN in request_capabilities(request)
 
 
 def _own_flow(request: MemberRequest, unit_id: str) -> Flow:
@@ -47,9 +46,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     if competence not in {c for c, _title in pages.competence_choices()}:
         competence = ""
     progress = progress_of(request.user) if _learns(request) else {}
-    return render(
-        request, "self_learning/list.html", pages.unit_list_context(competence, progress)
-    )
+    return render(request, "self_learning/list.html", pages.unit_list_context(competence, progress))
 
 
 @public
@@ -65,7 +62,7 @@ def unit(request: HttpRequest, unit: str) -> HttpResponse:
 @require_POST
 def start(request: HttpRequest, unit: str) -> HttpResponse:
     found = unit_or_404(unit)
-    if _learns(request):
+    if _learns(request) and isinstance(request.user, User):
         progress, _token = actions.start_unit(user=request.user, unit=found)
         return redirect("self_learning:section", unit=found.id, number=progress.section)
     progress, token = actions.start_unit(user=None, unit=found)
@@ -163,7 +160,9 @@ def _section(request: HttpRequest, flow: Flow, number: int) -> HttpResponse:
 
 def _quiz(request: HttpRequest, flow: Flow) -> HttpResponse:
     if request.method == "POST":
-        return redirect(flow.attempt_url("attempt", actions.start_attempt(flow.progress, flow.unit)))
+        return redirect(
+            flow.attempt_url("attempt", actions.start_attempt(flow.progress, flow.unit))
+        )
     submitted = list(flow.progress.attempts.exclude(submitted_at=None).order_by("-submitted_at"))
     context = {
         "flow": flow,
@@ -186,9 +185,7 @@ def _attempt(request: HttpRequest, flow: Flow, attempt: Attempt) -> HttpResponse
     if request.method == "POST":
         answers, errors = pages.answers_from_post(questions, request.POST)
         if errors:
-            context = pages.quiz_context(
-                flow, attempt, questions, post=request.POST, errors=errors
-            )
+            context = pages.quiz_context(flow, attempt, questions, post=request.POST, errors=errors)
             return render(request, "self_learning/attempt.html", context, status=400)
         actions.submit_attempt(attempt=attempt, answers=answers, unit=flow.unit)
         return redirect(flow.attempt_url("review", attempt))

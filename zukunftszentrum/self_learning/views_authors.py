@@ -19,7 +19,12 @@ AUTHORS = (Capability.MANAGE_CATALOGUE, Capability.MANAGE_NETWORK)
 @requires(*AUTHORS)
 def statistics_overview(request: MemberRequest) -> HttpResponse:
     units = [
-        {"id": u.id, "title": u.title.get(pages.lang()), "version": u.version, "questions": len(u.questions)}
+        {
+            "id": u.id,
+            "title": u.title.get(pages.lang()),
+            "version": u.version,
+            "questions": len(u.questions),
+        }
         for u in content.units().values()
     ]
     return render(

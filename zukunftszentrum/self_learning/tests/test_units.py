@@ -237,9 +237,9 @@ def test_broken_units_fail_with_file_line_and_field(
 
 
 def test_a_unit_without_its_bank_fails(tmp_path: Path) -> None:
-    md, quiz = _copy(tmp_path)
+    _md, quiz = _copy(tmp_path)
     quiz.unlink()
-    with pytest.raises(ContentError, match="question bank .* is missing"):
+    with pytest.raises(ContentError, match=r"question bank .* is missing"):
         load_units(tmp_path, COMPETENCES)
 
 

@@ -114,9 +114,9 @@ def _sections(body: list[str], first_line: int, display: str) -> tuple[Section, 
             raise ContentError(display, number, field, "duplicate section id")
         seen.add(section_id)
         langs = [b[0] for b in blocks]
-        for lang in ("de", "en"):
-            if lang not in langs:
-                raise ContentError(display, number, f"{field}.{lang}", "language block missing")
+        for wanted in ("de", "en"):
+            if wanted not in langs:
+                raise ContentError(display, number, f"{field}.{wanted}", "language block missing")
         if langs != ["de", "en"]:
             raise ContentError(
                 display, number, field, "exactly one '<!-- de -->' block, then one '<!-- en -->'"
