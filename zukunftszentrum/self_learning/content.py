@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from zukunftszentrum.learning import competence_content
 
@@ -43,4 +44,4 @@ def unit(unit_id: str) -> Unit | None:
 
 def html(markdown: str) -> SafeString:
     """The Markdown as HTML; safe because render() escapes every raw HTML in the source."""
-    return mark_safe(render(markdown))  # noqa: S308 - escaped by render()
+    return mark_safe(render(markdown, table_label=_("Tabelle")))  # noqa: S308 - escaped by render()

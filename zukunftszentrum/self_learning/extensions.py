@@ -22,6 +22,8 @@ def register() -> None:
         content.load()
     except ContentError as exc:
         raise ImproperlyConfigured(f"Broken self-learning unit: {exc}") from exc
+    from . import personal_data  # noqa: F401 - registers itself
+
     audit_actions.register_actions(SelfLearningAction, order=410)
     navigation.register_menu_entry(
         "self_learning.units",

@@ -225,7 +225,7 @@ def test_print_view_has_every_section() -> None:
     unit = content.units()[UNIT]
     html = Client().get(reverse("self_learning:print", args=[UNIT])).content.decode()
     assert html.count('<h2 class="kern-heading-medium" id="abschnitt-') == len(unit.sections)
-    assert "<table>" in html
+    assert '<table class="zz-table">' in html
 
 
 def test_authors_see_statistics_only_from_twenty_people(login) -> None:

@@ -8,6 +8,7 @@ similar link targets. Section headings are `## `: the page's `h1` is the unit's 
 from __future__ import annotations
 
 from functools import cache
+from html import escape
 
 from markdown_it import MarkdownIt
 
@@ -19,6 +20,12 @@ def _parser() -> MarkdownIt:
     )
 
 
-def render(markdown: str) -> str:
-    """Safe HTML of a Markdown text (to be marked safe by the caller's template layer)."""
-    return _parser().render(markdown)
+def render(markdown: str, *, table_label: str = "Tabelle") -> str:
+    """Safe HTML of a Markdown text (to be marked safe by the caller's template layer). Tables
+    sit in a focusable, labelled scroll region, so a wide one scrolls on a phone by keyboard too."""
+    html = _parser().render(markdown)
+    label = escape(table_label, quote=True)
+    opening = f'<div class="zz-table-wrap" tabindex="0" role="region" aria-label="{label}">'
+    return html.replace("<table>", f'{opening}<table class="zz-table">').replace(
+        "</table>", "</table></div>"
+    )
