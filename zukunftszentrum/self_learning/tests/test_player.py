@@ -267,3 +267,16 @@ def _choice_answers(attempt: Attempt, n: int) -> dict[str, list[str]]:
             right = [o.id for o in q.options if o.correct]
             answers[q.id] = right if n % 3 else [o.id for o in q.options if not o.correct][:1]
     return answers
+
+
+def test_pages_speak_english_with_the_english_unit_text() -> None:
+    from django.utils import translation
+
+    client = Client()
+    token = _start_link(client)
+    with translation.override("en"):
+        url = reverse("self_learning:token_section", args=[token, 1])
+    client.cookies["django_language"] = "en"
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    unit = content.units()[UNIT]
+    assert unit.sections[0].en.title in html and "Section 1 of 5" in html
