@@ -217,8 +217,18 @@ def test_an_attempt_of_an_earlier_version_stays_valid(employee, login) -> None:
     assert Evidence.objects.filter(source=f"unit:{UNIT}@2026.1").exists()
 
 
-def test_the_credentials_seam_links_only_when_that_page_exists() -> None:
+def test_the_credentials_seam_links_only_when_that_page_exists(employee, login, settings) -> None:
     assert pages.credentials_url() is None  # no credentials app installed here
+    unit = content.units()[UNIT]
+    progress, _ = actions.start_unit(user=employee.user, unit=unit)
+    attempt = actions.start_attempt(progress, unit)
+    client = login(employee)
+    client.post(reverse("self_learning:attempt", args=[attempt.pk]), form_answers(attempt))
+    review = reverse("self_learning:review", args=[attempt.pk])
+    assert "Nachweis beantragen" not in client.get(review).content.decode()
+    settings.ROOT_URLCONF = "zukunftszentrum.self_learning.tests.urls_with_credentials"
+    html = client.get(review).content.decode()
+    assert "Nachweis beantragen" in html and 'href="/nachweise/"' in html
 
 
 def test_print_view_has_every_section() -> None:

@@ -251,4 +251,5 @@ def test_markdown_is_rendered_without_raw_html() -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="javascript' not in html
     assert '<div class="zz-table-wrap" tabindex="0" role="region" aria-label="Tabelle">' in html
+    assert '<th scope="col">a</th>' in html
     assert '<table class="zz-table">' in html and html.count("</div>") == 1

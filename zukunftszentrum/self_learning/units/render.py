@@ -26,6 +26,7 @@ def render(markdown: str, *, table_label: str = "Tabelle") -> str:
     html = _parser().render(markdown)
     label = escape(table_label, quote=True)
     opening = f'<div class="zz-table-wrap" tabindex="0" role="region" aria-label="{label}">'
+    html = html.replace("<th>", '<th scope="col">').replace("<th style=", '<th scope="col" style=')
     return html.replace("<table>", f'{opening}<table class="zz-table">').replace(
         "</table>", "</table></div>"
     )
