@@ -118,8 +118,10 @@ def test_every_app_registered_its_menu_entries_in_the_menu_order():
         "organisations.network",
         "organisations.dashboard",
         "assessments.overview",
+        "self_learning.units",
         "learning.competences",
         "learning.job_profiles",
+        "self_learning.statistics",
         "needs.dashboard",
         "organisations.profile",
     ]
@@ -163,7 +165,7 @@ def test_overview_cards_filter_by_member_share_their_data_and_group_links_by_pla
 
 def test_demo_steps_run_operator_then_network_then_checks_then_needs():
     names = [step.name for step in demo_steps.selected_steps()]
-    assert names == ["operator", "network", "checks", "needs", "competences"]
+    assert names == ["operator", "network", "checks", "needs", "competences", "units"]
     assert [step.name for step in demo_steps.selected_steps(["needs", "network"])] == [
         "network",
         "needs",
