@@ -5,6 +5,10 @@ area, from the submitted response's self-assessment level), the catalogue (atten
 by a trainer, through `learning.signals.attendance_confirmed`) and the person (a certificate as a
 PDF). Writing the same source twice writes nothing (a unique constraint), so a repeated signal or
 the catch-up on the page is harmless.
+
+Other parts of learning write through `record(...)`: a trainer's assessment
+(`kind="trainer_assessment", recorded_by=trainer`), a quiz or a passed unit (`kind="quiz"` /
+`"unit_passed"`, with a `source` such as "unit:<id>" so a repeat writes nothing).
 """
 
 from __future__ import annotations

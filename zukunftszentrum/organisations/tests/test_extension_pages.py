@@ -20,12 +20,14 @@ pytestmark = pytest.mark.django_db
 BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "Profil"]
 WITHOUT_NEEDS = [*BASE, "Profil"]
+LEARNER = [*BASE, "Meine Kompetenzen", "Profil"]
+LEAD = [*BASE, "Meine Kompetenzen", "Berufsprofile", "Profil"]
 MENUS = {
     None: ["Netzwerk"],
-    Role.COMPANY_LEAD: WITHOUT_NEEDS,
-    Role.EMPLOYEE: WITHOUT_NEEDS,
-    Role.WORKS_COUNCIL: WITHOUT_NEEDS,
-    Role.SOLO: WITHOUT_NEEDS,
+    Role.COMPANY_LEAD: LEAD,
+    Role.EMPLOYEE: LEARNER,
+    Role.WORKS_COUNCIL: LEARNER,
+    Role.SOLO: LEARNER,
     Role.CENTRE_ADMIN: WITH_NEEDS,
     Role.ADVISOR: WITH_NEEDS,
     Role.TRAINER: WITH_NEEDS,
@@ -112,6 +114,8 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Meine Übersicht": "organisations:dashboard",
         "Selbstchecks": "assessments:overview",
         "Bedarfsanalyse": "needs:dashboard",
+        "Meine Kompetenzen": "learning:competences",
+        "Berufsprofile": "learning:job_profiles",
         "Profil": "organisations:profile",
     }
     for role, labels in MENUS.items():
