@@ -17,21 +17,22 @@ from zukunftszentrum.organisations.tests.access_walk import Tenant, make_tenant
 
 pytestmark = pytest.mark.django_db
 
-BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks"]
+BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lerneinheiten"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "Profil"]
+AUTHOR = [*BASE, "Fragenstatistik", "Bedarfsanalyse", "Profil"]
 WITHOUT_NEEDS = [*BASE, "Profil"]
 LEARNER = [*BASE, "Meine Kompetenzen", "Profil"]
 LEAD = [*BASE, "Meine Kompetenzen", "Berufsprofile", "Profil"]
 MENUS = {
-    None: ["Netzwerk"],
+    None: ["Netzwerk", "Lerneinheiten"],
     Role.COMPANY_LEAD: LEAD,
     Role.EMPLOYEE: LEARNER,
     Role.WORKS_COUNCIL: LEARNER,
     Role.SOLO: LEARNER,
-    Role.CENTRE_ADMIN: WITH_NEEDS,
+    Role.CENTRE_ADMIN: AUTHOR,
     Role.ADVISOR: WITH_NEEDS,
-    Role.TRAINER: WITH_NEEDS,
-    Role.PROGRAMME_ADMIN: WITH_NEEDS,
+    Role.TRAINER: AUTHOR,
+    Role.PROGRAMME_ADMIN: AUTHOR,
     Role.REVIEWER: WITHOUT_NEEDS,
 }
 
@@ -50,6 +51,7 @@ OWN_DATA = [
     COMPANY,
     "Begleitung durch ein Zukunftszentrum",
     "Selbstchecks",
+    "Lerneinheiten",
     "Ihre Daten bleiben Ihre Daten",
 ]
 COUNCIL = [*OWN_DATA[:4], "Was der Betriebsrat sieht", *OWN_DATA[4:]]
@@ -64,6 +66,7 @@ DASHBOARDS = {
             COMPANY,
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            "Lerneinheiten",
             "Nächste Schritte",
         ],
         ORG_BUTTONS,
@@ -77,6 +80,7 @@ DASHBOARDS = {
             "{solo}",
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            "Lerneinheiten",
             "Nächste Schritte",
         ],
         [ORG_BUTTONS[0], ("secondary", "organisations:organisation_ask_centre"), ORG_BUTTONS[1]],
@@ -116,6 +120,8 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Bedarfsanalyse": "needs:dashboard",
         "Meine Kompetenzen": "learning:competences",
         "Berufsprofile": "learning:job_profiles",
+        "Lerneinheiten": "self_learning:list",
+        "Fragenstatistik": "self_learning:statistics",
         "Profil": "organisations:profile",
     }
     for role, labels in MENUS.items():
