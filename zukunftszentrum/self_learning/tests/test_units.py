@@ -253,3 +253,28 @@ def test_markdown_is_rendered_without_raw_html() -> None:
     assert '<div class="zz-table-wrap" tabindex="0" role="region" aria-label="Tabelle">' in html
     assert '<th scope="col">a</th>' in html
     assert '<table class="zz-table">' in html and html.count("</div>") == 1
+
+
+def test_a_broken_unit_stops_the_start(tmp_path: Path, settings) -> None:
+    from django.core.exceptions import ImproperlyConfigured
+
+    from zukunftszentrum.self_learning import content, extensions
+
+    shutil.copytree(CONTENT / "frameworks", tmp_path / "frameworks")
+    shutil.copytree(CONTENT / "learning", tmp_path / "learning")
+    (tmp_path / "units").mkdir()
+    _md, quiz = _copy(tmp_path / "units")
+    quiz.write_text(
+        quiz.read_text().replace("        correct: true\n", "        correct: false\n", 1)
+    )
+    settings.ZZ_CONTENT_DIR = tmp_path
+    try:
+        with pytest.raises(
+            ImproperlyConfigured,
+            match=r"units/ki-ergebnisse-pruefen\.quiz\.yaml, line \d+, field questions\[0\]\.options: no correct option",
+        ):
+            extensions.register()
+    finally:
+        settings.ZZ_CONTENT_DIR = CONTENT
+        content.load()
+    assert len(content.units()) >= 16
