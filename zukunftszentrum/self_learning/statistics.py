@@ -29,12 +29,14 @@ def rows_per_question(unit: Unit) -> dict[str, list[ItemRow]]:
     for attempt in attempts.only("progress_id", "questions", "answers", "record_key"):
         drawn = [DrawnQuestion.from_json(q) for q in attempt.questions]
         right = {q.id: is_right(q, attempt.answers.get(q.id, ())) for q in drawn}
+        points = sum(right.values())
         for q in drawn:
             if q.id not in rows or (attempt.progress_id, q.id) in seen:
                 continue
             seen.add((attempt.progress_id, q.id))
-            others = [v for k, v in right.items() if k != q.id]
-            rest = sum(others) / len(others) if others else 0.0
+            # One person's own result on the attempt's other questions (an input row, not a
+            # figure over people; those are published in units.statistics).
+            rest = (points - right[q.id]) / (len(drawn) - 1) if len(drawn) > 1 else 0.0
             rows[q.id].append(ItemRow(attempt.record_key, right[q.id], rest))
     return rows
 
