@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("zukunftszentrum.organisations.urls")),
     path("checks/", include("zukunftszentrum.assessments.urls")),
     path("bedarfe/", include("zukunftszentrum.needs.urls")),
+    path("lernen/einheiten/", include("zukunftszentrum.self_learning.urls")),
     path("lernen/", include("zukunftszentrum.learning.urls")),
     path("ki-systeme/", include("zukunftszentrum.ai_act.urls")),
     path("nachweise/", include("zukunftszentrum.credentials.urls")),

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "zukunftszentrum.assessments",
     "zukunftszentrum.needs",
     "zukunftszentrum.learning",
+    "zukunftszentrum.self_learning",
     "zukunftszentrum.ai_act",
     "zukunftszentrum.credentials",
     "zukunftszentrum.participation",

@@ -118,11 +118,13 @@ def test_every_app_registered_its_menu_entries_in_the_menu_order():
         "organisations.network",
         "organisations.dashboard",
         "assessments.overview",
+        "self_learning.units",
         "learning.paths",
         "learning.catalogue",
         "learning.competences",
         "learning.job_profiles",
         "credentials.mine",
+        "self_learning.statistics",
         "credentials.manage",
         "needs.dashboard",
         "ai_act.systems",
@@ -178,6 +180,7 @@ def test_demo_steps_run_operator_then_network_then_checks_then_needs():
         "learning_catalogue",
         "competences",
         "learning_paths",
+        "units",
         "ai_systems",
         "credentials",
         "participation",
@@ -193,7 +196,7 @@ def test_an_unknown_demo_step_is_named_with_the_known_ones():
         CommandError,
         match=(
             r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs, "
-            r"learning_catalogue, competences, learning_paths, ai_systems, credentials, "
+            r"learning_catalogue, competences, learning_paths, units, ai_systems, credentials, "
             r"participation"
         ),
     ):

@@ -17,11 +17,11 @@ from zukunftszentrum.organisations.tests.access_walk import Tenant, make_tenant
 
 pytestmark = pytest.mark.django_db
 
-BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lernkatalog"]
+BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lerneinheiten", "Lernkatalog"]
 WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
 WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
 # roles that learn: their path before the catalogue, their competences after it
-LEARNS = [*BASE[:3], "Mein Lernweg", "Lernkatalog"]
+LEARNS = [*BASE[:4], "Mein Lernweg", "Lernkatalog"]
 # "Nachweise": one's own credentials for learners, the issued ones for the administrations;
 # "KI-Systeme": the organisation's readers of its AI inventory, and centres that accompany it;
 # "Mitgestalten": the company's participation projects, and centres that accompany it
@@ -47,15 +47,17 @@ LEAD = [
     "Profil",
 ]
 ACCOMPANYING = [*BASE, "Bedarfsanalyse", "KI-Systeme", "Mitgestalten", "KI-Wissen", "Profil"]
-ADMINISTRATION = [*BASE, "Nachweise", "Bedarfsanalyse", "KI-Wissen", "Profil"]
+# "Fragenstatistik": how the units' questions work, for their authors
+ADMINISTRATION = [*BASE, "Fragenstatistik", "Nachweise", "Bedarfsanalyse", "KI-Wissen", "Profil"]
 MENUS = {
-    None: ["Netzwerk", "Lernkatalog", "KI-Wissen"],
+    None: ["Netzwerk", "Lerneinheiten", "Lernkatalog", "KI-Wissen"],
     Role.COMPANY_LEAD: LEAD,
     Role.EMPLOYEE: LEARNER,
     Role.WORKS_COUNCIL: COUNCIL_MENU,
     Role.SOLO: SOLO_MENU,
     Role.CENTRE_ADMIN: [
         *BASE,
+        "Fragenstatistik",
         "Nachweise",
         "Bedarfsanalyse",
         "KI-Systeme",
@@ -64,7 +66,7 @@ MENUS = {
         "Profil",
     ],
     Role.ADVISOR: ACCOMPANYING,
-    Role.TRAINER: WITH_NEEDS,
+    Role.TRAINER: [*BASE, "Fragenstatistik", "Bedarfsanalyse", "KI-Wissen", "Profil"],
     Role.PROGRAMME_ADMIN: ADMINISTRATION,
     Role.REVIEWER: WITHOUT_NEEDS,
 }
@@ -87,6 +89,7 @@ OWN_DATA = [
     COMPANY,
     "Begleitung durch ein Zukunftszentrum",
     "Selbstchecks",
+    "Lerneinheiten",
     NEXT_DATES,
     "Mitgestalten",
     "Ihre Daten bleiben Ihre Daten",
@@ -110,6 +113,7 @@ DASHBOARDS = {
             COMPANY,
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            "Lerneinheiten",
             "KI-Systeme",
             NEXT_DATES,
             "Nächste Schritte",
@@ -126,6 +130,7 @@ DASHBOARDS = {
             "{solo}",
             "Begleitung durch ein Zukunftszentrum",
             "Selbstchecks",
+            "Lerneinheiten",
             "KI-Systeme",
             NEXT_DATES,
             "Nächste Schritte",
@@ -181,6 +186,8 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Berufsprofile": "learning:job_profiles",
         "KI-Systeme": "ai_act:systems",
         "Mein Lernweg": "learning:paths",
+        "Lerneinheiten": "self_learning:list",
+        "Fragenstatistik": "self_learning:statistics",
         "Profil": "organisations:profile",
     }
     for role, labels in MENUS.items():
