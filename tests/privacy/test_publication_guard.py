@@ -22,6 +22,12 @@ DB_AGGREGATES = {"Avg", "Sum", "StdDev", "Variance"}
 
 # (module path below zukunftszentrum/, enclosing function) -> why it may compute a figure.
 ALLOWED: dict[tuple[str, str], str] = {
+    # The opinion map's geometry: centring votes, cluster centres and the silhouette choose the
+    # groups; what it publishes (group sizes and shares) goes through core.disclosure.
+    ("participation/opinion_map.py", "project"): "centring the vote matrix for the PCA",
+    ("participation/opinion_map.py", "kmeans"): "cluster centres, never published",
+    ("participation/opinion_map.py", "silhouette"): "choosing the number of groups",
+    ("participation/opinion_map.py", "merge_small"): "where a small group's centre lies",
     ("core/geo.py", "ring_centroid"): "map geometry, no people",
     ("assessments/engine/aggregate.py", "mean_profile"): "its `mean` calls core.disclosure",
     ("assessments/peers.py", "_mean"): "one organisation's answers as one contributor, "

@@ -14,10 +14,12 @@ from django.utils import formats, timezone
 
 from zukunftszentrum.learning.signals import attendance_confirmed
 from zukunftszentrum.organisations.models import Centre
+from zukunftszentrum.self_learning.signals import unit_passed
 
 from .models import ClaimableAchievement
 
 MODULE = "module"
+UNIT = "unit"
 
 
 def _text(obj: Any, *names: str) -> str:
@@ -67,5 +69,46 @@ def record_attendance(
     return claimable
 
 
+def record_unit_pass(
+    sender: Any,
+    *,
+    user: Any,
+    unit_id: str,
+    title: str,
+    summary: str,
+    competences: Mapping[str, int],
+    points: str,
+    passed_at: Any = None,
+    **_: Any,
+) -> ClaimableAchievement:
+    """A passed unit: its credential may be claimed (one per person and unit)."""
+    when = formats.date_format(timezone.localdate(passed_at), "DATE_FORMAT")
+    claimable, _created = ClaimableAchievement.objects.update_or_create(
+        holder=user,
+        kind=UNIT,
+        source=unit_id,
+        defaults={
+            "name": title[:300],
+            "description": summary or title,
+            # Credential text is German, the language of the issuing programme.
+            "criteria": "Lerneinheit durchgearbeitet und den Wissenstest bestanden "
+            "(zufällig gezogene Fragen, Bestehensgrenze der Einheit).",
+            "competences": [
+                {"id": str(cid), "level": int(level)} for cid, level in competences.items()
+            ],
+            "evidence": [
+                {
+                    "name": "Bestandener Wissenstest",
+                    "narrative": f"Wissenstest zu „{title}“ bestanden am {when} "
+                    f"({points} Fragen richtig).",
+                }
+            ],
+            "centre": None,
+        },
+    )
+    return claimable
+
+
 def connect() -> None:
     attendance_confirmed.connect(record_attendance, dispatch_uid="credentials.record_attendance")
+    unit_passed.connect(record_unit_pass, dispatch_uid="credentials.record_unit_pass")

@@ -22,6 +22,7 @@ from zukunftszentrum.organisations.models import User
 
 from .audit_actions import SelfLearningAction
 from .models import Attempt, UnitProgress
+from .signals import unit_passed
 from .units import Unit
 from .units.attempts import DrawnQuestion, check_answer, draw, score
 
@@ -156,6 +157,17 @@ def write_evidence(user: User, attempt: Attempt, unit: Unit | None) -> None:
         actor=user,
         summary=f"{attempt.unit_id} {attempt.unit_version}",
         attempt=str(attempt.pk),
+    )
+    unit_passed.send(
+        sender=Attempt,
+        user=user,
+        unit_id=attempt.unit_id,
+        unit_version=attempt.unit_version,
+        title=title,
+        summary=unit.summary.de if unit is not None else title,
+        competences=levels,
+        points=result,
+        passed_at=attempt.submitted_at,
     )
 
 

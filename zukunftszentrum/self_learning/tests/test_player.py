@@ -217,18 +217,41 @@ def test_an_attempt_of_an_earlier_version_stays_valid(employee, login) -> None:
     assert Evidence.objects.filter(source=f"unit:{UNIT}@2026.1").exists()
 
 
-def test_the_credentials_seam_links_only_when_that_page_exists(employee, login, settings) -> None:
-    assert pages.credentials_url() is None  # no credentials app installed here
+def test_a_pass_makes_the_units_credential_claimable_and_the_review_links_to_it(
+    employee, login
+) -> None:
+    from zukunftszentrum.credentials.models import ClaimableAchievement
+
+    assert pages.credentials_url() == "/nachweise/"
     unit = content.units()[UNIT]
     progress, _ = actions.start_unit(user=employee.user, unit=unit)
     attempt = actions.start_attempt(progress, unit)
     client = login(employee)
     client.post(reverse("self_learning:attempt", args=[attempt.pk]), form_answers(attempt))
-    review = reverse("self_learning:review", args=[attempt.pk])
-    assert "Nachweis beantragen" not in client.get(review).content.decode()
-    settings.ROOT_URLCONF = "zukunftszentrum.self_learning.tests.urls_with_credentials"
-    html = client.get(review).content.decode()
+    html = client.get(reverse("self_learning:review", args=[attempt.pk])).content.decode()
     assert "Nachweis beantragen" in html and 'href="/nachweise/"' in html
+    claimable = ClaimableAchievement.objects.get(holder=employee.user, kind="unit", source=UNIT)
+    assert claimable.name == unit.title.de
+    assert {c["id"] for c in claimable.competences} == set(dict(unit.competences))
+
+
+def test_a_pass_on_a_private_link_makes_nothing_claimable_until_it_is_claimed(employee) -> None:
+    from zukunftszentrum.credentials.models import ClaimableAchievement
+
+    unit = content.units()[UNIT]
+    progress, token = actions.start_unit(user=None, unit=unit)
+    attempt = actions.start_attempt(progress, unit)
+    right = {
+        q.id: list(q.right_order)
+        if q.type == "ordering"
+        else [o.id for o in q.options if o.correct]
+        for q in actions.drawn_questions(attempt)
+    }
+    submitted, _ = actions.submit_attempt(attempt=attempt, answers=right, unit=unit)
+    assert submitted.passed
+    assert not ClaimableAchievement.objects.exists()
+    actions.claim(token=token, user=employee.user, units=content.units())
+    assert ClaimableAchievement.objects.filter(holder=employee.user, source=UNIT).count() == 1
 
 
 def test_print_view_has_every_section() -> None:
