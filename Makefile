@@ -37,6 +37,8 @@ SLOWEST := --durations=15
 # them in this process, as before.
 TEST_PROCESSES ?= auto
 PARALLEL := $(if $(filter 0,$(TEST_PROCESSES)),,-n $(TEST_PROCESSES) --dist loadfile)
+# The browser journeys spread test by test: each process has its own live server and browser.
+E2E_PARALLEL := $(if $(filter 0,$(TEST_PROCESSES)),,-n $(TEST_PROCESSES) --dist load)
 
 # A loud block for things that are skipped; in CI (CI=true) a skip is an error.
 define skip_or_fail
@@ -57,7 +59,7 @@ help:
 	echo "make test       all checks, as CI runs them (about 11 minutes on 2 cores; prints the slowest tests)"
 	echo "make lint       ruff, ruff format --check, mypy, migration check, import contracts"
 	echo "make unit       unit and view tests on SQLite (PYTEST_ARGS='-k name' to narrow)"
-	echo "make pg         the same tests on a throwaway PostgreSQL"
+	echo "make pg         the tests that use a database, on a throwaway PostgreSQL"
 	echo "make e2e        browser journeys in Chromium with axe-core accessibility scans"
 	echo "make format     apply ruff's fixes and formatting"
 	echo "make messages   update and compile the English translation"
@@ -122,7 +124,8 @@ pg: install
 	@if ! scripts/with-postgres.sh --check; then
 	  $(call skip_or_fail,PostgreSQL server binaries (initdb, pg_ctl) are missing.,Install them with: apt-get install -y postgresql)
 	fi
-	scripts/with-postgres.sh $(UV_RUN) pytest $(UNIT_TESTS) $(PARALLEL) $(SLOWEST) $(PYTEST_ARGS)
+	ZZ_DATABASE_TESTS_ONLY=1 scripts/with-postgres.sh $(UV_RUN) pytest $(UNIT_TESTS) $(PARALLEL) \
+	  $(SLOWEST) $(PYTEST_ARGS)
 
 e2e: install
 	@if [[ ! -x "$(CHROMIUM)" ]]; then
@@ -131,7 +134,7 @@ e2e: install
 	if [[ ! -f "$(AXE_JS)" ]]; then
 	  $(call skip_or_fail,axe-core is missing ($(AXE_JS)).,Install Node.js and npm$(comma) then run: npm ci)
 	fi
-	$(UV_RUN) pytest tests/e2e $(SLOWEST) $(PYTEST_ARGS)
+	$(UV_RUN) pytest tests/e2e $(E2E_PARALLEL) $(SLOWEST) $(PYTEST_ARGS)
 
 # `make test` runs every step even when one fails, then prints a summary and the totals of all
 # test runs; it fails when any step failed.

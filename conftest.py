@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -62,9 +63,11 @@ def module_db(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
         transaction.set_rollback(True)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Within each module, run the tests that do not use `module_db` first: once it is open it
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL run, only the tests that use a database (see `_database_tests_only`).
+    Within each module, run the tests that do not use `module_db` first: once it is open it
     stays open until the module ends, and those tests expect a database without its data."""
+    _database_tests_only(config, items)
     block, previous = 0, None
     keys: dict[int, tuple[int, bool]] = {}
     for item in items:  # the order across modules is kept (pytest-django sorted it already)
@@ -86,6 +89,8 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     the next test that asks for `serialized_rollback`, so do the same here, for every later test.
     """
     yield
+    if nextitem is None:  # the last test: the test databases are gone already, nothing follows
+        return
     marker = item.get_closest_marker("django_db")
     transactional = "transactional_db" in getattr(item, "fixturenames", ()) or bool(
         marker and marker.kwargs.get("transaction")
@@ -108,3 +113,27 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
                     inhibit_post_migrate=True,
                 )
                 connection.creation.deserialize_db_from_string(contents)
+
+
+# Fixtures through which a test reaches the database.
+_DB_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+)
+
+
+def _uses_database(item: pytest.Item) -> bool:
+    names = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(
+        names & (_DB_FIXTURES | {"module_db"})
+    )
+
+
+def _database_tests_only(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`make pg` sets ZZ_DATABASE_TESTS_ONLY=1: the tests that never touch a database ran on
+    SQLite already and would run identically again, so they are left out there."""
+    if os.environ.get("ZZ_DATABASE_TESTS_ONLY") != "1":
+        return
+    left_out = [item for item in items if not _uses_database(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if _uses_database(item)]
