@@ -56,7 +56,7 @@ endef
 .PHONY: help
 help:
 	@echo "make demo       install and start the demo on http://127.0.0.1:$(PORT) (PORT=... to change)"
-	echo "make test       all checks, as CI runs them (about 11 minutes on 2 cores; prints the slowest tests)"
+	echo "make test       all checks, as CI runs them (about 11.5 minutes on 2 cores; prints the slowest tests)"
 	echo "make lint       ruff, ruff format --check, mypy, migration check, import contracts"
 	echo "make unit       unit and view tests on SQLite (PYTEST_ARGS='-k name' to narrow)"
 	echo "make pg         the tests that use a database, on a throwaway PostgreSQL"
