@@ -15,8 +15,9 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from zukunftszentrum.core.content_yaml import ContentError
+
 from .law import LawVersion, Obligation, Tree, lint_tree, load_laws, load_obligations, load_tree
-from .law.source import ContentError
 
 __all__ = [
     "RISK_LABELS",

@@ -11,12 +11,13 @@
 The Django side (`ai_act.content`) loads the content once at start. See docs/methods/ai-act.md.
 """
 
+from zukunftszentrum.core.content_yaml import ContentError, Text
+
 from .compare import Change, diff, side_by_side
 from .evaluate import Assessment, BoundObligation, Reason, assess
 from .facts import FACT_SCHEMA, FactError, Facts, parse_facts
 from .lint import Finding, lint_tree
 from .obligations import RISKS, Obligation, load_obligations
-from .source import ContentError, Text
 from .tree import Answer, Question, Tree, Walk, load_tree
 from .versions import LAW_KEYS, LawVersion, Source, load_laws
 

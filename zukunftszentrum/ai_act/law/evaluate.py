@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from zukunftszentrum.core.content_yaml import Text
+
 from .facts import Facts
 from .obligations import Obligation
-from .source import Text
 from .versions import LawVersion, Source
 
 ADOPTED_HTML = "https://eur-lex.europa.eu/legal-content/DE/TXT/HTML/?uri=OJ:L_202401689"

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zukunftszentrum.core.content_yaml import ContentError, Node, Text, read
+
 from .facts import FACT_SCHEMA
-from .source import ContentError, Node, Text, read
 from .versions import LAW_KEYS, LawVersion, Source, load_sources
 
 RISKS = ("not_ai_system", "out_of_scope", "prohibited", "high_risk", "transparency", "minimal")

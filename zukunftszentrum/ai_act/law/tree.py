@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from zukunftszentrum.core.content_yaml import ContentError, Node, Text, read
+
 from .facts import FactError, Facts, check_value, parse_facts
-from .source import ContentError, Node, Text, read
 from .versions import Source, load_sources
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -13,8 +13,9 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zukunftszentrum.core.content_yaml import ContentError, Node, Text, read
+
 from .facts import FACT_SCHEMA
-from .source import ContentError, Node, Text, read
 
 LAW_KEYS = ("adopted", "omnibus")
 STATUSES = ("in_force", "pending_publication", "published")

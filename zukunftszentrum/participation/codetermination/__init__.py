@@ -4,11 +4,12 @@ The steps live in content/participation/codetermination.yaml; `assess(facts)` / 
 say which apply to a project and why. Method and sources: docs/methods/codetermination.md.
 """
 
+from zukunftszentrum.core.content_yaml import ContentError, Text
+
 from .catalogue import DEFAULT_PATH, Actor, Catalogue, DeadlineKind, Law, Source, StepRule, load
 from .facts import FACT_TYPES, ProjectFacts
 from .lint import Finding, check
 from .rules import Outcome, Step, assess, default_catalogue, steps_for
-from .source import ContentError, Text
 
 __all__ = [
     "DEFAULT_PATH",

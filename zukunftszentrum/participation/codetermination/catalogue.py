@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from zukunftszentrum.core.content_yaml import ContentError, Node, Text, read
+
 from .conditions import Condition, parse_condition
-from .source import ContentError, Node, Text, read
 
 DEFAULT_PATH = Path(__file__).resolve().parents[3] / "content/participation/codetermination.yaml"
 

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from zukunftszentrum.core.content_yaml import Node, kind
+
 from .facts import ProjectFacts
-from .source import Node, kind
 
 OPS: dict[str, Callable[[int, int], bool]] = {
     ">": operator.gt,

@@ -14,10 +14,11 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from zukunftszentrum.core.content_yaml import Text
+
 from .catalogue import DEFAULT_PATH, Catalogue, StepRule, load
 from .conditions import Atom, Compare, evaluate
 from .facts import ProjectFacts
-from .source import Text
 
 _OP_WORDS = {
     ">": ("mehr als", "more than"),

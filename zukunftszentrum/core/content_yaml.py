@@ -1,9 +1,6 @@
-"""Read the co-determination content safely, keeping the line of every mapping and key.
-Pure: no Django imports.
-
-The same approach as the other apps' content readers (which this app may not import: the domain
-apps are independent siblings): `parse(text, path)` returns dicts/lists that remember their lines,
-and `Node` wraps a mapping with its field path, so every error names file, line and field, e.g.
+"""Read content files (YAML) safely, keeping the line of every mapping and key. Pure: no Django
+imports. The AI Act's law data and the co-determination steps read their files with it; `Node`
+wraps a mapping with its field path, so every error names file, line and field, e.g.
 `content/participation/codetermination.yaml, line 40, field steps[2].source.url: must not be empty`.
 """
 
@@ -168,7 +165,7 @@ class Node:
     def date(self, key: str) -> datetime.date:
         value = self.data.get(key)
         if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-            raise self.error(f"expected a date like 2021-06-18, got {kind(value)}", key)
+            raise self.error(f"expected a date like 2026-08-02, got {kind(value)}", key)
         return value
 
     def text(self, key: str) -> Text:
