@@ -4,10 +4,13 @@ other people's attempts 404."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from zukunftszentrum.core.disclosure.noise import EDGE
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.learning.models import Evidence
 from zukunftszentrum.organisations.roles import Role
@@ -265,9 +268,12 @@ def test_authors_see_statistics_only_from_twenty_people(login) -> None:
     from zukunftszentrum.organisations.tests.factories import make_centre
 
     unit = content.units()[UNIT]
+    drawn_by: dict[str, list[bool]] = {}  # question -> right or wrong, per person who drew it
     for n in range(60):  # each question is drawn in about 5 of 12 attempts
         progress, _ = actions.start_unit(user=None, unit=unit)
-        attempt = actions.start_attempt(progress, unit)
+        attempt = actions.start_attempt(progress, unit, rng=random.Random(n))
+        for q in actions.drawn_questions(attempt):
+            drawn_by.setdefault(q.id, []).append(bool(n % 3))
         actions.submit_attempt(
             attempt=attempt,
             answers={
@@ -285,7 +291,10 @@ def test_authors_see_statistics_only_from_twenty_people(login) -> None:
     assert enough, "with 60 attempts some questions reach 20 people"
     for line in enough:
         assert line["stats"].difficulty.shown
-        assert 50 <= line["stats"].difficulty.value <= 85  # two thirds right, plus noise
+        right = drawn_by[line["question"].id]
+        true_share = 100 * sum(right) / len(right)
+        # The count of right answers carries noise of at most EDGE persons.
+        assert abs(line["stats"].difficulty.value - true_share) <= 100 * EDGE / len(right) + 1
         assert line["stats"].discrimination > 0.9  # the same people get everything right
     assert all(line["stats"].discrimination is None for line in few)
 
