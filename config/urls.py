@@ -16,6 +16,7 @@ urlpatterns = [
     path("ki-systeme/", include("zukunftszentrum.ai_act.urls")),
     path("nachweise/", include("zukunftszentrum.credentials.urls")),
     path("mitgestalten/", include("zukunftszentrum.participation.urls")),
+    path("konzepte/", include("zukunftszentrum.concepts.urls")),
     path("api/", api_urls()),
     path("konto/", include("allauth.urls")),
     path("sprache/", set_language, name="set_language"),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "zukunftszentrum.ai_act",
     "zukunftszentrum.credentials",
     "zukunftszentrum.participation",
+    "zukunftszentrum.concepts",
 ]
 
 MIDDLEWARE = [
