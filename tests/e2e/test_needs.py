@@ -95,8 +95,13 @@ def test_advisor_explores_the_region_and_downloads(page: Page, url, tmp_path) ->
     _seed()
     log_in(page, url("account_login"), "berater@nord.example.org")
     page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
-        "link", name="Bedarfsanalyse"
+        "link", name="Region und Netzwerk"
     ).click()
+    expect(
+        page.get_by_role("navigation", name="Bereich Region und Netzwerk").get_by_role(
+            "link", name="Bedarfsanalyse"
+        )
+    ).to_have_attribute("aria-current", "page")
     page.wait_for_url(url("needs:dashboard"))
     _drain_without_polling(page)
     visit(page, url("needs:dashboard"))

@@ -25,6 +25,7 @@ def register() -> None:
         label=_("KI-Systeme"),
         url_name="ai_act:systems",
         order=45,
+        area="company_ai",
         shows=_reads_systems,
     )
     overview_cards.register_card(
@@ -39,6 +40,7 @@ def register() -> None:
         label=_("KI-Wissen"),
         url_name="ai_act:knowledge",
         order=70,
+        area="company_ai",
         signed_in=False,
         current=("ai_act:knowledge", "ai_act:factsheet", "ai_act:notices", "ai_act:notices_filled"),
     )

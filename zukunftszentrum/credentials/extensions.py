@@ -19,7 +19,8 @@ def register() -> None:
         "credentials.mine",
         label=_("Nachweise"),
         url_name="credentials:mine",
-        order=38,
+        order=39,
+        area="learning",
         capability=Capability.LEARN,
         current=("credentials:mine",),
     )
@@ -28,6 +29,7 @@ def register() -> None:
         label=_("Nachweise"),
         url_name="credentials:manage",
         order=39,
+        area="learning",
         shows=_administers,
         current=("credentials:manage", "credentials:revoke"),
     )

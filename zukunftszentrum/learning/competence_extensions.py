@@ -35,6 +35,7 @@ def register() -> None:
         label=_("Meine Kompetenzen"),
         url_name="learning:competences",
         order=36,
+        area="learning",
         capability=Capability.LEARN,
         current=("learning:competences",),
     )
@@ -42,7 +43,8 @@ def register() -> None:
         "learning.job_profiles",
         label=_("Berufsprofile"),
         url_name="learning:job_profiles",
-        order=37,
+        order=40,
+        area="learning",
         capability=Capability.PLAN_TEAM_LEARNING,
         current=("learning:job_profiles", "learning:job_profiles_for"),
     )

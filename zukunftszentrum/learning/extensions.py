@@ -29,6 +29,7 @@ def _register_paths() -> None:
         label=_("Mein Lernweg"),
         url_name="learning:paths",
         order=35,
+        area="learning",
         capability=Capability.LEARN,
         current=(
             "learning:paths",
@@ -61,7 +62,8 @@ def _register_catalogue() -> None:
         "learning.catalogue",
         label=_("Lernkatalog"),
         url_name="learning:catalogue",
-        order=36,
+        order=38,
+        area="learning",
         signed_in=False,
         current=(
             "learning:catalogue",

@@ -20,6 +20,7 @@ def register() -> None:
         label=_("Bedarfsanalyse"),
         url_name="needs:dashboard",
         order=40,
+        area="region",
         capability=Capability.VIEW_NEEDS_ANALYSIS,
     )
     overview_cards.register_link(

@@ -20,7 +20,8 @@ def register() -> None:
         "organisations.network",
         label=_("Netzwerk"),
         url_name="organisations:network",
-        order=10,
+        order=42,
+        area="region",
         signed_in=False,
     )
     navigation.register_menu_entry(

@@ -23,7 +23,8 @@ def register() -> None:
         "participation.projects",
         label=_("Mitgestalten"),
         url_name="participation:projects",
-        order=45,
+        order=46,
+        area="company_ai",
         shows=_takes_part,
         current=(
             "participation:projects",

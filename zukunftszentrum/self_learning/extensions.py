@@ -29,7 +29,8 @@ def register() -> None:
         "self_learning.units",
         label=_("Lerneinheiten"),
         url_name="self_learning:list",
-        order=34,
+        order=37,
+        area="learning",
         signed_in=False,
         current=("self_learning:list", "self_learning:unit", "self_learning:section"),
     )
@@ -37,7 +38,8 @@ def register() -> None:
         "self_learning.statistics",
         label=_("Fragenstatistik"),
         url_name="self_learning:statistics",
-        order=38,
+        order=41,
+        area="learning",
         shows=_author_request,
         current=("self_learning:statistics", "self_learning:unit_statistics"),
     )

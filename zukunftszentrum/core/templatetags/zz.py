@@ -6,7 +6,7 @@ from django import template
 from django.forms import BoundField
 from django.utils.safestring import SafeString
 
-from ..navigation import MenuLink, menu_for
+from ..navigation import MenuLink, area_menu_for, menu_for
 
 register = template.Library()
 
@@ -41,3 +41,9 @@ def main_menu(context: template.Context) -> list[MenuLink]:
     user = context.get("user")
     signed_in = bool(getattr(user, "is_authenticated", False))
     return menu_for(context.get("request"), signed_in=signed_in)
+
+
+@register.simple_tag
+def area_menu(links: list[MenuLink]) -> MenuLink | None:
+    """The current area with its entries, for the second row of the menu (or None)."""
+    return area_menu_for(links)

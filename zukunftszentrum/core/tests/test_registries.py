@@ -113,25 +113,100 @@ def test_a_predicate_can_hide_a_menu_entry():
     assert (hidden, [str(link.label) for link in shown]) == ([], ["X"])
 
 
-def test_every_app_registered_its_menu_entries_in_the_menu_order():
-    assert [entry.name for entry in navigation.menu] == [
-        "organisations.network",
-        "organisations.dashboard",
-        "assessments.overview",
-        "self_learning.units",
-        "learning.paths",
-        "learning.catalogue",
-        "learning.competences",
-        "learning.job_profiles",
-        "credentials.mine",
-        "self_learning.statistics",
-        "credentials.manage",
-        "needs.dashboard",
-        "ai_act.systems",
-        "participation.projects",
-        "ai_act.knowledge",
-        "organisations.profile",
+def test_every_app_registered_its_menu_entries_in_the_menu_order_and_area():
+    assert [(entry.name, entry.area) for entry in navigation.menu] == [
+        ("organisations.dashboard", None),
+        ("assessments.overview", None),
+        ("learning.paths", "learning"),
+        ("learning.competences", "learning"),
+        ("self_learning.units", "learning"),
+        ("learning.catalogue", "learning"),
+        ("credentials.manage", "learning"),
+        ("credentials.mine", "learning"),
+        ("learning.job_profiles", "learning"),
+        ("needs.dashboard", "region"),
+        ("self_learning.statistics", "learning"),
+        ("organisations.network", "region"),
+        ("ai_act.systems", "company_ai"),
+        ("participation.projects", "company_ai"),
+        ("ai_act.knowledge", "company_ai"),
+        ("organisations.profile", None),
     ]
+
+
+def _area_menu() -> Registry[navigation.MenuEntry]:
+    menu = Registry[navigation.MenuEntry]("menu entry")
+    entry = navigation.MenuEntry
+    menu.add(entry("home", "Home", "organisations:dashboard", 20))
+    menu.add(entry("path", "Weg", "learning:paths", 35, capability="learn", area="learning"))
+    menu.add(entry("units", "Einheiten", "self_learning:list", 37, area="learning"))
+    menu.add(
+        entry(
+            "stats",
+            "Statistik",
+            "self_learning:statistics",
+            41,
+            capability="author",
+            area="learning",
+        )
+    )
+    menu.add(entry("network", "Netzwerk", "organisations:network", 42, area="region"))
+    menu.add(entry("profile", "Profil", "organisations:profile", 90))
+    return menu
+
+
+@pytest.mark.parametrize(
+    ("capabilities", "view_name", "expected", "second_row"),
+    [
+        # an area of one entry is shown as that entry, in the area's place
+        ((), None, ["Home", "Einheiten", "Netzwerk", "Profil"], None),
+        ((), "self_learning:list", ["Home", "*Einheiten", "Netzwerk", "Profil"], None),
+        # two entries make an area
+        (("learn",), None, ["Home", "Lernen[Weg,Einheiten]", "Netzwerk", "Profil"], None),
+        (
+            ("author",),
+            "self_learning:statistics",
+            ["Home", "*Lernen[Einheiten,Statistik]", "Netzwerk", "Profil"],
+            ["Einheiten", "*Statistik"],
+        ),
+        (
+            ("learn", "author"),
+            "learning:paths",
+            ["Home", "*Lernen[Weg,Einheiten,Statistik]", "Netzwerk", "Profil"],
+            ["*Weg", "Einheiten", "Statistik"],
+        ),
+        # a page outside the area has no second row
+        (
+            ("learn",),
+            "organisations:dashboard",
+            ["*Home", "Lernen[Weg,Einheiten]", "Netzwerk", "Profil"],
+            None,
+        ),
+    ],
+)
+def test_areas_group_entries_collapse_when_single_and_give_the_second_row(
+    capabilities, view_name, expected, second_row
+):
+    request = _request(capabilities=capabilities, view_name=view_name)
+    links = navigation.menu_for(request, signed_in=True, entries=_area_menu())  # type: ignore[arg-type]
+
+    def shown(link: navigation.MenuLink) -> str:
+        text = ("*" if link.current else "") + str(link.label)
+        if link.children:
+            assert link.url == link.children[0].url  # an area leads to its first entry
+            text += "[" + ",".join(str(c.label) for c in link.children) + "]"
+        return text
+
+    assert [shown(link) for link in links] == expected
+    area = navigation.area_menu_for(links)
+    assert (area and [shown(c) for c in area.children]) == second_row
+
+
+def test_entries_of_an_unknown_area_are_refused():
+    with pytest.raises(ValueError, match="unknown area"):
+        navigation.register_menu_entry(
+            "x.y", label="X", url_name="core:home", order=1, area="nowhere"
+        )
 
 
 # --- overview cards ----------------------------------------------------------------------------

@@ -17,58 +17,90 @@ from zukunftszentrum.organisations.tests.access_walk import Tenant, make_tenant
 
 pytestmark = pytest.mark.django_db
 
-BASE = ["Netzwerk", "Meine Übersicht", "Selbstchecks", "Lerneinheiten", "Lernkatalog"]
-WITH_NEEDS = [*BASE, "Bedarfsanalyse", "KI-Wissen", "Profil"]
-WITHOUT_NEEDS = [*BASE, "KI-Wissen", "Profil"]
-# roles that learn: their path before the catalogue, their competences after it
-LEARNS = [*BASE[:4], "Mein Lernweg", "Lernkatalog"]
-# "Nachweise": one's own credentials for learners, the issued ones for the administrations;
+# The main menu per role: entries of their own, and areas shown once with their entries (an area
+# with a single entry the role may see is shown as that entry).
+LEARNING = "Lernen"
+REGION = "Region und Netzwerk"
+COMPANY_AI = "KI im Betrieb"
+TOP = ["Meine Übersicht", "Selbstchecks"]
+# roles that learn: their path first; "Nachweise" is one's own credentials for learners and the
+# issued ones for the administrations
+LEARNS = ["Mein Lernweg", "Meine Kompetenzen", "Lerneinheiten", "Lernkatalog", "Nachweise"]
+BROWSES = ["Lerneinheiten", "Lernkatalog"]
+ADMINISTERS = [
+    *BROWSES,
+    "Nachweise",
+    "Fragenstatistik",
+]  # "Fragenstatistik": for the units' authors
+CENTRE = ["Bedarfsanalyse", "Netzwerk"]
 # "KI-Systeme": the organisation's readers of its AI inventory, and centres that accompany it;
 # "Mitgestalten": the company's participation projects, and centres that accompany it
-LEARNER = [*LEARNS, "Meine Kompetenzen", "Nachweise", "Mitgestalten", "KI-Wissen", "Profil"]
-COUNCIL_MENU = [
-    *LEARNS,
-    "Meine Kompetenzen",
-    "Nachweise",
-    "KI-Systeme",
-    "Mitgestalten",
-    "KI-Wissen",
-    "Profil",
-]
-SOLO_MENU = [*LEARNS, "Meine Kompetenzen", "Nachweise", "KI-Systeme", "KI-Wissen", "Profil"]
-LEAD = [
-    *LEARNS,
-    "Meine Kompetenzen",
-    "Berufsprofile",
-    "Nachweise",
-    "KI-Systeme",
-    "Mitgestalten",
-    "KI-Wissen",
-    "Profil",
-]
-ACCOMPANYING = [*BASE, "Bedarfsanalyse", "KI-Systeme", "Mitgestalten", "KI-Wissen", "Profil"]
-# "Fragenstatistik": how the units' questions work, for their authors
-ADMINISTRATION = [*BASE, "Fragenstatistik", "Nachweise", "Bedarfsanalyse", "KI-Wissen", "Profil"]
-MENUS = {
-    None: ["Netzwerk", "Lerneinheiten", "Lernkatalog", "KI-Wissen"],
-    Role.COMPANY_LEAD: LEAD,
-    Role.EMPLOYEE: LEARNER,
-    Role.WORKS_COUNCIL: COUNCIL_MENU,
-    Role.SOLO: SOLO_MENU,
-    Role.CENTRE_ADMIN: [
-        *BASE,
-        "Fragenstatistik",
-        "Nachweise",
-        "Bedarfsanalyse",
-        "KI-Systeme",
-        "Mitgestalten",
-        "KI-Wissen",
-        "Profil",
+ALL_AI = ["KI-Systeme", "Mitgestalten", "KI-Wissen"]
+MENUS: dict[Role | None, list[tuple[str, list[str]]]] = {
+    None: [(LEARNING, BROWSES), ("Netzwerk", []), ("KI-Wissen", [])],
+    Role.COMPANY_LEAD: [
+        *[(t, []) for t in TOP],
+        (LEARNING, [*LEARNS, "Berufsprofile"]),
+        ("Netzwerk", []),
+        (COMPANY_AI, ALL_AI),
+        ("Profil", []),
     ],
-    Role.ADVISOR: ACCOMPANYING,
-    Role.TRAINER: [*BASE, "Fragenstatistik", "Bedarfsanalyse", "KI-Wissen", "Profil"],
-    Role.PROGRAMME_ADMIN: ADMINISTRATION,
-    Role.REVIEWER: WITHOUT_NEEDS,
+    Role.EMPLOYEE: [
+        *[(t, []) for t in TOP],
+        (LEARNING, LEARNS),
+        ("Netzwerk", []),
+        (COMPANY_AI, ["Mitgestalten", "KI-Wissen"]),
+        ("Profil", []),
+    ],
+    Role.WORKS_COUNCIL: [
+        *[(t, []) for t in TOP],
+        (LEARNING, LEARNS),
+        ("Netzwerk", []),
+        (COMPANY_AI, ALL_AI),
+        ("Profil", []),
+    ],
+    Role.SOLO: [
+        *[(t, []) for t in TOP],
+        (LEARNING, LEARNS),
+        ("Netzwerk", []),
+        (COMPANY_AI, ["KI-Systeme", "KI-Wissen"]),
+        ("Profil", []),
+    ],
+    Role.CENTRE_ADMIN: [
+        *[(t, []) for t in TOP],
+        (LEARNING, ADMINISTERS),
+        (REGION, CENTRE),
+        (COMPANY_AI, ALL_AI),
+        ("Profil", []),
+    ],
+    Role.ADVISOR: [
+        *[(t, []) for t in TOP],
+        (LEARNING, BROWSES),
+        (REGION, CENTRE),
+        (COMPANY_AI, ALL_AI),
+        ("Profil", []),
+    ],
+    Role.TRAINER: [
+        *[(t, []) for t in TOP],
+        (LEARNING, [*BROWSES, "Fragenstatistik"]),
+        (REGION, CENTRE),
+        ("KI-Wissen", []),
+        ("Profil", []),
+    ],
+    Role.PROGRAMME_ADMIN: [
+        *[(t, []) for t in TOP],
+        (LEARNING, ADMINISTERS),
+        (REGION, CENTRE),
+        ("KI-Wissen", []),
+        ("Profil", []),
+    ],
+    Role.REVIEWER: [
+        *[(t, []) for t in TOP],
+        (LEARNING, BROWSES),
+        ("Netzwerk", []),
+        ("KI-Wissen", []),
+        ("Profil", []),
+    ],
 }
 
 COMPANY = "{company}"
@@ -166,47 +198,73 @@ def _client(tenant: Tenant, role: Role | None, login) -> Client:
     return login(tenant.members[role], Client()) if role else Client()
 
 
-def _menu(html: str) -> list[tuple[str, str, bool]]:
-    nav = html[html.index('class="zz-nav"') : html.index("</nav>")]
-    found = re.finditer(r'<a href="([^"]+)" (aria-current="page")?>([^<]+)</a>', nav)
-    return [(m.group(3), m.group(1), bool(m.group(2))) for m in found]
+def _links(html: str, label: str) -> list[tuple[str, str, str | None]]:
+    """(label, URL, aria-current) of the links in the navigation with the given accessible name."""
+    nav = html[html.index(f'aria-label="{label}"') :]
+    nav = nav[: nav.index("</nav>")]
+    found = re.finditer(r'<a href="([^"]+)" (?:aria-current="(page|true)")?>([^<]+)</a>', nav)
+    return [(m.group(3), m.group(1), m.group(2)) for m in found]
 
 
-def test_the_menu_of_every_role_is_the_one_it_always_was(login):
-    tenant = make_tenant("BY")
-    urls = {
-        "Netzwerk": "organisations:network",
-        "Meine Übersicht": "organisations:dashboard",
-        "Selbstchecks": "assessments:overview",
-        "Lernkatalog": "learning:catalogue",
-        "Bedarfsanalyse": "needs:dashboard",
-        "Mitgestalten": "participation:projects",
-        "KI-Wissen": "ai_act:knowledge",
-        "Meine Kompetenzen": "learning:competences",
-        "Berufsprofile": "learning:job_profiles",
-        "KI-Systeme": "ai_act:systems",
-        "Mein Lernweg": "learning:paths",
-        "Lerneinheiten": "self_learning:list",
-        "Fragenstatistik": "self_learning:statistics",
-        "Profil": "organisations:profile",
-    }
-    for role, labels in MENUS.items():
+def _menu(html: str) -> list[tuple[str, str, str | None]]:
+    return _links(html, "Hauptnavigation")
+
+
+URLS = {
+    "Netzwerk": "organisations:network",
+    "Meine Übersicht": "organisations:dashboard",
+    "Selbstchecks": "assessments:overview",
+    "Lernkatalog": "learning:catalogue",
+    "Bedarfsanalyse": "needs:dashboard",
+    "Mitgestalten": "participation:projects",
+    "KI-Wissen": "ai_act:knowledge",
+    "Meine Kompetenzen": "learning:competences",
+    "Berufsprofile": "learning:job_profiles",
+    "KI-Systeme": "ai_act:systems",
+    "Mein Lernweg": "learning:paths",
+    "Lerneinheiten": "self_learning:list",
+    "Fragenstatistik": "self_learning:statistics",
+    "Profil": "organisations:profile",
+}
+
+
+def _url(label: str, role: Role | None) -> str:
+    if label == "Nachweise":
         administers = role in (Role.CENTRE_ADMIN, Role.PROGRAMME_ADMIN)
-        urls["Nachweise"] = "credentials:manage" if administers else "credentials:mine"
-        page = _client(tenant, role, login).get(reverse("organisations:network"))
-        expected = [(label, reverse(urls[label]), label == "Netzwerk") for label in labels]
-        assert _menu(page.content.decode()) == expected, role
+        return reverse("credentials:manage" if administers else "credentials:mine")
+    return reverse(URLS[label])
+
+
+def test_the_menu_of_every_role_groups_its_entries_into_areas(login):
+    """Every role sees at most six items; an area leads to its first entry, and each of its
+    entries' pages shows the area's entries as a second row, with the open page marked."""
+    tenant = make_tenant("BY")
+    for role, items in MENUS.items():
+        client = _client(tenant, role, login)
+        home = client.get(reverse("core:home")).content.decode()
+        expected = [
+            (label, _url(children[0] if children else label, role), None)
+            for label, children in items
+        ]
+        assert _menu(home) == expected, role
+        assert len(expected) <= 6
+        assert 'class="zz-subnav"' not in home  # the start page belongs to no area
+        for label, children in items:
+            for child in children:
+                html = client.get(_url(child, role)).content.decode()
+                assert (label, _url(children[0], role), "true") in _menu(html), (role, child)
+                assert _links(html, f"Bereich {label}") == [
+                    (c, _url(c, role), "page" if c == child else None) for c in children
+                ], (role, child)
 
 
 def test_the_menu_marks_the_page_that_is_open(login):
     tenant = make_tenant("BY")
     client = _client(tenant, Role.ADVISOR, login)
-    for url_name, label in [
-        ("organisations:dashboard", "Meine Übersicht"),
-        ("needs:dashboard", "Bedarfsanalyse"),
-    ]:
-        current = [x[0] for x in _menu(client.get(reverse(url_name)).content.decode()) if x[2]]
-        assert current == [label]
+    current = [
+        x[0] for x in _menu(client.get(reverse("organisations:dashboard")).content.decode()) if x[2]
+    ]
+    assert current == ["Meine Übersicht"]
     current = [x for x in _menu(client.get(reverse("core:home")).content.decode()) if x[2]]
     assert current == []
 
