@@ -21,9 +21,10 @@ class CoreConfig(AppConfig):
         audit_actions.register_actions(
             audit_actions.CoreAction, order=0, own_summary=audit_actions.CORE_OWN_SUMMARY
         )
-        from . import demo_steps, mail, operator_pages, tasks
+        from . import demo_steps, mail, operator_pages, prepared, tasks
 
         tasks.register_recovery("core.outgoing_mail", mail.requeue_stuck)
+        tasks.register_recovery("core.prepared_downloads", prepared.requeue_lost)
 
         demo_steps.register_demo_step(
             "operator", order=5, run=operator_pages.seed_demo_operator_pages
@@ -52,6 +53,19 @@ class CoreConfig(AppConfig):
                 "E-Mails an Sie, die noch unterwegs sind oder nicht zugestellt werden konnten, "
                 "ohne ihren Text. Gesendete E-Mails werden nicht aufbewahrt. Wird beim Löschen "
                 "entfernt."
+            ),
+        )
+        personal_data.register(
+            "prepared_downloads",
+            export=_export_prepared_downloads,
+            erase=_erase_prepared_downloads,
+            order=30,
+            position=85,
+            title=_("Vorbereitete Dateien"),
+            description=_(
+                "Berichte und Tabellen, die Sie in den letzten 24 Stunden angefordert haben, ohne "
+                "die Dateien selbst. Sie werden nach einem Tag gelöscht, beim Löschen Ihres "
+                "Kontos sofort."
             ),
         )
         personal_data.register(
@@ -138,3 +152,18 @@ def _erase_second_factors(user: Any) -> None:
     from allauth.mfa.models import Authenticator
 
     Authenticator.objects.filter(user=user).delete()
+
+
+def _export_prepared_downloads(user: Any) -> list[dict[str, Any]]:
+    from .models import PreparedDownload
+
+    return [
+        {"label": d.label, "requested_at": d.requested_at.isoformat(), "status": d.status}
+        for d in PreparedDownload.objects.filter(user=user).order_by("requested_at")
+    ]
+
+
+def _erase_prepared_downloads(user: Any) -> None:
+    from .prepared import remove_for
+
+    remove_for(user)

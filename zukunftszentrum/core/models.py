@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -146,3 +148,48 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.to}"
+
+
+class PreparedDownload(models.Model):
+    """A long PDF or export built in the background for one person (see core/prepared.py)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("wartet")
+        RUNNING = "running", _("wird erstellt")
+        READY = "ready", _("fertig")
+        FAILED = "failed", _("fehlgeschlagen")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="prepared_downloads",
+        verbose_name=_("Person"),
+    )
+    kind = models.CharField(_("Art"), max_length=60)
+    key = models.CharField(max_length=64)  # digest of kind and parameters (core.prepared)
+    params = models.JSONField(default=dict)
+    label = models.CharField(_("Bezeichnung"), max_length=200)
+    language = models.CharField(max_length=10, blank=True)  # the file speaks the person's language
+    status = models.CharField(
+        _("Status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(_("Fortschritt (%)"), default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.CharField(max_length=200, blank=True)
+    file = models.CharField(max_length=300, blank=True)  # the name in the default storage
+    filename = models.CharField(max_length=200, blank=True)
+    content_type = models.CharField(max_length=120, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    requested_at = models.DateTimeField(_("angefordert am"), default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(_("verfügbar bis"))
+
+    class Meta:
+        verbose_name = _("vorbereiteter Download")
+        verbose_name_plural = _("vorbereitete Downloads")
+        indexes = [models.Index(fields=["user", "key"]), models.Index(fields=["expires_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.status})"

@@ -1,12 +1,17 @@
 """Downloads of the needs analysis: the estimates as CSV or XLSX, and the PDF "Bedarfsanalyse".
 
 Same selection rules as the dashboard (`selection.select`: another centre's region or Land is a
-404); both read the window's current run and never compute. Each download goes to the audit log.
+404); all read the window's current run and never compute. Each download goes to the audit log.
+The CSV is quick and comes at once; the XLSX and the PDF take seconds for a whole nation, so a
+task worker prepares them (core.prepared) while the person sees their progress. The worker
+selects again with the stored membership and parameters, so the file holds what the page showed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,12 +20,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zukunftszentrum.core import prepared
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import Action, record_event
-from zukunftszentrum.core.exports import CONTENT_TYPES, download_response
-from zukunftszentrum.core.pdf import pdf_response
+from zukunftszentrum.core.exports import CONTENT_TYPES, download_response, to_xlsx
+from zukunftszentrum.core.pdf import render_pdf
 from zukunftszentrum.organisations.middleware import MemberRequest
-from zukunftszentrum.organisations.roles import Capability
+from zukunftszentrum.organisations.models import Membership
+from zukunftszentrum.organisations.roles import Capability, has_capability
 
 from . import exports, runs
 from .dashboard import build
@@ -38,6 +45,9 @@ def export(request: MemberRequest, fmt: str) -> HttpResponse:
     run = runs.current_run(sel.window)
     if run is None:
         return _no_run(request, sel)
+    if fmt == "xlsx":
+        _log(request, sel, fmt, run=run.pk)
+        return _prepare(request, sel, XLSX_KIND, _("Schätzungen als Excel-Tabelle"))
     table = exports.export_table(run, sel)
     _log(request, sel, fmt, rows=len(table.rows), run=run.pk)
     return download_response(table, fmt, exports.file_stem(sel, focus=True))
@@ -47,13 +57,66 @@ def export(request: MemberRequest, fmt: str) -> HttpResponse:
 def report(request: MemberRequest) -> HttpResponse:
     """The PDF "Bedarfsanalyse" of the selection, with the method note."""
     sel = select(request.member, request.GET)
+    run = runs.current_run(sel.window)
+    if run is None:
+        return _no_run(request, sel)
+    _log(request, sel, "pdf", run=run.pk)
+    return _prepare(request, sel, REPORT_KIND, _("Bericht „Bedarfsanalyse“"))
+
+
+# --- prepared in the background (registered in extensions.py) ---
+XLSX_KIND = "needs.export_xlsx"
+REPORT_KIND = "needs.report_pdf"
+
+
+def _prepare(request: MemberRequest, sel: Selection, kind: str, what: str) -> HttpResponse:
+    label = f"{what}: {exports.selection_name(sel)}, {sel.window.key}"
+    params = {"membership": request.member.pk, "selection": sel.params()}
+    download = prepared.prepare(user=request.user, kind=kind, params=params, label=label)
+    return redirect("core:download", pk=download.pk)
+
+
+def _selection(params: Mapping[str, Any]) -> Selection:
+    member = Membership.objects.select_related("centre", "organisation").get(
+        pk=params["membership"]
+    )
+    return select(member, params["selection"])
+
+
+def build_xlsx(params: Mapping[str, Any], progress: prepared.Progress) -> prepared.Built:
+    sel = _selection(params)
+    run = runs.current_run(sel.window)
+    if run is None:
+        raise LookupError("the window has no run any more")
+    progress(20)
+    data = to_xlsx(exports.export_table(run, sel))
+    return prepared.Built(f"{exports.file_stem(sel, focus=True)}.xlsx", CONTENT_TYPES["xlsx"], data)
+
+
+def build_report(params: Mapping[str, Any], progress: prepared.Progress) -> prepared.Built:
+    sel = _selection(params)
     board = build(sel.window, sel.area, land=sel.land, section=sel.section, weighting=sel.weighting)
     if board.run is None:
-        return _no_run(request, sel)
+        raise LookupError("the window has no run any more")
+    progress(30)
     context = report_context(board, sel, today=timezone.localdate())
-    response = pdf_response(TEMPLATE, context, f"{exports.file_stem(sel, focus=True)}.pdf")
-    _log(request, sel, "pdf", run=board.run.pk)
-    return response
+    data = render_pdf(TEMPLATE, context)
+    return prepared.Built(f"{exports.file_stem(sel, focus=True)}.pdf", "application/pdf", data)
+
+
+def still_allowed(user: Any, params: Mapping[str, Any]) -> bool:
+    """Only while the membership the file was asked under is the person's, active, and still
+    grants the needs analysis."""
+    member = Membership.objects.filter(pk=params["membership"], user_id=user.pk).first()
+    return (
+        member is not None
+        and member.is_active
+        and has_capability(member.role, Capability.VIEW_NEEDS_ANALYSIS)
+    )
+
+
+def back_url(params: Mapping[str, Any]) -> str:
+    return f"{reverse('needs:dashboard')}?{urlencode(params.get('selection', {}))}"
 
 
 def _no_run(request: HttpRequest, sel: Selection) -> HttpResponse:

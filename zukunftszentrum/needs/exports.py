@@ -267,7 +267,7 @@ def file_stem(sel: Selection, *, focus: bool = False) -> str:
     return slugify("-".join(p for p in parts if p))
 
 
-def _selection_name(sel: Selection) -> str:
+def selection_name(sel: Selection) -> str:
     """ "Zentrum Nord · Schleswig-Holstein · C – Verarbeitendes Gewerbe": the drill-down."""
     parts = [str(sel.area.name), sel.land.name if sel.land else ""]
     parts.append(section_name(sel.section) if sel.section else "")
@@ -281,7 +281,7 @@ def export_notes(run: EstimateRun, sel: Selection) -> list[str]:
     finished = timezone.localtime(run.finished_at) if run.finished_at else None
     return [
         _("Bedarfsanalyse: %(region)s, Zeitraum %(window)s")
-        % {"region": _selection_name(sel), "window": sel.window.key},
+        % {"region": selection_name(sel), "window": sel.window.key},
         _("Stand der Berechnung: %(at)s")
         % {"at": date_format(finished, "DATETIME_FORMAT") if finished else "–"},
         _("Darstellung: %(weighting)s") % {"weighting": _fixed_cells(run, sel)[0]},

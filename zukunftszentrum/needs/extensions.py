@@ -8,7 +8,14 @@ from typing import Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards, tasks
+from zukunftszentrum.core import (
+    audit_actions,
+    demo_steps,
+    navigation,
+    overview_cards,
+    prepared,
+    tasks,
+)
 from zukunftszentrum.organisations.roles import Capability, Scope, has_capability, scope_of
 
 from .audit_actions import NeedsAction
@@ -50,6 +57,24 @@ def register() -> None:
     demo_steps.register_demo_step("needs", order=30, run=_seed_demo_needs)
     audit_actions.register_actions(NeedsAction, order=300)
     tasks.register_recovery("needs.estimate_runs", _requeue_lost_runs)
+    _register_prepared_downloads()
+
+
+def _register_prepared_downloads() -> None:
+    """The XLSX and the PDF report take seconds for a nation: a worker prepares them."""
+    from . import downloads
+
+    for kind, build in (
+        (downloads.XLSX_KIND, downloads.build_xlsx),
+        (downloads.REPORT_KIND, downloads.build_report),
+    ):
+        prepared.register_kind(
+            kind,
+            build=build,
+            still_allowed=downloads.still_allowed,
+            back_url=downloads.back_url,
+            order=300,
+        )
 
 
 def _requeue_lost_runs() -> int:

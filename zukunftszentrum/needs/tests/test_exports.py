@@ -10,7 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from zukunftszentrum.core.audit_actions import CoreAction
-from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.core.models import AuditEvent, PreparedDownload
+from zukunftszentrum.core.tests.prepared_helpers import fetch_prepared
 from zukunftszentrum.needs.dashboard import area_keys, within
 from zukunftszentrum.needs.models import DomainResult, EstimateRun
 from zukunftszentrum.needs.outcomes import outcomes
@@ -131,7 +132,7 @@ def test_raw_view_exports_the_unweighted_figures(network, login) -> None:
 def test_xlsx_has_the_estimates_and_a_method_sheet(network, login) -> None:
     nord, run = network["nord"], network["run"]
     client = login(make_member(Role.CENTRE_ADMIN, centre=nord))
-    response = client.get(reverse("needs:export", args=["xlsx"]))
+    response = fetch_prepared(client, client.get(reverse("needs:export", args=["xlsx"])))
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     assert f"bedarfsanalyse-{nord.slug}-{YEAR}-gewichtet.xlsx" in response["Content-Disposition"]
@@ -191,6 +192,7 @@ def test_another_centres_region_or_land_is_not_found(network, login) -> None:
     client = login(make_member(Role.ADVISOR, centre=network["nord"]))
     url = reverse("needs:export", args=["xlsx"])
     assert client.get(url, {"gebiet": network["sued"].slug}).status_code == 404
+    assert not PreparedDownload.objects.exists()
     assert client.get(url, {"land": "BY"}).status_code == 404
     assert client.get(url, {"gebiet": "bund"}).status_code == 404
     assert not AuditEvent.objects.filter(action=CoreAction.DATA_EXPORTED).exists()
@@ -232,7 +234,8 @@ def test_a_planted_formula_in_a_centre_name_stays_text(network, login) -> None:
         rows = _csv(client)
         assert rows[0]["Region / Land"] == "'" + text
         assert _number(rows[0][ESTIMATE]) >= 0  # figures stay numbers
-        response = client.get(reverse("needs:export", args=["xlsx"]))
+        PreparedDownload.objects.all().delete()  # each name's own file, not the one of a minute ago
+        response = fetch_prepared(client, client.get(reverse("needs:export", args=["xlsx"])))
         sheet = load_workbook(io.BytesIO(response.content))["Schätzungen"]
         header = [c.value for c in sheet[1]]
         region, estimate = sheet[2][header.index("Region / Land")], sheet[2][header.index(ESTIMATE)]
@@ -293,7 +296,8 @@ def test_the_download_follows_the_land_and_industry_drill_down(network, login) -
 def test_the_xlsx_follows_the_drill_down_and_names_it(network, login) -> None:
     nord = network["nord"]
     client = login(make_member(Role.CENTRE_ADMIN, centre=nord))
-    response = client.get(reverse("needs:export", args=["xlsx"]), {"land": "SH", "wz": "C"})
+    asked = client.get(reverse("needs:export", args=["xlsx"]), {"land": "SH", "wz": "C"})
+    response = fetch_prepared(client, asked)
     assert response.status_code == 200
     assert (
         f"bedarfsanalyse-{nord.slug}-sh-c-{YEAR}-gewichtet.xlsx" in response["Content-Disposition"]

@@ -9,11 +9,13 @@ import re
 import shutil
 import subprocess
 
+from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from zukunftszentrum.core.audit_actions import CoreAction
 from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.core.tests.prepared_helpers import fetch_prepared
 from zukunftszentrum.needs import runs
 from zukunftszentrum.needs.outcomes import by_group, outcomes
 from zukunftszentrum.needs.pages import fmt, fmt_interval
@@ -32,7 +34,7 @@ PDFTOTEXT = shutil.which("pdftotext")
 
 
 def _pdf_text(client, **params: str) -> str:
-    response = client.get(URL, params)
+    response = fetch_prepared(client, client.get(URL, params))
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"] == "private, no-store"
@@ -118,12 +120,27 @@ def test_programme_admin_reports_the_nation(network, login) -> None:
 
 def test_the_download_is_logged(network, login) -> None:
     member = make_member(Role.ADVISOR, centre=network["nord"])
-    response = login(member).get(URL, {"land": "SH", "wz": "C"})
+    client = login(member)
+    response = fetch_prepared(client, client.get(URL, {"land": "SH", "wz": "C"}))
     stem = f"bedarfsanalyse-{network['nord'].slug}-sh-c-{YEAR}-gewichtet.pdf"
     assert stem in response["Content-Disposition"]
     event = AuditEvent.objects.get(action=CoreAction.DATA_EXPORTED)
     assert event.actor == member.user and event.details["format"] == "pdf"
     assert event.details["params"]["land"] == "SH" and event.details["params"]["wz"] == "C"
+
+
+def test_the_file_is_only_for_the_person_who_asked_and_while_their_role_lasts(
+    network, login
+) -> None:
+    nord = network["nord"]
+    member = make_member(Role.ADVISOR, centre=nord)
+    client = login(member)
+    asked = client.get(URL)
+    colleague = login(make_member(Role.ADVISOR, centre=nord), Client())
+    assert colleague.get(asked["Location"] + "herunterladen/").status_code == 404
+    assert colleague.get(asked["Location"]).status_code == 404
+    type(member).objects.filter(pk=member.pk).update(ended_at=timezone.now())
+    assert client.get(asked["Location"] + "herunterladen/").status_code in (302, 404)
 
 
 def test_wrong_role_is_forbidden(network, login) -> None:
