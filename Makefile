@@ -57,7 +57,7 @@ endef
 help:
 	@echo "make demo       install and start the demo on http://127.0.0.1:$(PORT) (PORT=... to change)"
 	echo "make test       all checks, as CI runs them (about 11.5 minutes on 2 cores; prints the slowest tests)"
-	echo "make lint       ruff, ruff format --check, mypy, migration check, import contracts"
+	echo "make lint       ruff, ruff format --check, mypy, migration check, import contracts, translations"
 	echo "make unit       unit and view tests on SQLite (PYTEST_ARGS='-k name' to narrow)"
 	echo "make pg         the tests that use a database, on a throwaway PostgreSQL"
 	echo "make e2e        browser journeys in Chromium with axe-core accessibility scans"
@@ -94,8 +94,8 @@ demo: uv-ready
 
 # --- checks ----------------------------------------------------------------------------------
 
-.PHONY: lint ruff mypy migrations imports format
-lint: ruff mypy migrations imports
+.PHONY: lint ruff mypy migrations imports translations format
+lint: ruff mypy migrations imports translations
 
 ruff: install
 	@$(UV_RUN) ruff check .
@@ -109,6 +109,9 @@ migrations: install
 
 imports: install
 	@$(UV_RUN) lint-imports
+
+translations: install
+	@PYTHON="$(CURDIR)/.venv/bin/python" scripts/check-translations.sh
 
 format: install
 	@$(UV_RUN) ruff check --fix .
@@ -170,6 +173,7 @@ test: install
 	step "mypy" mypy
 	step "makemigrations --check" migrations
 	step "import contracts (lint-imports)" imports
+	step "every German text has its English" translations
 	step "unit and view tests on SQLite" unit
 	step "unit and view tests on PostgreSQL" pg
 	step "browser journeys + axe-core (Chromium)" e2e
