@@ -117,9 +117,15 @@ class StepView:
     month: dt.date
     hours: float
     reason: str
-    done: bool
+    done: bool  # attended, or the step's gaps are closed (by this step or by other evidence)
     registration_status: str = ""  # the person's registration for the offer, if any
     first: dt.datetime | None = None
+
+    @property
+    def closed_otherwise(self) -> bool:
+        """Done without attending this step: its gaps were closed by other evidence (a unit, a
+        certificate, another course), so it is not needed any more — not "attended"."""
+        return self.done and self.registration_status != RegistrationStatus.ATTENDED
 
 
 @dataclass

@@ -17,6 +17,8 @@ from zukunftszentrum.learning.models import (
     LearningPlan,
     OwnGoal,
     PathSettings,
+    Registration,
+    RegistrationStatus,
     TeamPlan,
 )
 from zukunftszentrum.learning.path_pages import competence_title
@@ -94,6 +96,22 @@ def test_progress_counts_gaps_closed_since_the_plan(login, employee, offer):
     record(user=employee.user, competence="prompting", kind=EvidenceKind.ATTENDED, level=3)
     html = _main(login(employee).get(MINE))
     assert "1 von 1 Lücken geschlossen" in html and "Alle Schritte sind erledigt." in html
+    # the evidence came from elsewhere, not from this step's offer: not called "attended"
+    assert "(nicht mehr nötig: die Lücke ist schon geschlossen)" in html
+    assert "(erledigt)" not in html
+
+
+def test_an_attended_step_is_done(login, employee, offer):
+    OwnGoal.objects.create(user=employee.user, competence="prompting", level=3)
+    paths.plan_for(employee.user, employee.organisation)
+    Registration.objects.create(
+        offer=offer,
+        user=employee.user,
+        organisation=employee.organisation,
+        status=RegistrationStatus.ATTENDED,
+    )
+    html = _main(login(employee).get(MINE))
+    assert "(erledigt)" in html and "nicht mehr nötig" not in html
 
 
 def test_excluding_a_module_plans_again_and_keeps_the_history(login, employee, offer):
