@@ -8,7 +8,14 @@ from typing import Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards, tasks
+from zukunftszentrum.core import (
+    audit_actions,
+    demo_steps,
+    metrics,
+    navigation,
+    overview_cards,
+    tasks,
+)
 from zukunftszentrum.organisations.roles import Capability, Scope, has_capability, scope_of
 
 from .audit_actions import NeedsAction
@@ -49,6 +56,13 @@ def register() -> None:
     demo_steps.register_demo_step("needs", order=30, run=_seed_demo_needs)
     audit_actions.register_actions(NeedsAction, order=300)
     tasks.register_recovery("needs.estimate_runs", _requeue_lost_runs)
+    metrics.register_collector("needs.runs", _run_metrics, order=30)
+
+
+def _run_metrics() -> Any:
+    from .metrics import needs_run_metrics
+
+    return needs_run_metrics()
 
 
 def _requeue_lost_runs() -> int:
