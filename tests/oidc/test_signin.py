@@ -179,9 +179,10 @@ def test_an_admin_without_a_second_factor_must_set_one_up(provider: str) -> None
 
 def test_a_token_signed_with_an_unpublished_key_is_refused() -> None:
     make_user("bea@example.org")
+    client = Client()
     with running_provider(foreign_signing_key=True) as issuer:
-        with override_settings(SOCIALACCOUNT_PROVIDERS=provider_settings(issuer)):
-            client = Client()
+        override = override_settings(SOCIALACCOUNT_PROVIDERS=provider_settings(issuer))
+        with override:
             answer = sign_in_at_provider(client, "bea")
     assert answer.status_code == 401  # allauth's page "sign-in failed"
     assert not signed_in_user(client).is_authenticated

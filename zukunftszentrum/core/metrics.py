@@ -113,9 +113,9 @@ def scrape_allowed(request: HttpRequest) -> bool:
     """The bearer token, or a client address on the list; neither configured refuses all."""
     token = settings.ZZ_METRICS_TOKEN
     header = request.headers.get("Authorization", "")
-    if token and header.startswith("Bearer "):
-        if hmac.compare_digest(header.removeprefix("Bearer ").encode(), token.encode()):
-            return True
+    offered = header.removeprefix("Bearer ").encode() if header.startswith("Bearer ") else b""
+    if token and offered and hmac.compare_digest(offered, token.encode()):
+        return True
     return _address_allowed(request.META.get("REMOTE_ADDR", ""), settings.ZZ_METRICS_ALLOWED_IPS)
 
 
@@ -192,5 +192,3 @@ def task_queue_metrics() -> Iterable[Metric]:
 
 def register() -> None:
     register_collector("core.tasks", task_queue_metrics, order=10)
-
-

@@ -132,7 +132,11 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         self, request: HttpRequest, provider: str, email: str, reason: str, message: str
     ) -> NoReturn:
         record_event(
-            CoreAction.OIDC_REFUSED, summary=email, request=request, provider=provider, reason=reason
+            CoreAction.OIDC_REFUSED,
+            summary=email,
+            request=request,
+            provider=provider,
+            reason=reason,
         )
         messages.error(request, message)
         raise ImmediateHttpResponse(HttpResponseRedirect(reverse("account_login")))
