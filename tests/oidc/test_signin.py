@@ -188,3 +188,14 @@ def test_a_token_signed_with_an_unpublished_key_is_refused() -> None:
     assert not signed_in_user(client).is_authenticated
     assert not SocialAccount.objects.exists()
     assert len(events(CoreAction.OIDC_REFUSED)) == 1
+
+
+def test_unlinking_on_the_connections_page_is_logged(provider: str) -> None:
+    bea = make_user("bea@example.org")
+    client = Client()
+    sign_in_at_provider(client, "bea")
+    account = SocialAccount.objects.get(user=bea)
+    answer = client.post(reverse("socialaccount_connections"), {"account": account.pk})
+    assert answer.status_code == 302
+    assert not SocialAccount.objects.exists()
+    assert [e.actor_id for e in events(CoreAction.OIDC_UNLINKED)] == [bea.pk]

@@ -1,10 +1,41 @@
-"""The identities a person linked at identity providers, in "Meine Daten" and on deletion."""
+"""The identities a person linked at identity providers: the audit entries when one is linked
+or unlinked (at a first sign-in or on allauth's page "3rdparty"), "Meine Daten" and deletion."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from allauth.socialaccount.models import SocialAccount
+from allauth.socialaccount.signals import social_account_added, social_account_removed
+from django.dispatch import receiver
+from django.http import HttpRequest
+
+from ..audit import record_event
+from ..audit_actions import CoreAction
+
+
+@receiver(social_account_added)
+def _on_linked(sender: Any, request: HttpRequest, sociallogin: Any, **kwargs: Any) -> None:
+    user = sociallogin.user
+    record_event(
+        CoreAction.OIDC_LINKED,
+        actor=user,
+        summary=user.email,
+        request=request,
+        provider=sociallogin.account.provider,
+    )
+
+
+@receiver(social_account_removed)
+def _on_unlinked(sender: Any, request: HttpRequest, socialaccount: Any, **kwargs: Any) -> None:
+    user = socialaccount.user
+    record_event(
+        CoreAction.OIDC_UNLINKED,
+        actor=user,
+        summary=user.email,
+        request=request,
+        provider=socialaccount.provider,
+    )
 
 
 def export_linked_identities(user: Any) -> list[dict[str, Any]]:

@@ -44,6 +44,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def pre_social_login(self, request: HttpRequest, sociallogin: SocialLogin) -> None:
         if sociallogin.is_existing:
             return  # this identity signed in before: its account, whatever the address now
+        if sociallogin.state.get("process") == "connect":
+            return  # a signed-in person links an identity to their own account ("3rdparty")
         email, verified = provider_email(sociallogin)
         provider = sociallogin.provider.app.provider_id
         if not email:
@@ -83,10 +85,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
                 "account_inactive",
                 _("Dieses Konto ist nicht aktiv. Eine Anmeldung ist nicht möglich."),
             )
-        sociallogin.connect(request, user)
-        record_event(
-            CoreAction.OIDC_LINKED, actor=user, summary=email, request=request, provider=provider
-        )
+        sociallogin.connect(request, user)  # the audit entry: accounts.py, on allauth's signal
 
     def populate_user(self, request: HttpRequest, sociallogin: SocialLogin, data: Any) -> Any:
         user = super().populate_user(request, sociallogin, data)
