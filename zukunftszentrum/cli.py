@@ -11,6 +11,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 PRODUCT_COMMANDS = {
     "seed-demo": "seed_demo",
@@ -174,12 +175,23 @@ def serve(rest: list[str]) -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
     if not settings.ALLOWED_HOSTS:
         print("Hinweis: ALLOWED_HOSTS ist leer; jede Anfrage wird abgewiesen.", file=sys.stderr)
+    if settings.ZZ_METRICS:
+        _prepare_metrics_folder(Path(settings.DATA_DIR))
     workers = os.environ.get("WEB_CONCURRENCY", "2")
     bind = f"127.0.0.1:{port}"
     print(f"gunicorn startet auf {bind} mit {workers} Prozessen.", flush=True)
     gunicorn = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", bind]
     argv = [*gunicorn, "--workers", workers, "--access-logfile", "-", *rest]
     os.execv(sys.executable, argv)  # noqa: S606 - no shell: gunicorn takes over this process
+
+
+def _prepare_metrics_folder(data_dir: Path) -> None:
+    """gunicorn's workers add up their request metrics through files (prometheus-client's
+    multiprocess mode, see core/metrics.py); the files of an earlier start would count twice."""
+    folder = Path(os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(data_dir / "metrics")))
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.db"):
+        stale.unlink()
 
 
 def manage(command: str, rest: list[str]) -> int:

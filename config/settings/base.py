@@ -8,6 +8,8 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from .oidc import providers_from_environ, socialaccount_providers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(os.environ.get("ZZ_DATA_DIR", BASE_DIR / "var"))
 
@@ -32,6 +34,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "axes",
     "django_tasks_db",
     "zukunftszentrum.core",
@@ -47,6 +51,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: counts every request and its duration, and answers /metrics when ZZ_METRICS=1
+    # (before the HTTPS redirect, so a scrape on the internal port is not redirected).
+    "zukunftszentrum.core.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -137,6 +144,20 @@ ACCOUNT_RATE_LIMITS: dict[str, str] | bool = {
     "reset_password_from_key": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Zukunftszentren: "
+
+# Sign-in through the operator's identity providers (OpenID Connect, allauth.socialaccount),
+# configured only by the environment (config/settings/oidc.py); none configured, no button. An
+# existing account is linked only when the provider says the address is verified; the platform's
+# own second factor is still asked for (core/oidc/). Tokens from the provider are not kept.
+ZZ_OIDC_PROVIDERS = providers_from_environ(os.environ)
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(
+    ZZ_OIDC_PROVIDERS, "zukunftszentrum.core.oidc.provider.VerifyingOpenIDConnectProvider"
+)
+SOCIALACCOUNT_ADAPTER = "zukunftszentrum.core.oidc.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # linking by address is decided in the adapter
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False  # the button posts (with CSRF); a link cannot start a sign-in
 
 # Two-factor sign-in (allauth.mfa): an authenticator app (TOTP), security keys and passkeys
 # (WebAuthn) and recovery codes, offered to everyone under "Profil". Programme and centre admins
@@ -248,6 +269,15 @@ ZZ_CREDENTIALS_ISSUER_NAME = os.environ.get("ZZ_CREDENTIALS_ISSUER_NAME", "Zukun
 
 # `/health/` reports "degraded" when the oldest waiting task has waited longer (seconds).
 ZZ_HEALTH_MAX_TASK_AGE = int(os.environ.get("ZZ_HEALTH_MAX_TASK_AGE", "900"))
+
+# Prometheus metrics at /metrics (core/metrics.py): off unless ZZ_METRICS=1. A scrape must bring
+# `Authorization: Bearer <ZZ_METRICS_TOKEN>` or come from an address in ZZ_METRICS_ALLOWED_IPS
+# (comma-separated); with neither set, every scrape is refused.
+ZZ_METRICS = os.environ.get("ZZ_METRICS", "0") == "1"
+ZZ_METRICS_TOKEN = os.environ.get("ZZ_METRICS_TOKEN", "")
+ZZ_METRICS_ALLOWED_IPS = [
+    a.strip() for a in os.environ.get("ZZ_METRICS_ALLOWED_IPS", "").split(",") if a.strip()
+]
 
 # Background work (Django's tasks framework): a queue in the database, worked off by
 # `zukunftszentrum worker` processes, any number on any machine sharing the database.

@@ -250,6 +250,15 @@ def _open_operations_admins() -> None:
     # Second factors: deleting one lets a person who lost phone and recovery codes set up anew.
     # Their data (encrypted secrets, recovery codes) is never shown.
     _open_to_the_site(Authenticator, allow_delete=True, exclude=("data",))
+    # Identities linked at an identity provider: deleting one unlinks it (the next sign-in there
+    # links anew only by a verified address). Providers come from settings, and tokens are not
+    # kept, so allauth's pages for those two stay out.
+    from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
+
+    _open_to_the_site(SocialAccount, allow_delete=True, exclude=("extra_data",))
+    for model in (SocialApp, SocialToken):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
 
 
 _open_operations_admins()

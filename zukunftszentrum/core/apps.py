@@ -25,6 +25,9 @@ class CoreConfig(AppConfig):
 
         tasks.register_recovery("core.outgoing_mail", mail.requeue_stuck)
         tasks.register_recovery("core.prepared_downloads", prepared.requeue_lost)
+        from . import metrics
+
+        metrics.register()
 
         demo_steps.register_demo_step(
             "operator", order=5, run=operator_pages.seed_demo_operator_pages
@@ -78,6 +81,20 @@ class CoreConfig(AppConfig):
             description=_(
                 "Welche zweiten Faktoren Sie eingerichtet haben und wann sie zuletzt benutzt "
                 "wurden, ohne die Geheimnisse selbst. Wird beim Löschen entfernt."
+            ),
+        )
+        from .oidc.accounts import erase_linked_identities, export_linked_identities
+
+        personal_data.register(
+            "linked_identities",
+            export=export_linked_identities,
+            erase=erase_linked_identities,
+            order=20,
+            position=65,
+            title=_("Verknüpfte Identitätsanbieter"),
+            description=_(
+                "Bei welchem Identitätsanbieter Ihrer Organisation Sie sich anmelden, mit Ihrer "
+                "Kennung dort. Wird beim Löschen entfernt."
             ),
         )
         personal_data.register(

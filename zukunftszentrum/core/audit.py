@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.authentication import get_authentication_records
 from allauth.account.signals import password_changed, password_reset, password_set
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models import Q
@@ -56,9 +57,30 @@ def _address_of(user: Any) -> str:
     return "" if getattr(user, "erased_at", None) else user.email
 
 
+def _identity_provider(request: HttpRequest | None, user: Any) -> str | None:
+    """The identity provider this sign-in went through (allauth's record in the session)."""
+    if request is None or not hasattr(request, "session"):
+        return None
+    records = get_authentication_records(request, user)
+    return next(
+        (r.get("provider") for r in reversed(records) if r.get("method") == "socialaccount"),
+        None,
+    )
+
+
 @receiver(user_logged_in)
 def _on_login(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
-    record_event(Action.LOGIN, actor=user, summary=_address_of(user), request=request)
+    provider = _identity_provider(request, user)
+    if provider is None:
+        record_event(Action.LOGIN, actor=user, summary=_address_of(user), request=request)
+    else:
+        record_event(
+            Action.LOGIN_OIDC,
+            actor=user,
+            summary=_address_of(user),
+            request=request,
+            provider=str(provider),
+        )
 
 
 @receiver(user_logged_out)
@@ -90,7 +112,7 @@ def _on_password_changed(sender: Any, request: HttpRequest, user: Any, **kwargs:
 
 EXPORT_LIMIT = 1000
 # Events about sign-ins with a person's address, whoever tried: their summary is the address.
-SIGN_IN_TRIES = (Action.LOGIN_FAILED, Action.LOGIN_LOCKED_OUT)
+SIGN_IN_TRIES = (Action.LOGIN_FAILED, Action.LOGIN_LOCKED_OUT, Action.OIDC_REFUSED)
 
 
 def _concerning(user: Any) -> Q:

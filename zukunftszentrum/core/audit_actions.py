@@ -77,6 +77,11 @@ class CoreAction(models.TextChoices):
     LOGIN = "login", _("Anmeldung")
     LOGIN_FAILED = "login_failed", _("Fehlgeschlagene Anmeldung")
     LOGIN_LOCKED_OUT = "login_locked_out", _("Anmeldung gesperrt")
+    LOGIN_OIDC = "login_oidc", _("Anmeldung über Identitätsanbieter")
+    OIDC_LINKED = "oidc_linked", _("Konto mit Identitätsanbieter verknüpft")
+    OIDC_UNLINKED = "oidc_unlinked", _("Verknüpfung mit Identitätsanbieter gelöst")
+    OIDC_ACCOUNT_CREATED = "oidc_account_created", _("Konto über Identitätsanbieter angelegt")
+    OIDC_REFUSED = "oidc_refused", _("Anmeldung über Identitätsanbieter abgelehnt")
     LOGOUT = "logout", _("Abmeldung")
     PASSWORD_CHANGED = "password_changed", _("Passwort geändert")
     OPERATOR_PAGE_PUBLISHED = "operator_page_published", _("Pflichtseite neu gefasst")
@@ -87,6 +92,10 @@ class CoreAction(models.TextChoices):
 
 CORE_OWN_SUMMARY = (
     CoreAction.LOGIN,
+    CoreAction.LOGIN_OIDC,
+    CoreAction.OIDC_LINKED,
+    CoreAction.OIDC_UNLINKED,
+    CoreAction.OIDC_ACCOUNT_CREATED,
     CoreAction.LOGOUT,
     CoreAction.PASSWORD_CHANGED,
     CoreAction.DATA_EXPORTED,

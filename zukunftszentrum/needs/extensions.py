@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from zukunftszentrum.core import (
     audit_actions,
     demo_steps,
+    metrics,
     navigation,
     overview_cards,
     prepared,
@@ -57,6 +58,7 @@ def register() -> None:
     demo_steps.register_demo_step("needs", order=30, run=_seed_demo_needs)
     audit_actions.register_actions(NeedsAction, order=300)
     tasks.register_recovery("needs.estimate_runs", _requeue_lost_runs)
+    metrics.register_collector("needs.runs", _run_metrics, order=30)
     _register_prepared_downloads()
 
 
@@ -75,6 +77,12 @@ def _register_prepared_downloads() -> None:
             back_url=downloads.back_url,
             order=300,
         )
+
+
+def _run_metrics() -> Any:
+    from .metrics import needs_run_metrics
+
+    return needs_run_metrics()
 
 
 def _requeue_lost_runs() -> int:
