@@ -1,0 +1,42 @@
+"""A certificate upload on a full disk: a clear message, the form kept, nothing stored."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from zukunftszentrum.core.tests.full_disk import files_in, full_disk
+from zukunftszentrum.learning.models import Evidence
+from zukunftszentrum.organisations.roles import Role
+from zukunftszentrum.organisations.tests.factories import make_member, make_organisation
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def test_a_full_disk_keeps_the_form_and_says_so(login, settings, tmp_path) -> None:
+    full_disk(settings, tmp_path)
+    employee = make_member(Role.EMPLOYEE, organisation=make_organisation())
+    answer = login(employee).post(
+        reverse("learning:certificate_upload"),
+        {
+            "competence": "it_security",
+            "level": 3,
+            "note": "IHK Datenschutz 2026",
+            "file": SimpleUploadedFile("c.pdf", PDF),
+        },
+    )
+    assert answer.status_code == 507
+    html = answer.content.decode()
+    assert "Speicherplatz der Plattform ist erschöpft" in html
+    assert 'value="IHK Datenschutz 2026"' in html
+    assert '<option value="it_security" selected>' in html
+    assert not Evidence.objects.exists()
+    assert files_in(tmp_path) == []
+
+
+def test_the_upload_stays_closed_to_the_wrong_role(login) -> None:
+    centre_admin = make_member(Role.CENTRE_ADMIN)
+    answer = login(centre_admin).post(reverse("learning:certificate_upload"), {})
+    assert answer.status_code == 403
