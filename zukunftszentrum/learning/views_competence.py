@@ -68,6 +68,7 @@ def upload_certificate(request: MemberRequest) -> HttpResponse:
             level=data["level"],
             note=data["note"],
             upload=data["file"],
+            key=str(data["key"] or ""),
         )
     except OSError as exc:
         if not uploads.storage_full(exc):

@@ -1,4 +1,5 @@
-"""A certificate upload on a full disk: a clear message, the form kept, nothing stored."""
+"""A certificate upload on a full disk (a clear message, the form kept, nothing stored) and one
+sent twice (stored once)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,34 @@ def test_the_upload_stays_closed_to_the_wrong_role(login) -> None:
     centre_admin = make_member(Role.CENTRE_ADMIN)
     answer = login(centre_admin).post(reverse("learning:certificate_upload"), {})
     assert answer.status_code == 403
+
+
+def test_the_same_upload_sent_twice_is_stored_once(login, settings, tmp_path) -> None:
+    """The answer to the first upload was lost; the person sends the same form again."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "zukunftszentrum.core.uploads.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    employee = make_member(Role.EMPLOYEE, organisation=make_organisation())
+    client = login(employee)
+    page = client.get(reverse("learning:competences")).content.decode()
+    key = page.split('name="key" value="')[1].split('"')[0]
+    for _ in range(2):
+        answer = client.post(
+            reverse("learning:certificate_upload"),
+            {
+                "competence": "it_security",
+                "level": 3,
+                "note": "IHK",
+                "key": key,
+                "file": SimpleUploadedFile("c.pdf", PDF),
+            },
+        )
+        assert answer.status_code == 302
+    assert Evidence.objects.filter(user=employee.user).count() == 1
+    assert len(files_in(tmp_path)) == 1  # the second file was removed again
+    fresh = client.get(reverse("learning:competences")).content.decode()
+    assert key not in fresh  # a new form, a new key
