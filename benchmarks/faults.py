@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -70,11 +71,36 @@ def run(server: Server, only: set[str]) -> list[Verdict]:
     return verdicts
 
 
+def prepare(server: Server, seeded: Path | None) -> None:
+    """A migrated database with the demo: seeded now, or restored from `seeded` (pg_dump)."""
+    url = os.environ["DATABASE_URL"]
+    if seeded is not None and (seeded / "db.dump").exists():
+        print(f"==> database and demo from {seeded}", flush=True)
+        restore = ["pg_restore", "--no-owner", "-d", url, str(seeded / "db.dump")]
+        subprocess.run(restore, check=True)  # noqa: S603
+        shutil.copytree(seeded / "data", server.data_dir, dirs_exist_ok=True)
+    else:
+        print("==> database and demo (this takes a few minutes)", flush=True)
+        server.manage("migrate", "--no-input", "-v", "0")
+        server.manage("seed_demo", "--force")
+        if seeded is not None:
+            seeded.mkdir(parents=True, exist_ok=True)
+            dump = ["pg_dump", "-Fc", "-f", str(seeded / "db.dump"), url]
+            subprocess.run(dump, check=True)  # noqa: S603
+            shutil.copytree(server.data_dir, seeded / "data", dirs_exist_ok=True)
+    server.manage("collectstatic", "--no-input", "-v", "0")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--only", default="a,b,c,d", help="scenarios to run, e.g. a,d")
+    parser.add_argument(
+        "--seeded",
+        type=Path,
+        help="a folder for the seeded database and data: made on the first run, reused after",
+    )
     args = parser.parse_args()
     if not os.environ.get("WITH_POSTGRES_DATA"):
         print(
@@ -84,10 +110,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="zz-faults-"))
     server = Server(environment(tmp / "data"), tmp / "data")
     try:
-        print("==> database and demo (this takes a few minutes)", flush=True)
-        server.manage("migrate", "--no-input", "-v", "0")
-        server.manage("seed_demo", "--force")
-        server.manage("collectstatic", "--no-input", "-v", "0")
+        prepare(server, args.seeded)
         server.start_web(workers=2)
         verdicts = run(server, set(args.only.split(",")))
     finally:

@@ -82,7 +82,7 @@ class Server:
              "--log-level", "warning"],
             env=self.env, cwd=ROOT, start_new_session=True,
         )  # fmt: skip
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 240  # a busy machine loads Django slowly
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"{self.host}/bench/bare/", timeout=2):  # noqa: S310

@@ -105,7 +105,7 @@ def _evidence_saved(sender: Any, instance: Any, created: bool = False, **kwargs:
 
 def install() -> None:
     from zukunftszentrum.assessments.models import Response
-    from zukunftszentrum.core import mail
+    from zukunftszentrum.core import mail, uploads
     from zukunftszentrum.learning.models import Evidence
     from zukunftszentrum.needs import runs
 
@@ -120,4 +120,4 @@ def install() -> None:
 
     runs._compute = held_compute
     runs.LEASE = runs.STUCK_AFTER = LEASE
-    mail.STUCK_AFTER = LEASE
+    mail.STUCK_AFTER = uploads.ORPHAN_AGE = LEASE

@@ -22,6 +22,7 @@ EMPLOYEE = "beschaeftigte@demo.example.org"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 UPLOAD = "/lernen/kompetenzen/zertifikat/"
 UNAVAILABLE_PAGE = "Vorübergehend nicht erreichbar"
+LEASE_SECONDS = int(os.environ.get("ZZ_FAULT_LEASE_SECONDS", "10"))  # as in hooks.py
 pool = ThreadPoolExecutor(max_workers=8)
 
 
@@ -150,7 +151,16 @@ def upload_killed(server: Server, point: str, label: str) -> Verdict:
     stored = _evidence(note)
     check.that(stored == 1, f"stored once after the retry ({stored} rows)")
     orphans = _certificate_files(server) - files_before - stored
-    check.that(orphans == 0, f"no file without its row ({orphans} left by the killed request)")
+    if orphans:
+        check.note(f"{orphans} file(s) without a row left by the killed request")
+        time.sleep(LEASE_SECONDS + 1)
+        server.manage(
+            "shell", "-c", "from zukunftszentrum.core import tasks\ntasks.recover_lost_work()"
+        )
+        orphans = _certificate_files(server) - files_before - stored
+    check.that(
+        orphans == 0, f"no file without its row (after a worker's start-up sweep: {orphans})"
+    )
     return check.verdict
 
 
@@ -183,7 +193,7 @@ def needs_run_killed(server: Server) -> Verdict:
     _reap(server, pid)
     status = query("SELECT status FROM needs_estimaterun WHERE id = %s", run_id)[0][0]
     check.that(status == "running", f"the dead worker left the run {status!r}")
-    time.sleep(int(os.environ.get("ZZ_FAULT_LEASE_SECONDS", "10")) + 1)  # the (shortened) lease
+    time.sleep(LEASE_SECONDS + 1)  # the (shortened) lease
     server.start_worker()
     done = wait_until(
         lambda: query("SELECT status FROM needs_estimaterun WHERE id = %s", run_id)[0][0] == "done",
@@ -219,7 +229,7 @@ def mail_killed(server: Server, point: str, label: str) -> Verdict:
     _reap(server, pid)
     sent = sum(line.startswith(subject) for line in server.sent_mail())
     check.note(f"sent before the kill: {sent}")
-    time.sleep(int(os.environ.get("ZZ_FAULT_LEASE_SECONDS", "10")) + 1)
+    time.sleep(LEASE_SECONDS + 1)
     server.start_worker()
     gone = wait_until(
         lambda: not query("SELECT 1 FROM core_outgoingmail WHERE id = %s", mail_id), 120

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import errno
+import os
+import time
+from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
@@ -49,3 +52,23 @@ def test_a_successful_write_is_untouched(tmp_path) -> None:
     storage = uploads.FileSystemStorage(location=str(tmp_path))
     name = storage.save("ok.pdf", ContentFile(b"%PDF-1.4 fine"))
     assert storage.open(name).read() == b"%PDF-1.4 fine"
+
+
+def _aged(storage, name: str, seconds: float) -> str:
+    stamp = time.time() - seconds
+    os.utime(storage.path(name), (stamp, stamp))
+    return name
+
+
+def test_only_old_files_without_their_row_are_removed(tmp_path) -> None:
+    storage = uploads.FileSystemStorage(location=str(tmp_path))
+    kept = _aged(storage, storage.save("up/a/kept.pdf", ContentFile(b"1")), 7200)
+    orphan = _aged(storage, storage.save("up/b/orphan.pdf", ContentFile(b"2")), 7200)
+    young = storage.save("up/young.pdf", ContentFile(b"3"))  # its row may be about to commit
+    elsewhere = _aged(storage, storage.save("other/x.pdf", ContentFile(b"4")), 7200)
+    assert uploads.remove_orphans(storage, "up", [kept]) == 1
+    assert not storage.exists(orphan)
+    assert all(storage.exists(name) for name in (kept, young, elsewhere))
+    assert uploads.remove_orphans(storage, "up", [kept], older_than=timedelta(0)) == 1
+    assert not storage.exists(young)
+    assert uploads.remove_orphans(storage, "missing-folder", []) == 0

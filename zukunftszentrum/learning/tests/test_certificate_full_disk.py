@@ -1,5 +1,5 @@
-"""A certificate upload on a full disk (a clear message, the form kept, nothing stored) and one
-sent twice (stored once)."""
+"""A certificate upload on a full disk (a clear message, the form kept, nothing stored), one
+sent twice (stored once), and the file of one killed before its row was committed (removed)."""
 
 from __future__ import annotations
 
@@ -72,3 +72,39 @@ def test_the_same_upload_sent_twice_is_stored_once(login, settings, tmp_path) ->
     assert len(files_in(tmp_path)) == 1  # the second file was removed again
     fresh = client.get(reverse("learning:competences")).content.decode()
     assert key not in fresh  # a new form, a new key
+
+
+def test_a_starting_worker_removes_certificate_files_without_their_row(settings, tmp_path) -> None:
+    import os
+    import time
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from zukunftszentrum.core.tasks import recoveries
+    from zukunftszentrum.learning.evidence import record
+    from zukunftszentrum.learning.models import EvidenceKind
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "zukunftszentrum.core.uploads.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    employee = make_member(Role.EMPLOYEE, organisation=make_organisation())
+    entry = record(
+        user=employee.user,
+        competence="it_security",
+        kind=EvidenceKind.CERTIFICATE,
+        level=3,
+        certificate=SimpleUploadedFile("c.pdf", PDF),
+    )
+    orphan = default_storage.save("learning/certificates/lost.pdf", ContentFile(PDF))
+    hour_ago = time.time() - 2 * 3600
+    for name in (orphan, entry.certificate.name):
+        os.utime(default_storage.path(name), (hour_ago, hour_ago))
+    sweep = next(r for r in recoveries if r.name == "learning.orphan_certificates")
+    assert sweep.run() == 1
+    assert not default_storage.exists(orphan)
+    assert default_storage.exists(entry.certificate.name)
