@@ -92,9 +92,10 @@ class Server:
         raise SystemExit("the web server did not start")
 
     def start_worker(self) -> subprocess.Popen[bytes]:
+        log = open(self.data_dir / f"worker-{len(self.workers) + 1}.log", "wb")  # noqa: SIM115
         worker = subprocess.Popen(  # noqa: S603
             [sys.executable, str(ROOT / "manage.py"), "worker", "--interval", "0.5"],
-            env=self.env, cwd=ROOT, start_new_session=True,
+            env=self.env, cwd=ROOT, start_new_session=True, stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         self.workers.append(worker)
         return worker
