@@ -258,21 +258,24 @@ def database_restart(server: Server, seconds_down: float = 8) -> Verdict:
     check = Checks("c) PostgreSQL stopped and started again under load")
     people = [Person(server.host, EMPLOYEE) for _ in range(3)]
     pages = ["/uebersicht/", "/checks/", "/lernen/kompetenzen/"]
-    seen: list[tuple[float, str, int, str]] = []
+    seen: list[tuple[float, float, str, int, str]] = []  # began, ended, path, status, page
     stop = threading.Event()
 
     def visit(person: Person, index: int) -> None:
         while not stop.is_set():
             path = pages[index % len(pages)]
             index += 1
-            began = time.monotonic()  # a request counts where it began
+            began = time.monotonic()
             try:
                 answer = person.get(f"{server.host}{path}", timeout=30, allow_redirects=False)
-                seen.append((began, path, answer.status_code, answer.text))
+                status, text = answer.status_code, answer.text
             except requests.RequestException as error:
-                seen.append((began, path, 0, type(error).__name__))
+                status, text = 0, type(error).__name__
+            seen.append((began, time.monotonic(), path, status, text))
             time.sleep(0.05)
 
+    if not any(w.poll() is None for w in server.workers):
+        server.start_worker()
     web_before = server.web_worker_pids()
     workers_before = [w for w in server.workers if w.poll() is None]
     threads = [threading.Thread(target=visit, args=(p, i)) for i, p in enumerate(people)]
@@ -296,22 +299,23 @@ def database_restart(server: Server, seconds_down: float = 8) -> Verdict:
     stop.set()
     for thread in threads:
         thread.join()
-    before = [s for s in seen if s[0] < down]
-    outage = [s for s in seen if down + 0.5 < s[0] < up]
+    # A request counts for a phase when it ran entirely within it.
+    before = [s for s in seen if s[1] < down]
+    outage = [s for s in seen if down + 0.5 < s[0] and s[1] < up]
     after = [s for s in seen if s[0] > started]
-    check.that(all(s[2] == 200 for s in before), f"before: {len(before)} pages, all 200")
-    statuses = Counter(s[2] for s in outage)
+    check.that(all(s[3] == 200 for s in before), f"before: {len(before)} pages, all 200")
+    statuses = Counter(s[3] for s in outage)
     check.note(f"during the outage: {dict(statuses)}")
     check.that(bool(outage) and set(statuses) <= {503}, "during the outage every page is 503")
     check.that(
-        all(UNAVAILABLE_PAGE in s[3] and "Traceback" not in s[3] for s in outage if s[2] == 503),
+        all(UNAVAILABLE_PAGE in s[4] and "Traceback" not in s[4] for s in outage if s[3] == 503),
         "... with the project's error page, no traceback",
     )
-    first_ok = next((s[0] for s in after if s[2] == 200), None)
-    recovered = first_ok is not None and all(s[2] == 200 for s in after if s[0] > first_ok)
+    first_ok = next((s[0] for s in after if s[3] == 200), None)
+    recovered = first_ok is not None and all(s[3] == 200 for s in after if s[0] > first_ok)
     delay = f"{first_ok - started:.1f} s" if first_ok else "never"
     check.that(recovered, f"after the start: all 200 again (first after {delay})")
-    failures = Counter(s[2] for s in after if first_ok is None or s[0] < first_ok)
+    failures = Counter(s[3] for s in after if first_ok is None or s[0] < first_ok)
     check.that(not failures, f"no failed page after the database was back ({dict(failures)})")
     check.that(server.web_worker_pids() == web_before, "without restarting the web workers")
     alive = [w for w in workers_before if w.poll() is None]
