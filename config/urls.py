@@ -6,6 +6,9 @@ from django.views.i18n import set_language
 
 from zukunftszentrum.core.api import api_urls
 
+# 503 instead of 500 while the database is unreachable (core/errors.py).
+handler500 = "zukunftszentrum.core.errors.server_error"
+
 urlpatterns = [
     path("", include("zukunftszentrum.core.urls")),
     path("", include("zukunftszentrum.organisations.urls")),

@@ -68,9 +68,10 @@ trap 'exit 143' TERM
 
 as_server "$PGBIN/initdb" -D "$ROOT/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 \
   >"$ROOT/initdb.log" 2>&1 || { cat "$ROOT/initdb.log" >&2; exit 3; }
+SERVER_OPTIONS="-c listen_addresses=127.0.0.1 -p $PORT -k $ROOT/sock -c fsync=off \
+  -c synchronous_commit=off -c full_page_writes=off"
 if ! as_server "$PGBIN/pg_ctl" -D "$ROOT/data" -l "$ROOT/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $ROOT/sock -c fsync=off \
-      -c synchronous_commit=off -c full_page_writes=off" start >/dev/null; then
+  -o "$SERVER_OPTIONS" start >/dev/null; then
   echo "with-postgres: the server did not start; its log:" >&2
   cat "$ROOT/server.log" >&2 || true
   exit 3
@@ -78,6 +79,10 @@ fi
 "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres app
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/app"
+# For the fault scripts (benchmarks/faults.py), which stop and start this server under load.
+export WITH_POSTGRES_BIN="$PGBIN" WITH_POSTGRES_DATA="$ROOT/data" WITH_POSTGRES_LOG="$ROOT/server.log"
+export WITH_POSTGRES_OPTIONS="$SERVER_OPTIONS"
+if [[ $(id -u) -eq 0 ]]; then export WITH_POSTGRES_AS=postgres; else export WITH_POSTGRES_AS=; fi
 echo "with-postgres: PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
 set +e
 "$@"

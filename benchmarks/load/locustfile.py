@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import random
 import re
-from html.parser import HTMLParser
 
 from locust import HttpUser, LoadTestShape, between, constant, task
+
+from benchmarks.load.forms import form_of
 
 PASSWORD = "demo-zukunft-2026"  # the demo's published password
 THINK = os.environ.get("ZZ_THINK", "1") != "0"
@@ -38,51 +39,6 @@ WEIGHTS = {
 }
 
 
-class _Form(HTMLParser):
-    """The fields of the first POST form of a page, filled as a hurried person would."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[str, str | list[str]] = {}
-        self.inside = False
-        self.done = False
-        self.textarea: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "form" and a.get("method", "").lower() == "post" and not self.done:
-            self.inside = True
-        if not self.inside:
-            return
-        name = a.get("name", "")
-        if tag == "input" and name:
-            kind = a.get("type", "text")
-            if kind == "hidden" or (kind in ("radio", "checkbox") and name not in self.data):
-                self.data[name] = a.get("value", "")
-            elif kind == "number":
-                self.data[name] = a.get("min", "1") or "1"
-            elif kind in ("text", "email"):
-                self.data.setdefault(name, "Lasttest")
-        elif tag == "textarea" and name:
-            self.data[name] = "Lasttest"
-        elif tag == "select" and name:
-            self.textarea = name  # take the first option
-        elif tag == "option" and self.textarea and a.get("value"):
-            self.data.setdefault(self.textarea, a["value"])
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "select":
-            self.textarea = None
-        if tag == "form" and self.inside:
-            self.inside, self.done = False, True
-
-
-def form_of(html: str) -> dict[str, str | list[str]]:
-    parser = _Form()
-    parser.feed(html)
-    return parser.data
-
-
 class Person(HttpUser):
     abstract = True
     wait_time = between(1, 3) if THINK else constant(0)
@@ -99,6 +55,13 @@ class Person(HttpUser):
     def get(self, path: str, name: str) -> str:
         return self.client.get(path, name=name).text
 
+    def follow(self, html: str, pattern: str, name: str) -> tuple[str, str] | None:
+        """Open the first link of `html` matching `pattern`: (its path, its page), or None."""
+        found = re.search(pattern, html)
+        if found is None:
+            return None
+        return found.group(0), self.get(found.group(0), name)
+
     @task(3)
     def overview(self) -> None:
         self.get("/uebersicht/", "overview")
@@ -108,6 +71,21 @@ class Person(HttpUser):
     def public(self) -> None:
         self.get("/", "home")
         self.get("/netzwerk/", "network")
+
+    @task(1)
+    def catalogue(self) -> None:
+        """The centres' offers (public): the catalogue, a module, one of its dates."""
+        html = self.get("/lernen/katalog/", "catalogue")
+        module = self.follow(html, r"/lernen/katalog/module/\d+/", "catalogue module")
+        if module:
+            self.follow(module[1], r"/lernen/katalog/termine/\d+/", "catalogue offer")
+
+    @task(1)
+    def credentials_public(self) -> None:
+        """What a verifier opens: the verification page, the issuer and its status list."""
+        self.get("/nachweise/pruefen/", "credentials verify")
+        self.get("/nachweise/aussteller/", "credentials issuer")
+        self.get("/nachweise/statusliste/revocation/", "credentials status list")
 
 
 class CompanyPerson(Person):
@@ -144,10 +122,60 @@ class CompanyPerson(Person):
                     f"/checks/antwort/{result.group(1)}/ergebnis.pdf", "download: own result PDF"
                 )
 
+    @task(2)
+    def my_learning(self) -> None:
+        """The own learning path ("Mein Lernweg"), competences and registrations."""
+        self.get("/lernen/", "my learning path")
+        self.get("/lernen/kompetenzen/", "my competences")
+        self.get("/lernen/anmeldungen/", "my registrations")
 
-class Lead(CompanyPerson):
+    @task(2)
+    def self_learning(self) -> None:
+        """A self-learning unit: the list, a unit, its first section."""
+        html = self.get("/lernen/einheiten/", "self-learning units")
+        unit = self.follow(
+            html,
+            r"/lernen/einheiten/(?!statistik/|link/|versuch/)[a-z0-9-]+/",
+            "self-learning unit",
+        )
+        if unit:
+            self.get(f"{unit[0]}abschnitt/1/", "self-learning section")
+
+    @task(1)
+    def credentials(self) -> None:
+        """The own credentials and, when there is one, its verification page."""
+        html = self.get("/nachweise/", "my credentials")
+        self.follow(html, r"/nachweise/pruefen/[0-9a-f-]{36}/", "credential verified")
+
+    @task(1)
+    def participation(self) -> None:
+        """The company's co-determination projects: the list, a workspace, its contributions."""
+        html = self.get("/mitgestalten/", "participation projects")
+        project = self.follow(html, r"/mitgestalten/\d+/", "participation workspace")
+        if project:
+            self.get(f"{project[0]}beitraege/", "participation items")
+
+
+class ReadsAISystems(CompanyPerson):
+    abstract = True
+
+    @task(2)
+    def ai_systems(self) -> None:
+        """The AI systems inventory, a system, the open duties, the knowledge pages."""
+        html = self.get("/ki-systeme/", "AI systems")
+        self.follow(html, r"/ki-systeme/\d+/", "AI system")
+        self.get("/ki-systeme/aufgaben/", "AI Act duties")
+        self.get("/ki-systeme/wissen/", "AI Act knowledge")
+
+
+class Lead(ReadsAISystems):
     weight = WEIGHTS["lead"]
     role = "lead"
+
+    @task(1)
+    def team_learning(self) -> None:
+        self.get("/lernen/team/", "team learning")
+        self.get("/lernen/berufsprofile/", "job profiles")
 
 
 class Employee(CompanyPerson):
@@ -155,12 +183,12 @@ class Employee(CompanyPerson):
     role = "employee"
 
 
-class WorksCouncil(CompanyPerson):
+class WorksCouncil(ReadsAISystems):
     weight = WEIGHTS["works_council"]
     role = "works_council"
 
 
-class Solo(CompanyPerson):
+class Solo(ReadsAISystems):
     weight = WEIGHTS["solo"]
     role = "solo"
 
@@ -196,15 +224,30 @@ class CentreAdmin(CentrePerson):
     def workspace(self) -> None:
         self.get("/zentrum/", "centre workspace")
 
+    @task(1)
+    def offers(self) -> None:
+        """The centre's own offers, its courses and a course's participants."""
+        self.get("/lernen/angebote/", "centre offers")
+        html = self.get("/lernen/kurse/", "centre courses")
+        self.follow(html, r"/lernen/kurse/\d+/", "centre course")
+
 
 class Advisor(CentrePerson):
     weight = WEIGHTS["advisor"]
     role = "advisor"
 
+    @task(1)
+    def learning_demand(self) -> None:
+        self.get("/lernen/nachfrage/", "learning demand")
+
 
 class Programme(CentrePerson):
     weight = WEIGHTS["programme"]
     role = "programme"
+
+    @task(1)
+    def learning_demand(self) -> None:
+        self.get("/lernen/nachfrage/", "learning demand")
 
 
 class Bare(HttpUser):

@@ -98,6 +98,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'zukunftszentrum.sqlite3'}"),
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before a request reuses it: after PostgreSQL restarted,
+        # the first request of each web process reconnects instead of failing on the dead one.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -180,6 +183,16 @@ AXES_CLIENT_IP_CALLABLE = "zukunftszentrum.core.login_protection.client_address"
 AXES_LOCKOUT_CALLABLE = "zukunftszentrum.core.login_protection.lockout_response"
 AXES_VERBOSE = False
 
+# The cache holds the rate-limit counters (allauth's and core/ratelimit.py's). It is a table in
+# the database (created by a migration of core), so every web process
+# and machine counts together; a per-process cache would let each one allow the full limit.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "zz_cache",
+    }
+}
+
 # Rate limits of the project's own public forms (allauth limits its own forms above): URL name ->
 # (requests, seconds) per client address, counted for POST requests only. See core/ratelimit.py.
 ZZ_RATE_LIMITS: dict[str, tuple[int, int]] = {
@@ -200,7 +213,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "zukunftszentrum.core.uploads.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = DATA_DIR / "media"

@@ -7,11 +7,14 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "zukunftszentrum.core.uploads.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 ACCOUNT_RATE_LIMITS = False
+# In memory: every test starts with an empty cache (conftest), also the tests without a database.
+# Production's shared cache table is tested in core/tests/test_settings.py.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tasks go to the database queue as in production, but no worker runs: tests compute queued
 # needs runs explicitly (needs.runs.drain) or run the worker in batch mode.
 # The audit log's tests sign in wrongly on purpose; a lockout would only get in their way.

@@ -4,8 +4,8 @@ allauth limits its own forms (sign-in, password reset, ACCOUNT_RATE_LIMITS). The
 serve themselves (registering an organisation, accepting an invitation) are limited here, by URL
 name in settings.ZZ_RATE_LIMITS, so a view needs no code of its own. Only POST requests count: the
 page stays readable, and what a person typed is shown again with the message, not lost.
-With several web machines the cache must be shared (see docs/operations.md), or each machine
-counts for itself.
+The cache is a table in the database (settings.CACHES), so every web process and machine counts
+together (docs/operations.md, "Two machines").
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core import demo_steps, navigation
+from zukunftszentrum.core import demo_steps, navigation, tasks
 from zukunftszentrum.organisations.roles import Capability
 
 from . import competence_content
@@ -28,6 +28,7 @@ def register() -> None:
     from .targets import register_builtin_sources
 
     register_builtin_sources()
+    tasks.register_recovery("learning.orphan_certificates", _remove_orphan_certificates)
     response_submitted.connect(on_response_submitted, dispatch_uid="learning-self-ratings")
     attendance_confirmed.connect(on_attendance_confirmed, dispatch_uid="learning-attended")
     navigation.register_menu_entry(
@@ -55,3 +56,15 @@ def _seed_demo(*, site_url: str = "") -> str:
     from .competence_demo import seed_competences
 
     return seed_competences()
+
+
+def _remove_orphan_certificates() -> int:
+    """Certificate files whose upload was killed before its row was committed."""
+    from django.core.files.storage import default_storage
+
+    from zukunftszentrum.core.uploads import remove_orphans
+
+    from .models import Evidence
+
+    names = Evidence.objects.exclude(certificate="").values_list("certificate", flat=True)
+    return remove_orphans(default_storage, "learning/certificates", names)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -48,6 +49,13 @@ class CertificateForm(forms.Form):
     )
     note = forms.CharField(label=_("Bezeichnung und Aussteller"), max_length=300)
     file = forms.FileField(label=_("Zertifikat (PDF, höchstens 5 MB)"))
+    # A one-time key of this form: sent twice (the answer to the first was lost, the person sends
+    # again), the certificate is stored once.
+    key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["key"].initial = uuid.uuid4()
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]

@@ -84,6 +84,8 @@ def record(
         with transaction.atomic():
             entry.save()
     except IntegrityError:
+        if certificate is not None:
+            entry.certificate.delete(save=False)  # the file of a row that was not stored
         if source:
             return None  # this source is in the log already
         raise
@@ -188,10 +190,14 @@ def check_certificate(upload: UploadedFile) -> UploadedFile:
 
 
 def add_certificate(
-    *, user: Any, competence: str, level: int, note: str, upload: UploadedFile
+    *, user: Any, competence: str, level: int, note: str, upload: UploadedFile, key: str = ""
 ) -> Evidence:
-    """The person adds a certificate as evidence (checked before anything is stored)."""
+    """The person adds a certificate as evidence (checked before anything is stored).
+
+    `key`, the upload form's one-time key, makes a repeated upload (the answer to the first was
+    lost and the person sent it again) return the entry stored the first time."""
     check_certificate(upload)
+    source = f"upload:{key}" if key else ""
     entry = record(
         user=user,
         competence=competence,
@@ -199,8 +205,12 @@ def add_certificate(
         level=level,
         note=note,
         certificate=upload,
+        source=source,
     )
-    assert entry is not None  # no source: never a duplicate
+    if entry is None:  # sent twice: stored the first time
+        return Evidence.objects.get(
+            user=user, competence=competence, kind=EvidenceKind.CERTIFICATE, source=source
+        )
     record_event(
         LearningAction.CERTIFICATE_ADDED, actor=user, summary=competence, evidence=entry.pk
     )

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zukunftszentrum.core import uploads
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
@@ -60,13 +61,22 @@ def upload_certificate(request: MemberRequest) -> HttpResponse:
         context = my_competences_context(request.member, certificate_form=form)
         return render(request, MY_TEMPLATE, context, status=400)
     data = form.cleaned_data
-    add_certificate(
-        user=request.user,
-        competence=data["competence"],
-        level=data["level"],
-        note=data["note"],
-        upload=data["file"],
-    )
+    try:
+        add_certificate(
+            user=request.user,
+            competence=data["competence"],
+            level=data["level"],
+            note=data["note"],
+            upload=data["file"],
+            key=str(data["key"] or ""),
+        )
+    except OSError as exc:
+        if not uploads.storage_full(exc):
+            raise
+        uploads.log_full(exc, "learning certificate")
+        form.add_error("file", uploads.STORAGE_FULL)
+        context = my_competences_context(request.member, certificate_form=form)
+        return render(request, MY_TEMPLATE, context, status=uploads.STATUS)
     messages.success(request, _("Das Zertifikat ist als Nachweis gespeichert."))
     return redirect("learning:competences")
 

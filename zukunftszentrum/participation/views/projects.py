@@ -12,6 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zukunftszentrum.core import uploads
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.organisations.middleware import MemberRequest
 
@@ -161,12 +162,21 @@ def document_upload(request: MemberRequest, pk: int) -> HttpResponse:
         require(rules.may("manage", request.member, project))
         if not form.is_valid():
             return _workspace(request, project, document_form=form)
-        actions.add_document(
-            member=request.member,
-            project=project,
-            title=form.cleaned_data["title"],
-            file=form.cleaned_data["file"],
-        )
+        try:
+            actions.add_document(
+                member=request.member,
+                project=project,
+                title=form.cleaned_data["title"],
+                file=form.cleaned_data["file"],
+            )
+        except OSError as exc:
+            if not uploads.storage_full(exc):
+                raise
+            uploads.log_full(exc, "participation document")
+            form.add_error("file", uploads.STORAGE_FULL)
+            response = _workspace(request, project, document_form=form)
+            response.status_code = uploads.STATUS
+            return response
         messages.success(request, _("Das Dokument ist hochgeladen."))
     return redirect("participation:workspace", pk=project.pk)
 

@@ -3,16 +3,28 @@
 Refuses to start against a database with unapplied migrations (its tasks would write into tables
 that do not match the code), and first queues again the work that a dead worker left half done.
 Run any number of workers, on any machine that reaches the database.
+
+While the database is unreachable (restarted, failed over) the worker waits and tries again,
+with growing pauses up to a minute, instead of ending: a process manager that restarts a
+failing service only a few times would otherwise give up on it. A task that was running when
+the connection broke is picked up again by the recoveries (see core.tasks), as after a crash.
+`--batch` ends with the error instead (cron runs it again).
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connections
 
+from zukunftszentrum.core.errors import database_unavailable
 from zukunftszentrum.core.tasks import recover_lost_work, unapplied_migrations
+
+FIRST_PAUSE = 2.0  # seconds before the first new try while the database is unreachable
+LONGEST_PAUSE = 60.0
 
 
 class Command(BaseCommand):
@@ -41,6 +53,26 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        pause = FIRST_PAUSE
+        while True:
+            started = time.monotonic()
+            try:
+                self.work(options)
+                return
+            except Exception as error:
+                if options["batch"] or not database_unavailable(error):
+                    raise
+                if time.monotonic() - started > LONGEST_PAUSE:
+                    pause = FIRST_PAUSE  # it worked for a while: a new outage starts short
+                self.stderr.write(
+                    f"Die Datenbank ist nicht erreichbar ({str(error).splitlines()[0]}); "
+                    f"neuer Versuch in {pause:.0f} s."
+                )
+            connections.close_all()  # the broken connection is not reused
+            time.sleep(pause)
+            pause = min(pause * 2, LONGEST_PAUSE)
+
+    def work(self, options: dict[str, Any]) -> None:
         missing = unapplied_migrations()
         if missing:
             raise CommandError(
