@@ -38,7 +38,7 @@ def _page(
             form = (
                 failed[1]
                 if failed and failed[0] == row.number
-                else SectionForm(initial={"text": row.text}, prefix=slugify(row.number) or "s")
+                else SectionForm(initial={"text": row.text}, prefix=_prefix(row.number))
             )
         rows.append((row, form))
     outline = agreement_store.outline_for(project)
@@ -54,6 +54,11 @@ def _page(
         },
         status=status,
     )
+
+
+def _prefix(number: str) -> str:
+    """The form prefix of a section: "§ 3" -> "s-3", "Anlage 1" -> "s-anlage-1"."""
+    return f"s-{slugify(number)}"
 
 
 def _demoted(html: str) -> str:
@@ -81,7 +86,7 @@ def section_save(request: MemberRequest, pk: int) -> HttpResponse:
     project = queries.access_project(request.member, pk)
     require(codet_rules.may("edit_agreement", request.member, project))
     number = request.POST.get("section", "")
-    form = SectionForm(request.POST, prefix=slugify(number) or "s")
+    form = SectionForm(request.POST, prefix=_prefix(number))
     if not form.is_valid():
         return _page(request, project, 400, failed=(number, form))
     with refusals(request):
