@@ -45,7 +45,8 @@ def notification_settings(request: MemberRequest, pk: int) -> HttpResponse:
         if pref
         else {}
     )
-    form = NotificationForm(request.POST or None, initial=initial)
+    # An empty POST is a choice too (everything off), so bind on the method, not the data.
+    form = NotificationForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         with refusals(request):
             notifications.set_preference(
