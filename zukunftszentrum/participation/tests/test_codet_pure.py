@@ -61,7 +61,9 @@ OUTLINE = build_outline(
     ProjectDescription(
         company="Hanse Präzisionstechnik GmbH",
         project="Sichtprüfung",
-        systems=(System(name="Sichtprüfung", monitoring_possibilities=("Fehlerquote je Schicht",)),),
+        systems=(
+            System(name="Sichtprüfung", monitoring_possibilities=("Fehlerquote je Schicht",)),
+        ),
     )
 )
 
@@ -80,7 +82,10 @@ def test_every_section_survives_the_text_round_trip(section) -> None:
     [
         ("Eins", [Paragraph(("Eins",))]),
         ("Eins\nzwei\n\nDrei", [Paragraph(("Eins zwei",)), Paragraph(("Drei",))]),
-        ("Vor\n- a\n- b\nNach", [Paragraph(("Vor",)), Bullets((("a",), ("b",))), Paragraph(("Nach",))]),
+        (
+            "Vor\n- a\n- b\nNach",
+            [Paragraph(("Vor",)), Bullets((("a",), ("b",))), Paragraph(("Nach",))],
+        ),
         ("Ab [Datum] gilt", [Paragraph(("Ab ", Placeholder("Datum"), " gilt"))]),
         ("\n\n  \n", []),
     ],

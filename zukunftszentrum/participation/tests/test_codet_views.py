@@ -200,8 +200,11 @@ def test_the_outline_as_pdf(login, people, project, tmp_path) -> None:
 
 def test_employees_neither_read_nor_edit_the_outline(login, people, project) -> None:
     c = login(people[Role.EMPLOYEE])
-    assert c.get(url("agreement", project)).status_code == 403
-    assert c.get(url("agreement_docx", project)).status_code == 403
+    page = c.get(url("agreement", project))  # a link followed: the reason, not the text
+    assert page.status_code == 200 and "sehen die Leitung, der Betriebsrat" in page.text
+    assert "Geltungsbereich" not in page.text
+    download = c.get(url("agreement_docx", project))
+    assert download.status_code == 302 and download["Content-Type"].startswith("text/html")
     data = {"section": "§ 1", "s-1-text": "x"}
     assert c.post(url("section_save", project), data).status_code == 403
 
@@ -218,7 +221,9 @@ def test_an_advisor_reads_but_does_not_edit(login, people, company, project) -> 
     list_member(project, advisor, ProjectRole.ADVISOR)
     c = login(advisor)
     assert c.get(url("agreement", project)).status_code == 200
-    assert c.post(url("section_save", project), {"section": "§ 1", "s-1-text": "x"}).status_code == 403
+    assert (
+        c.post(url("section_save", project), {"section": "§ 1", "s-1-text": "x"}).status_code == 403
+    )
 
 
 def test_the_outline_of_another_company_is_404(login, stranger, project) -> None:
@@ -247,8 +252,9 @@ def test_the_process_report(login, people, project, tmp_path) -> None:
 
 
 def test_the_report_is_for_lead_and_facilitator(login, people, stranger, project) -> None:
-    assert login(people[Role.EMPLOYEE]).get(url("report_pdf", project)).status_code == 403
-    assert login(people[Role.WORKS_COUNCIL]).get(url("report_pdf", project)).status_code == 403
+    for role in (Role.EMPLOYEE, Role.WORKS_COUNCIL):  # a refused download: back, with the reason
+        response = login(people[role]).get(url("report_pdf", project))
+        assert response.status_code == 302 and response["Content-Type"].startswith("text/html")
     assert login(stranger).get(url("report_pdf", project)).status_code == 404
 
 
@@ -281,6 +287,8 @@ def test_starting_a_project_from_an_ai_system(login, people, company) -> None:
 def test_the_hand_over_needs_the_lead_and_the_own_system(login, people, company, stranger) -> None:
     system = make_system(company)
     link = reverse("participation:project_for_system", args=[system.pk])
-    assert login(people[Role.EMPLOYEE]).post(link).status_code == 403
+    employee = login(people[Role.EMPLOYEE])
+    assert employee.post(link).status_code == 403
+    assert "startet die Geschäftsführung" in employee.get(link).text
     assert login(stranger).get(link).status_code == 404
     assert not Project.objects.exists()

@@ -63,7 +63,9 @@ def test_facilitator_adds_participants_propose_and_vote(login, people, project, 
     added = Statement.objects.get()
     assert added.state == Statement.State.ACCEPTED
     e = login(people[Role.EMPLOYEE])
-    assert e.post(url("statement_add", project), {"text": "Wir wollen Schulungen."}).status_code == 302
+    assert (
+        e.post(url("statement_add", project), {"text": "Wir wollen Schulungen."}).status_code == 302
+    )
     proposal = Statement.objects.get(state=Statement.State.PROPOSED)
     assert "Wir wollen Schulungen." not in e.get(url("opinion", project)).text  # not yet voted on
     f = login(facilitator)

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zukunftszentrum.core.access import requires
+from zukunftszentrum.core.access import Answer, requires
 from zukunftszentrum.core.exports import file_response
 from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.middleware import MemberRequest
@@ -51,6 +51,7 @@ def _page(
             "rows": rows,
             "outline_html": mark_safe(_demoted(agreement.to_html(outline))),  # noqa: S308
             "placeholders": len(outline.placeholders()),
+            "refused": None,
         },
         status=status,
     )
@@ -69,15 +70,22 @@ def _demoted(html: str) -> str:
     return html
 
 
-def _readable(request: MemberRequest, pk: int) -> Project:
-    project = queries.access_project(request.member, pk)
-    require(codet_rules.may("read_agreement", request.member, project))
-    return project
+def refused_download(request: MemberRequest, project: Project, answer: Answer) -> HttpResponse:
+    """A download the person may not have: back to the workspace, with the reason (a link
+    followed is no form sent; the pages answer 403 only to a refused POST)."""
+    messages.error(request, answer.reason)
+    return redirect("participation:workspace", pk=project.pk)
 
 
 @requires(*PARTICIPANTS)
 def agreement_page(request: MemberRequest, pk: int) -> HttpResponse:
-    return _page(request, _readable(request, pk))
+    project = queries.access_project(request.member, pk)
+    readable = codet_rules.may("read_agreement", request.member, project)
+    if not readable:
+        return render(
+            request, "participation/agreement.html", {"project": project, "refused": readable}
+        )
+    return _page(request, project)
 
 
 @requires(*PARTICIPANTS)
@@ -126,14 +134,20 @@ def _filename(project: Project, ext: str) -> str:
 
 @requires(*PARTICIPANTS)
 def agreement_docx(request: MemberRequest, pk: int) -> HttpResponse:
-    project = _readable(request, pk)
+    project = queries.access_project(request.member, pk)
+    readable = codet_rules.may("read_agreement", request.member, project)
+    if not readable:
+        return refused_download(request, project, readable)
     data = agreement.to_docx(agreement_store.outline_for(project))
     return file_response(data, DOCX, _filename(project, "docx"))
 
 
 @requires(*PARTICIPANTS)
 def agreement_pdf(request: MemberRequest, pk: int) -> HttpResponse:
-    project = _readable(request, pk)
+    project = queries.access_project(request.member, pk)
+    readable = codet_rules.may("read_agreement", request.member, project)
+    if not readable:
+        return refused_download(request, project, readable)
     outline = agreement_store.outline_for(project)
     context = {
         "project": project,

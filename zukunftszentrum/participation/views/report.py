@@ -17,13 +17,16 @@ from zukunftszentrum.organisations.middleware import MemberRequest
 from .. import ai_systems, codet_rules, handover, notifications, queries, report, rules
 from ..audit_actions import ParticipationAction as Act
 from ..codet_forms import NotificationForm
+from .agreement import refused_download
 from .common import PARTICIPANTS, refusals, require
 
 
 @requires(*PARTICIPANTS)
 def report_pdf(request: MemberRequest, pk: int) -> HttpResponse:
     project = queries.access_project(request.member, pk)
-    require(codet_rules.may("download_report", request.member, project))
+    allowed = codet_rules.may("download_report", request.member, project)
+    if not allowed:
+        return refused_download(request, project, allowed)
     context = report.context(project, request.user)
     record_event(
         Act.REPORT_DOWNLOADED,
@@ -89,5 +92,4 @@ def project_for_system(request: MemberRequest, system_pk: int) -> HttpResponse:
         request,
         "participation/project_for_system.html",
         {"system": system, "allowed": allowed},
-        status=200 if allowed else 403,
     )
