@@ -235,3 +235,16 @@ def test_notification_settings_wrong_role_and_tenant(login, project, stranger):
     admin = make_member(Role.PROGRAMME_ADMIN)
     assert login(admin).get(url("notifications", project)).status_code == 403
     assert login(stranger).get(url("notifications", project)).status_code == 404
+
+
+def test_preferences_are_in_my_data_and_go_with_the_account(people, project):
+    from ..personal_data import erase_contributions, export_contributions
+
+    employee = people[Role.EMPLOYEE]
+    NotificationPreference.objects.create(project=project, membership=employee, answers=True)
+    exported = export_contributions(employee.user)["notifications"]
+    assert exported == [
+        {"project": project.title, "new_phase": False, "answers": True, "new_pulse": False}
+    ]
+    erase_contributions(employee.user)
+    assert not NotificationPreference.objects.exists()
