@@ -37,17 +37,21 @@ class FactsForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    status = forms.ChoiceField(label=_("Stand"))
+    status = forms.ChoiceField(
+        label=_("Stand"), widget=forms.Select(attrs={"class": "kern-form-input__select"})
+    )
     decision = forms.CharField(
         label=_("Beschluss oder Vermerk"),
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "class": "kern-form-input__input"}),
     )
     decided_on = forms.DateField(
         label=_("am"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "kern-form-input__input"}, format="%Y-%m-%d"
+        ),
     )
     documents = forms.ModelMultipleChoiceField(
         label=_("Dokumente des Projekts"),

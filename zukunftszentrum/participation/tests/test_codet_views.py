@@ -292,3 +292,14 @@ def test_the_hand_over_needs_the_lead_and_the_own_system(login, people, company,
     assert "startet die Geschäftsführung" in employee.get(link).text
     assert login(stranger).get(link).status_code == 404
     assert not Project.objects.exists()
+
+
+def test_the_pages_in_english(login, people, project) -> None:
+    c = login(people[Role.COMPANY_LEAD])
+    c.post(url("facts_save", project), FACTS)
+    c.post(reverse("set_language"), {"language": "en", "next": "/"})
+    steps_page = c.get(url("codetermination", project)).text
+    assert "Steps the project triggers" in steps_page and "Section 87(1) no. 6" in steps_page
+    assert "Draft works agreement" in c.get(url("agreement", project)).text
+    assert "Opinion map" in c.get(url("opinion", project)).text
+    assert "Email notifications" in c.get(url("notifications", project)).text
