@@ -96,6 +96,7 @@ class StepRow:
     id: str
     title: str
     citations: list[tuple[str, str, str]]  # (citation, law version, link)
+    laws: list[tuple[str, str, str]]  # (law's title, version, link) of the laws cited
     reasons: list[str]
     meaning: str
     actors: list[str]
@@ -115,6 +116,11 @@ _ACTORS = {
     codetermination.Actor.EMPLOYER: lambda: _("Arbeitgeber"),
     codetermination.Actor.EMPLOYEES: lambda: _("Beschäftigte"),
 }
+
+
+def laws_cited(rows: list[StepRow]) -> list[tuple[str, str, str]]:
+    """Each law the steps cite, once: its title, the version the content follows, its link."""
+    return list(dict.fromkeys(law for row in rows for law in row.laws))
 
 
 def _lang() -> str:
@@ -143,6 +149,10 @@ def step_rows(project: Project, today: dt.date | None = None) -> list[StepRow]:
                 title=rule.title.get(lang),
                 citations=[
                     (s.citation(lang), s.law.version.get(lang), s.url) for s in rule.sources
+                ],
+                laws=[
+                    (s.law.title.get(lang), s.law.version.get(lang), s.law.url)
+                    for s in rule.sources
                 ],
                 reasons=[r.get(lang) for r in step.reasons],
                 meaning=rule.meaning.get(lang),

@@ -88,6 +88,7 @@ def test_facts_are_prefilled_from_the_company_and_saved_with_an_audit_event(
     page = c.get(url("codetermination", project))
     assert "§ 87 Abs. 1 Nr. 6" in page.text and "https://www.gesetze-im-internet.de" in page.text
     assert "§ 90 Abs. 1 Nr. 3" in page.text and "111" in page.text
+    assert page.text.count("BGBl. I S. 2518") == 1  # the law's version, named once
 
 
 def test_an_employee_reads_the_steps_but_records_no_facts(login, people, project) -> None:

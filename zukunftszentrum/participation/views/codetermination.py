@@ -45,7 +45,8 @@ def _page(
     initial, prefilled = steps.initial_facts(project)
     documents = project.documents.all()
     rows: list[tuple[steps.StepRow, Any]] = []
-    for row in steps.step_rows(project):
+    step_rows = steps.step_rows(project)
+    for row in step_rows:
         offered = _statuses(bool(may["track_steps"]), bool(may["decide_as_council"]), row)
         form = None
         if failed and failed[0] == row.id:
@@ -72,6 +73,7 @@ def _page(
         "system": ai_systems.system_of(project),
         "facts_form": facts_form or FactsForm(initial=initial),
         "rows": rows,
+        "laws": steps.laws_cited(step_rows),
         "note": outcome.note.get(request.LANGUAGE_CODE) if outcome.note else "",
         "disclaimer": outcome.disclaimer.get(request.LANGUAGE_CODE),
         "has_works_council": outcome.has_works_council,
