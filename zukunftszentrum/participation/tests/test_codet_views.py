@@ -127,6 +127,9 @@ def test_the_council_records_its_consent_the_lead_cannot(login, people, project)
     assert "Zustimmung erteilt" in page.text and "Zugestimmt mit Auflagen." in page.text
     employee = login(people[Role.EMPLOYEE])
     assert employee.post(step, decision).status_code == 403
+    info = url("step_record", project, step_id="employees_information")  # the employer's step
+    info_data = {"employees_information-status": "consent_given"}
+    assert login(people[Role.WORKS_COUNCIL]).post(info, info_data).status_code == 403
 
 
 def test_the_lead_marks_a_step_requested(login, people, project) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -115,8 +116,8 @@ def step_record(request: MemberRequest, pk: int, step_id: str) -> HttpResponse:
     if row is None:
         raise Http404
     offered = _statuses(bool(track), bool(council), row)
-    if not offered:
-        require(council)
+    if not offered:  # the council, on a step where it does not decide
+        raise PermissionDenied(_("Bei diesem Schritt entscheidet der Betriebsrat nicht."))
     form = StepForm(
         request.POST, statuses=offered, documents=project.documents.all(), prefix=step_id
     )
