@@ -21,3 +21,12 @@ class ParticipationAction(models.TextChoices):
     ITEM_SHOWN = "participation_item_shown", _("Beitrag wieder eingeblendet")
     ITEM_MERGED = "participation_item_merged", _("Beiträge zusammengeführt")
     ITEM_ANSWERED = "participation_item_answered", _("Beitrag beantwortet")
+    # --- co-determination, works agreement, opinion map, notifications (begin) ---
+    FACTS_RECORDED = "participation_facts_recorded", _("Angaben zur Mitbestimmung gespeichert")
+    STEP_RECORDED = "participation_step_recorded", _("Stand eines Mitbestimmungsschritts")
+    AGREEMENT_EDITED = "participation_agreement_edit", _("Entwurf der Vereinbarung bearbeitet")
+    AGREEMENT_RESET = "participation_agreement_reset", _("Entwurf der Vereinbarung neu erzeugt")
+    STATEMENT_ADDED = "participation_statement_added", _("Aussage aufgenommen")
+    STATEMENT_DECIDED = "participation_proposal_decided", _("Vorschlag einer Aussage entschieden")
+    REPORT_DOWNLOADED = "participation_report_download", _("Prozessbericht heruntergeladen")
+    # --- co-determination, works agreement, opinion map, notifications (end) ---

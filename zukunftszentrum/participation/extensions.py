@@ -47,6 +47,11 @@ def register() -> None:
     from . import personal_data
 
     personal_data.register_section()
+    # --- notifications (begin): emails on a new phase and an answer, opt-in ---
+    from . import notifications
+
+    notifications.connect()
+    # --- notifications (end) ---
 
 
 def _may_take_part(member: Any) -> bool:

@@ -15,7 +15,18 @@ from django.utils.translation import gettext_lazy as _
 
 from zukunftszentrum.core.personal_data import register
 
-from .models import Comment, Item, ProjectMember
+# --- co-determination, agreement, notifications (begin) ---
+from .models import (
+    AgreementSectionEdit,
+    CodeterminationStep,
+    Comment,
+    Item,
+    NotificationPreference,
+    ProjectFactsRecord,
+    ProjectMember,
+)
+
+# --- co-determination, agreement, notifications (end) ---
 
 
 def export_contributions(user: Any) -> dict[str, list[dict[str, Any]]]:
@@ -49,6 +60,19 @@ def export_contributions(user: Any) -> dict[str, list[dict[str, Any]]]:
             }
             for c in comments.order_by("posted_on")
         ],
+        # --- notifications (begin) ---
+        "notifications": [
+            {
+                "project": n.project.title,
+                "new_phase": n.new_phase,
+                "answers": n.answers,
+                "new_pulse": n.new_pulse,
+            }
+            for n in NotificationPreference.objects.filter(membership__user=user).select_related(
+                "project"
+            )
+        ],
+        # --- notifications (end) ---
     }
 
 
@@ -56,6 +80,12 @@ def erase_contributions(user: Any) -> None:
     Item.objects.filter(author__user=user).update(author=None)
     Comment.objects.filter(author__user=user).update(author=None)
     ProjectMember.objects.filter(membership__user=user).delete()
+    # --- co-determination, agreement, notifications (begin) ---
+    NotificationPreference.objects.filter(membership__user=user).delete()
+    ProjectFactsRecord.objects.filter(recorded_by__user=user).update(recorded_by=None)
+    CodeterminationStep.objects.filter(updated_by__user=user).update(updated_by=None)
+    AgreementSectionEdit.objects.filter(edited_by__user=user).update(edited_by=None)
+    # --- co-determination, agreement, notifications (end) ---
 
 
 def register_section() -> None:

@@ -156,3 +156,38 @@ RULES: dict[str, Predicate] = {
     "moderate": may_moderate,
     "manage": may_manage,
 }
+
+# --- co-determination, works agreement, opinion map, process report (begin) ---
+# Not bound to a phase: the law's steps and the agreement run alongside the project's phases.
+# The facts are the employer's to state and the council's to check; the council alone records
+# its decision; the employer's side (lead, facilitator) tracks requests and what is done.
+may_record_facts = is_member & (
+    is_facilitator | has_role(ProjectRole.LEAD, ProjectRole.WORKS_COUNCIL)
+)
+may_track_steps = is_member & (is_facilitator | has_role(ProjectRole.LEAD))
+may_decide_as_council = is_member & has_role(ProjectRole.WORKS_COUNCIL)
+may_read_agreement = is_member & (
+    is_facilitator | has_role(ProjectRole.LEAD, ProjectRole.WORKS_COUNCIL, ProjectRole.ADVISOR)
+)
+may_edit_agreement = is_member & (
+    is_facilitator | has_role(ProjectRole.LEAD, ProjectRole.WORKS_COUNCIL)
+)
+# The opinion map: the facilitator adds and accepts statements; proposing and voting follow
+# the phase like posting and voting on ideas.
+may_curate_statements = is_member & is_facilitator
+may_propose_statement = is_member & phase_allows(Action.POST)
+may_vote_statement = is_member & phase_allows(Action.VOTE)
+may_download_report = is_member & (is_facilitator | has_role(ProjectRole.LEAD))
+
+RULES |= {
+    "record_facts": may_record_facts,
+    "track_steps": may_track_steps,
+    "decide_as_council": may_decide_as_council,
+    "read_agreement": may_read_agreement,
+    "edit_agreement": may_edit_agreement,
+    "curate_statements": may_curate_statements,
+    "propose_statement": may_propose_statement,
+    "vote_statement": may_vote_statement,
+    "download_report": may_download_report,
+}
+# --- co-determination, works agreement, opinion map, process report (end) ---

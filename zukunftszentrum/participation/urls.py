@@ -4,7 +4,10 @@ UUIDs, so an address says nothing about the order of posting."""
 
 from django.urls import path
 
-from .views import ideas, projects
+# --- co-determination, agreement, opinion map, report, notifications, hand-over (begin) ---
+from .views import agreement, codetermination, ideas, opinion, projects, report
+
+# --- co-determination, agreement, opinion map, report, notifications, hand-over (end) ---
 
 app_name = "participation"
 
@@ -40,4 +43,37 @@ urlpatterns = [
     ),
     path("<int:pk>/beitraege/<uuid:item_pk>/zusammenfuehren/", ideas.item_merge, name="item_merge"),
     path("<int:pk>/beitraege/<uuid:item_pk>/antwort/", ideas.item_answer, name="item_answer"),
+    # --- co-determination, agreement, opinion map, report, notifications, hand-over (begin) ---
+    path("<int:pk>/mitbestimmung/", codetermination.codetermination, name="codetermination"),
+    path("<int:pk>/mitbestimmung/angaben/", codetermination.facts_save, name="facts_save"),
+    path(
+        "<int:pk>/mitbestimmung/<slug:step_id>/",
+        codetermination.step_record,
+        name="step_record",
+    ),
+    path("<int:pk>/vereinbarung/", agreement.agreement_page, name="agreement"),
+    path("<int:pk>/vereinbarung/abschnitt/", agreement.section_save, name="section_save"),
+    path(
+        "<int:pk>/vereinbarung/neu-erzeugen/",
+        agreement.agreement_regenerate,
+        name="agreement_regenerate",
+    ),
+    path("<int:pk>/vereinbarung/entwurf.docx", agreement.agreement_docx, name="agreement_docx"),
+    path("<int:pk>/vereinbarung/entwurf.pdf", agreement.agreement_pdf, name="agreement_pdf"),
+    path("<int:pk>/meinungen/", opinion.opinion_page, name="opinion"),
+    path("<int:pk>/meinungen/aussage/", opinion.statement_add, name="statement_add"),
+    path(
+        "<int:pk>/meinungen/<uuid:statement_pk>/entscheiden/",
+        opinion.statement_decide,
+        name="statement_decide",
+    ),
+    path(
+        "<int:pk>/meinungen/<uuid:statement_pk>/stimme/",
+        opinion.statement_vote,
+        name="statement_vote",
+    ),
+    path("<int:pk>/prozessbericht.pdf", report.report_pdf, name="report_pdf"),
+    path("<int:pk>/benachrichtigungen/", report.notification_settings, name="notifications"),
+    path("fuer-ki-system/<int:system_pk>/", report.project_for_system, name="project_for_system"),
+    # --- co-determination, agreement, opinion map, report, notifications, hand-over (end) ---
 ]

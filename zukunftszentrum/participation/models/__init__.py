@@ -15,3 +15,29 @@ __all__ = [
     "ProjectPhase",
     "Vote",
 ]
+
+# --- co-determination, agreement, opinion map, notifications (begin) ---
+from .codetermination import (
+    COUNCIL_STATUSES,
+    AgreementSectionEdit,
+    CodeterminationStep,
+    OpinionVoter,
+    ProjectFactsRecord,
+    Statement,
+    StatementVote,
+    StepStatus,
+)
+from .notifications import NotificationPreference
+
+__all__ += [
+    "COUNCIL_STATUSES",
+    "AgreementSectionEdit",
+    "CodeterminationStep",
+    "NotificationPreference",
+    "OpinionVoter",
+    "ProjectFactsRecord",
+    "Statement",
+    "StatementVote",
+    "StepStatus",
+]
+# --- co-determination, agreement, opinion map, notifications (end) ---

@@ -29,6 +29,29 @@ def _c(t: object) -> dict[str, object]:
     return {"pk": item.project_id, "item_pk": item.pk, "comment_pk": comment.pk}
 
 
+# --- co-determination, agreement, opinion map, report, notifications, hand-over (begin) ---
+def _s(t: object) -> dict[str, object]:
+    from django.utils import timezone
+
+    from ..models import Statement
+
+    project = f.walk_project(t)
+    statement = project.statements.first() or Statement.objects.create(
+        project=project, text="Aussage", state="accepted", added_on=timezone.localdate()
+    )
+    return {"pk": project.pk, "statement_pk": statement.pk}
+
+
+def _walk_system(t: object) -> object:
+    from zukunftszentrum.ai_act.tests.factories import make_system
+
+    company = t.company  # type: ignore[attr-defined]
+    return company.ai_systems.first() or make_system(company)
+
+
+# --- co-determination, agreement, opinion map, report, notifications, hand-over (end) ---
+
+
 SAMPLES: dict[str, tuple[Sample, Role | None]] = {
     "participation:workspace": (_p, LEAD),
     "participation:project_edit": (_p, LEAD),
@@ -53,4 +76,27 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
     "participation:comment_hide": (_c, ADVISOR),
     "participation:item_merge": (_i, ADVISOR),
     "participation:item_answer": (_i, LEAD),
+    # --- co-determination, agreement, opinion map, report, notifications, hand-over (begin) ---
+    "participation:codetermination": (_p, EMPLOYEE),
+    "participation:facts_save": (_p, LEAD),
+    "participation:step_record": (
+        lambda t: {"pk": f.walk_project(t).pk, "step_id": "monitoring_consent"},
+        LEAD,
+    ),
+    "participation:agreement": (_p, Role.WORKS_COUNCIL),
+    "participation:section_save": (_p, LEAD),
+    "participation:agreement_regenerate": (_p, LEAD),
+    "participation:agreement_docx": (_p, LEAD),
+    "participation:agreement_pdf": (_p, LEAD),
+    "participation:opinion": (_p, EMPLOYEE),
+    "participation:statement_add": (_p, ADVISOR),
+    "participation:statement_decide": (_s, ADVISOR),
+    "participation:statement_vote": (_s, EMPLOYEE),
+    "participation:report_pdf": (_p, LEAD),
+    "participation:notifications": (_p, EMPLOYEE),
+    "participation:project_for_system": (
+        lambda t: {"system_pk": _walk_system(t).pk},
+        LEAD,
+    ),
+    # --- co-determination, agreement, opinion map, report, notifications, hand-over (end) ---
 }

@@ -16,7 +16,7 @@ from zukunftszentrum.core import uploads
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.organisations.middleware import MemberRequest
 
-from .. import actions, pages, queries, rules
+from .. import actions, codet_rules, pages, queries, rules
 from ..forms import DocumentForm, MemberForm, ProjectForm
 from ..models import Project
 from ..phases import ProjectRole
@@ -69,6 +69,8 @@ def _workspace(request: MemberRequest, project: Project, **forms: Any) -> HttpRe
         "manage": manage,
         "members": project.members.select_related("membership__user").order_by("role"),
         "documents": project.documents.all(),
+        # co-determination, agreement, report: which links the workspace shows
+        "codet_may": codet_rules.workspace_links(member, project),
     }
     if manage:
         context["project_form"] = forms.get("project_form") or ProjectForm(
