@@ -93,7 +93,7 @@ def _page(
         {
             "project": project,
             "workshop": workshop,
-            "participants": workshop.participants.select_related("user").order_by("user__last_name"),
+            "participants": workshop.participants.select_related("user").order_by("user__full_name"),
             "results": service.results_of(workshop),
             "decisions": workshop.decisions.filter(published_on__isnull=False),
             "photos": workshop.photos.all(),
