@@ -43,6 +43,9 @@ def register() -> None:
     )
     demo_steps.register_demo_step("participation", order=60, run=_seed_demo)
     audit_actions.register_actions(ParticipationAction, order=600)
+    # --- pulse, workshops, impact, decisions ---
+    demo_steps.register_demo_step("participation_activities", order=61, run=_seed_activities)
+    # --- end pulse, workshops, impact, decisions ---
     from . import personal_data
 
     personal_data.register_section()
@@ -84,3 +87,21 @@ def _seed_demo(*, site_url: str = "") -> str:
     return (
         gettext("Mitgestalten in der Demo: %(projects)d Projekt, %(items)d Beiträge neu.") % counts
     )
+
+
+
+# --- pulse, workshops, impact, decisions ---
+def _seed_activities(*, site_url: str = "") -> str:
+    from .demo import seed_activities
+
+    counts = seed_activities()
+    return (
+        gettext(
+            "Mitgestalten in der Demo: %(rounds)d Pulsbefragungen freigegeben, "
+            "%(projects)d kleineres Projekt neu."
+        )
+        % counts
+    )
+
+
+# --- end pulse, workshops, impact, decisions ---

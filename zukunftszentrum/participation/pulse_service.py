@@ -51,7 +51,8 @@ def params() -> Parameters:
 
 def token_for(round_: PulseRound, membership: Membership) -> str:
     key = f"{settings.SECRET_KEY}:participation-pulse:{round_.secret}".encode()
-    return hmac.new(key, str(membership.pk).encode(), hashlib.sha256).hexdigest()
+    # By person, not membership: someone both employee and works council answers once.
+    return hmac.new(key, str(membership.user_id).encode(), hashlib.sha256).hexdigest()
 
 
 def asked(project: Project) -> list[Membership]:
@@ -61,7 +62,11 @@ def asked(project: Project) -> list[Membership]:
         ended_at__isnull=True,
         role__in=(Role.COMPANY_LEAD, Role.EMPLOYEE, Role.WORKS_COUNCIL),
     ).select_related("user", "organisation")
-    return [m for m in people if rules.participant(m, project).role in ASKED]
+    chosen: dict[int, Membership] = {}
+    for m in people.order_by("pk"):
+        if m.user_id not in chosen and rules.participant(m, project).role in ASKED:
+            chosen[m.user_id] = m  # one token per person, whatever roles they hold
+    return list(chosen.values())
 
 
 def _announce(round_: PulseRound) -> None:
@@ -128,7 +133,7 @@ class Standing:
 def standing(round_: PulseRound, member: Membership | None) -> Standing:
     if member is None:
         return Standing(False, False, "")
-    row = round_.tokens.filter(membership=member).first()
+    row = round_.tokens.filter(membership__user_id=member.user_id).first()
     if row is None:
         return Standing(False, False, "")
     return Standing(True, row.used, "" if row.used else token_for(round_, member))
@@ -143,7 +148,7 @@ def submit(
     today = timezone.localdate()
     with transaction.atomic():
         row = PulseToken.objects.filter(
-            round=round_, membership=member, token_hash=hash_token(token or "")
+            round=round_, membership__user_id=member.user_id, token_hash=hash_token(token or "")
         ).first()
         if row is None:
             raise TokenRefused(

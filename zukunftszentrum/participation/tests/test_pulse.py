@@ -315,3 +315,21 @@ def test_results_and_comparison_appear_only_for_released_rounds(login, project, 
     assert page.status_code == 200 and "Veränderung" in page.text
     shown = c.get(_url("pulse_round", project, rounds[1]))
     assert "Schnitt" in shown.text
+
+
+@pytest.mark.django_db
+def test_a_person_in_two_roles_answers_once(project, facilitator, staff) -> None:
+    # A works council member is an employee too (two memberships, one person): one token.
+    from zukunftszentrum.organisations.models import Membership
+
+    both = Membership.objects.create(
+        user=staff[0].user, organisation=staff[0].organisation, role=Role.WORKS_COUNCIL
+    )
+    today = timezone.localdate()
+    r = pulse_service.open_round(member=facilitator, project=project, title="x",
+                                 opens_on=today, closes_on=today)  # fmt: skip
+    assert PulseToken.objects.filter(round=r, membership__user=staff[0].user).count() == 1
+    _answer(staff[0], r)
+    with pytest.raises(pulse_service.TokenRefused, match="schon teilgenommen"):
+        _answer(both, r)
+    assert PulseResponse.objects.count() == 1

@@ -1,0 +1,59 @@
+"""The demo's pulse rounds, workshop, impact assessment and decisions: released figures that
+pass the minimum, everything once however often the step runs, and the smaller project of a
+company without a works council."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from zukunftszentrum.organisations.demo import seed_demo
+from zukunftszentrum.organisations.models import Membership
+from zukunftszentrum.organisations.roles import Role
+
+from .. import decision_log, impact_service
+from ..demo import DEMO_TITLE, seed_activities, seed_participation
+from ..demo_activities import SMALL_COMPANY, SMALL_TITLE
+from ..models import Decision, Project, PulseResponse, PulseRound, Workshop
+
+
+def lead_user(project: Project):
+    return Membership.objects.get(organisation=project.organisation, role=Role.COMPANY_LEAD).user
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_every_part_and_runs_again_without_duplicates(login) -> None:
+    seed_demo()
+    seed_participation()
+    assert seed_activities() == {"rounds": 2, "projects": 1}
+    counts = (PulseRound.objects.count(), PulseResponse.objects.count(),
+              Workshop.objects.count(), Decision.objects.count())  # fmt: skip
+    assert seed_activities() == {"rounds": 0, "projects": 0}
+    assert counts == (PulseRound.objects.count(), PulseResponse.objects.count(),
+                      Workshop.objects.count(), Decision.objects.count())  # fmt: skip
+
+    project = Project.objects.get(title=DEMO_TITLE)
+    assert project.current_phase == "erproben"
+    rounds = list(project.pulse_rounds.order_by("number"))
+    assert [r.status for r in rounds] == ["released", "released"]
+    for r in rounds:  # enough answers: the means are shown, not withheld
+        assert all(q["mean"]["value"] is not None for q in r.released["questions"].values())
+    report = decision_log.decisions_for_report(project)
+    assert len(report) == 3 and report[-1].corrects == report[0]
+    assert project.workshops.get().photos.count() == 1
+    assessment = project.impact_assessments.get()
+    rows = impact_service.side_by_side(assessment, lead_user(project))
+    assert all(r.management is not None and r.works_council is not None for r in rows)
+    assert not any(r.employees_withheld for r in rows)
+
+    small = Project.objects.get(title=SMALL_TITLE, organisation__legal_name=SMALL_COMPANY)
+    assert not small.organisation.memberships.filter(role=Role.WORKS_COUNCIL).exists()
+    assert small.members.filter(is_facilitator=True, role="lead").exists()
+
+    lead = Membership.objects.get(organisation=project.organisation, role=Role.COMPANY_LEAD)
+    c = login(lead)
+    for name in ("pulse", "workshops", "impacts", "decisions"):
+        assert c.get(reverse(f"participation:{name}", kwargs={"pk": project.pk})).status_code == 200
+    compare = c.get(reverse("participation:pulse", kwargs={"pk": project.pk}),
+                    {"vorher": rounds[0].pk, "nachher": rounds[1].pk})  # fmt: skip
+    assert "Veränderung" in compare.text
