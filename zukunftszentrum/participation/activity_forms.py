@@ -22,6 +22,11 @@ def _lang() -> str:
     return get_language() or "de"
 
 
+def _scale_label(value: int, low: str, high: str) -> str:
+    ends = {pulse_content.SCALE[0]: low, pulse_content.SCALE[-1]: high}
+    return f"{value} – {ends[value]}" if value in ends else str(value)
+
+
 class PulseOpenForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     opens_on = forms.DateField(label=_("Offen ab"), widget=DATE)
@@ -44,15 +49,14 @@ class PulseAnswerForm(forms.Form):
         for question in q.questions:
             self.fields[question.key] = forms.TypedChoiceField(
                 label=question.text.get(_lang()),
-                choices=[(v, f"{v} – {low}" if v == 1 else f"{v} – {high}" if v == 5 else str(v))
-                         for v in pulse_content.SCALE],  # fmt: skip
+                choices=[(v, _scale_label(v, low, high)) for v in pulse_content.SCALE],
                 coerce=int,
                 widget=forms.RadioSelect,
                 error_messages={"required": _("Bitte wählen Sie einen Wert von 1 bis 5.")},
             )
 
     def answers(self) -> dict[str, int]:
-        return {k: self.cleaned_data[k] for k in pulse_content.questionnaire().keys()}
+        return {k: self.cleaned_data[k] for k in pulse_content.questionnaire().question_keys()}
 
 
 class WorkshopForm(forms.Form):
@@ -65,7 +69,9 @@ class WorkshopForm(forms.Form):
         required=False,
         help_text=_("Ein Punkt pro Zeile. Leer lassen, um den Ablauf der Vorlage zu übernehmen."),
     )
-    notes = forms.CharField(label=_("Notizen"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = forms.CharField(
+        label=_("Notizen"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     participants = forms.MultipleChoiceField(
         label=_("Teilnehmende"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -121,7 +127,13 @@ class PhotoForm(forms.Form):
                 kind = image.format or ""
                 too_big = image.width * image.height > MAX_PHOTO_PIXELS
                 image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        except (
+            UnidentifiedImageError,
+            OSError,
+            SyntaxError,
+            ValueError,
+            Image.DecompressionBombError,
+        ):
             kind, too_big = "", False
         finally:
             file.seek(0)

@@ -133,7 +133,10 @@ def _pulse(project: Project, people: list[Membership], today: dt.date, rng: rand
             PulseResponse(
                 round=round_,
                 answered_on=round_.opens_on + dt.timedelta(days=rng.randint(0, 3)),
-                answers={k: min(5, max(1, base[k] + rng.choice((-1, 0, 0, 1)))) for k in q.keys()},
+                answers={
+                    k: min(5, max(1, base[k] + rng.choice((-1, 0, 0, 1))))
+                    for k in q.question_keys()
+                },
             )
             for _m in answering
         ]
@@ -253,7 +256,9 @@ def _small_project(today: dt.date) -> int:
     ProjectMember.objects.create(
         project=project, membership=lead, role=ProjectRole.LEAD, is_facilitator=True
     )
-    staff = list(Membership.objects.filter(organisation=company, role=Role.EMPLOYEE, ended_at__isnull=True))
+    staff = list(
+        Membership.objects.filter(organisation=company, role=Role.EMPLOYEE, ended_at__isnull=True)
+    )
     for title, body, author in (
         ("Aufmaß direkt vom Tablet", "Wenn das Aufmaß gleich digital ist, spart das doppelte Arbeit.",
          staff[0] if staff else lead),
@@ -292,9 +297,9 @@ def seed_participation_activities() -> dict[str, int]:
         .order_by("pk")
     )
     assert lead is not None
-    rng = random.Random(15)
+    rng = random.Random(15)  # noqa: S311 -- demo data, reproducible; not a secret
     counts["rounds"] = _pulse(project, staff, today, rng)
-    _workshop(project, lead, [*staff, *( [council] if council else [])], today)
+    _workshop(project, lead, [*staff, *([council] if council else [])], today)
     _impact(project, lead, council, staff, today, rng)
     _decisions(project, lead, today)
     return counts

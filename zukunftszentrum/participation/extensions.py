@@ -89,7 +89,6 @@ def _seed_demo(*, site_url: str = "") -> str:
     )
 
 
-
 # --- pulse, workshops, impact, decisions ---
 def _seed_activities(*, site_url: str = "") -> str:
     from .demo import seed_activities

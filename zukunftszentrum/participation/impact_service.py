@@ -111,7 +111,9 @@ def rate_as_employee(
     activity_rules.may("rate_employee", member, assessment.project).enforce(NotAllowed)
     if assessment.employees_closed_on is not None:
         raise ParticipationError(
-            _("Die Bewertung der Beschäftigten ist abgeschlossen; Ihre Angaben wurden nicht gespeichert.")
+            _(
+                "Die Bewertung der Beschäftigten ist abgeschlossen; Ihre Angaben wurden nicht gespeichert."
+            )
         )
     rater = rater_key(member.user, assessment)
     for dimension, rating in _checked(ratings).items():
@@ -131,9 +133,7 @@ def close_employees(*, member: Membership, assessment: ImpactAssessment) -> None
 
 def own_ratings(assessment: ImpactAssessment, user: Any) -> dict[str, int]:
     rater = rater_key(user, assessment)
-    return dict(
-        assessment.employee_ratings.filter(rater=rater).values_list("dimension", "rating")
-    )
+    return dict(assessment.employee_ratings.filter(rater=rater).values_list("dimension", "rating"))
 
 
 def side_by_side(assessment: ImpactAssessment, user: Any) -> list[impact_scale.Row]:

@@ -48,7 +48,7 @@ class Questionnaire:
     high: Text
     questions: tuple[Question, ...]
 
-    def keys(self) -> tuple[str, ...]:
+    def question_keys(self) -> tuple[str, ...]:
         return tuple(q.key for q in self.questions)
 
 
@@ -81,7 +81,7 @@ def questionnaire(path: Path = PULSE_FILE) -> Questionnaire:
 def check_answers(q: Questionnaire, raw: Mapping[str, Any]) -> dict[str, int]:
     """The answers of one form, every question answered on the scale; ValueError otherwise."""
     answers: dict[str, int] = {}
-    for key in q.keys():
+    for key in q.question_keys():
         value = raw.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value not in SCALE:
             raise ValueError(key)
@@ -149,7 +149,9 @@ class ComparedRow:
     better: bool | None  # whether the change is good news (the question's direction)
 
 
-def compare(q: Questionnaire, before: Mapping[str, Any], after: Mapping[str, Any]) -> list[ComparedRow]:
+def compare(
+    q: Questionnaire, before: Mapping[str, Any], after: Mapping[str, Any]
+) -> list[ComparedRow]:
     """Two released rounds side by side (a pilot's before and after), by question key. Only
     published means enter: the difference of two published figures reveals nothing new."""
     rows = []

@@ -1,13 +1,13 @@
 """The participation app's tables, one module per area (each area owns its tables)."""
 
+# --- pulse, workshops, work-impact assessment, decision log ---
+from .decisions import Decision, PublishedEntryError
 from .ideas import AnswerEntry, Category, Comment, Item, ItemStatus, Vote
+from .impact import BodyRating, EmployeeImpactRating, ImpactAssessment
+from .pulse import PulseResponse, PulseRound, PulseToken
+from .workshops import Workshop, WorkshopPhoto
 from .workspace import Project, ProjectDocument, ProjectMember, ProjectPhase
 
-# --- pulse, workshops, work-impact assessment, decision log ---
-from .decisions import Decision, PublishedEntryError  # noqa: E402
-from .impact import BodyRating, EmployeeImpactRating, ImpactAssessment  # noqa: E402
-from .pulse import PulseResponse, PulseRound, PulseToken  # noqa: E402
-from .workshops import Workshop, WorkshopPhoto  # noqa: E402
 # --- end pulse, workshops, impact, decisions ---
 
 __all__ = [
@@ -21,7 +21,9 @@ __all__ = [
     "ProjectMember",
     "ProjectPhase",
     "Vote",
-    # --- pulse, workshops, impact, decisions ---
+]
+# --- pulse, workshops, impact, decisions ---
+__all__ += [
     "BodyRating",
     "Decision",
     "EmployeeImpactRating",
@@ -33,3 +35,4 @@ __all__ = [
     "Workshop",
     "WorkshopPhoto",
 ]
+# --- end pulse, workshops, impact, decisions ---

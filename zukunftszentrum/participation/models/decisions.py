@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from zukunftszentrum.organisations.models import Membership
 
 from .ideas import Item
-from .workspace import Project
 from .workshops import Workshop
+from .workspace import Project
 
 
 class PublishedEntryError(Exception):
@@ -73,10 +73,6 @@ class Decision(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def is_published(self) -> bool:
-        return self.published_on is not None
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             stored = Decision.objects.filter(pk=self.pk, published_on__isnull=False).exists()
@@ -88,3 +84,7 @@ class Decision(models.Model):
         if self.is_published:
             raise PublishedEntryError(self.pk)
         return super().delete(*args, **kwargs)
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_on is not None

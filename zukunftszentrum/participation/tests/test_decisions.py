@@ -95,15 +95,21 @@ def test_items_of_another_project_cannot_be_linked(project, lead, company) -> No
 
 def test_the_report_gets_published_entries_in_order(project) -> None:
     later = make_decision(project, title="später")
-    Decision.objects.filter(pk=later.pk).update(decided_on=timezone.localdate() + dt.timedelta(days=3))
+    Decision.objects.filter(pk=later.pk).update(
+        decided_on=timezone.localdate() + dt.timedelta(days=3)
+    )
     first = make_decision(project, title="früher")
     make_decision(project, title="Entwurf", published=False)
     assert [d.title for d in decision_log.decisions_for_report(project)] == [first.title, "später"]
 
 
-def test_editing_a_published_entry_on_the_page_says_why_and_keeps_the_text(login, project, lead) -> None:
+def test_editing_a_published_entry_on_the_page_says_why_and_keeps_the_text(
+    login, project, lead
+) -> None:
     d = make_decision(project)
-    page = login(lead).post(_url("decision_edit", project, d), {**FORM, "title": "Mein neuer Titel"})
+    page = login(lead).post(
+        _url("decision_edit", project, d), {**FORM, "title": "Mein neuer Titel"}
+    )
     assert page.status_code == 409
     assert "Korrektur" in page.text and "Mein neuer Titel" in page.text
     assert Decision.objects.get(pk=d.pk).title == "Pilot"
@@ -118,9 +124,14 @@ def test_the_lead_records_and_publishes_on_the_pages(login, project, lead) -> No
     assert Decision.objects.get().is_published and Decision.objects.count() == 1
 
 
-def test_an_employee_reads_published_entries_but_not_drafts_or_forms_403(login, project, employee) -> None:
+def test_an_employee_reads_published_entries_but_not_drafts_or_forms_403(
+    login, project, employee
+) -> None:
     c = login(employee)
-    published, draft = make_decision(project), make_decision(project, published=False, title="geheim")
+    published, draft = (
+        make_decision(project),
+        make_decision(project, published=False, title="geheim"),
+    )
     listing = c.get(_url("decisions", project))
     assert published.title in listing.text and "geheim" not in listing.text
     assert c.get(_url("decision", project, published)).status_code == 200

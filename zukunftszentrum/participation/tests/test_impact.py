@@ -84,7 +84,9 @@ ALL = {d: 1 for d in impact_scale.DIMENSIONS}
 
 
 def _url(name: str, a, **extra) -> str:
-    return reverse(f"participation:{name}", kwargs={"pk": a.project_id, "assessment_pk": a.pk, **extra})
+    return reverse(
+        f"participation:{name}", kwargs={"pk": a.project_id, "assessment_pk": a.pk, **extra}
+    )
 
 
 @pytest.mark.django_db
@@ -96,15 +98,23 @@ def test_an_employee_rates_without_a_name_and_can_change_it(assessment, people) 
     assert rows.count() == len(impact_scale.DIMENSIONS)
     assert rows.get(dimension="health").rating == -2
     assert {f.name for f in EmployeeImpactRating._meta.get_fields()} >= {"rater"}
-    assert not any(f.name in ("membership", "user", "author") for f in EmployeeImpactRating._meta.get_fields())
+    assert not any(
+        f.name in ("membership", "user", "author") for f in EmployeeImpactRating._meta.get_fields()
+    )
 
 
 @pytest.mark.django_db
-def test_employees_mean_only_after_closing_and_never_with_own_among_the_minimum(assessment, people) -> None:
+def test_employees_mean_only_after_closing_and_never_with_own_among_the_minimum(
+    assessment, people
+) -> None:
     staff = people["staff"]
     for m in staff[:5]:
         impact_service.rate_as_employee(member=m, assessment=assessment, ratings=ALL)
-    workload = lambda user: next(r for r in impact_service.side_by_side(assessment, user) if r.dimension == "workload")  # noqa: E731
+
+    def workload(user):
+        rows = impact_service.side_by_side(assessment, user)
+        return next(r for r in rows if r.dimension == "workload")
+
     assert workload(people["lead"].user).employees_withheld  # open: no live mean for anybody
     impact_service.close_employees(member=people["lead"], assessment=assessment)
     assert not workload(people["lead"].user).employees_withheld  # five others: shown
@@ -130,7 +140,9 @@ def test_the_works_council_speaks_as_a_body(login, assessment, people) -> None:
 @pytest.mark.django_db
 def test_an_employee_cannot_create_or_close_403(login, assessment, people) -> None:
     c = login(people["staff"][0])
-    created = c.post(reverse("participation:impacts", kwargs={"pk": assessment.project_id}), {"subject": "x"})
+    created = c.post(
+        reverse("participation:impacts", kwargs={"pk": assessment.project_id}), {"subject": "x"}
+    )
     assert created.status_code == 403
     assert c.post(_url("impact_close", assessment)).status_code == 403
 
@@ -141,7 +153,9 @@ def test_an_advisor_rates_in_no_perspective_403(login, company, assessment) -> N
     from zukunftszentrum.organisations.tests.factories import make_centre
 
     centre = make_centre(lands=("HH",))
-    Accompaniment.objects.create(centre=centre, organisation=company, status=Accompaniment.Status.ACTIVE)
+    Accompaniment.objects.create(
+        centre=centre, organisation=company, status=Accompaniment.Status.ACTIVE
+    )
     advisor = make_member(Role.ADVISOR, centre=centre)
     list_member(assessment.project, advisor, ProjectRole.ADVISOR)
     assert login(advisor).post(_url("impact_rate", assessment), ALL).status_code == 403

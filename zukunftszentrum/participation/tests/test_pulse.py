@@ -22,7 +22,7 @@ from ..phases import ProjectRole
 from .factories import list_member, make_project
 
 Q = pulse_content.questionnaire()
-ALL_FOURS = {k: 4 for k in Q.keys()}
+ALL_FOURS = {k: 4 for k in Q.question_keys()}
 P = Parameters(min_size=5)
 
 
@@ -68,7 +68,7 @@ def test_answers_must_cover_every_question_on_the_scale(raw: dict, ok: bool) -> 
 
 
 def _answers(n: int) -> list[tuple[int, dict[str, int]]]:
-    return [(1000 + i, {k: 1 + (i % 5) for k in Q.keys()}) for i in range(n)]
+    return [(1000 + i, {k: 1 + (i % 5) for k in Q.question_keys()}) for i in range(n)]
 
 
 @pytest.mark.parametrize(("answered", "shown"), [(4, False), (5, False), (6, True), (20, True)])
@@ -86,9 +86,13 @@ def test_figures_need_the_minimum_besides_any_one_who_answered(answered: int, sh
 
 
 def test_comparison_uses_published_means_and_reads_each_question_s_direction() -> None:
-    before = {"questions": {"worry_watched": {"mean": {"value": 60}},
-                            "trust_information": {"mean": {"value": 40}},
-                            "expect_easier": {"mean": {"value": None}}}}
+    before = {
+        "questions": {
+            "worry_watched": {"mean": {"value": 60}},
+            "trust_information": {"mean": {"value": 40}},
+            "expect_easier": {"mean": {"value": None}},
+        }
+    }
     after = {"questions": {"worry_watched": {"mean": {"value": 35}},
                            "trust_information": {"mean": {"value": 55}},
                            "expect_easier": {"mean": {"value": 70}}}}  # fmt: skip
@@ -99,6 +103,7 @@ def test_comparison_uses_published_means_and_reads_each_question_s_direction() -
 
 
 # --- the database: tokens, answers, release -------------------------------------------------------
+
 
 @pytest.fixture
 def company():
@@ -158,7 +163,7 @@ def test_opening_a_round_gives_the_company_side_one_token_each(open_round, staff
 def test_a_token_counts_once_double_click_and_second_tab(open_round, staff):
     _answer(staff[0], open_round)
     with pytest.raises(pulse_service.TokenRefused, match="schon teilgenommen"):
-        _answer(staff[0], open_round, {k: 1 for k in Q.keys()})  # the second tab
+        _answer(staff[0], open_round, {k: 1 for k in Q.question_keys()})  # the second tab
     assert PulseResponse.objects.count() == 1
     assert PulseResponse.objects.get().answers == ALL_FOURS
 
@@ -236,17 +241,23 @@ def _url(name, project, round_=None):
 
 
 def _form(member, round_, value=4):
-    return {"token": pulse_service.token_for(round_, member)} | {k: value for k in Q.keys()}
+    return {"token": pulse_service.token_for(round_, member)} | {
+        k: value for k in Q.question_keys()
+    }
 
 
 @pytest.mark.django_db
-def test_an_employee_answers_once_and_sees_a_clear_message_the_second_time(login, open_round, staff):
+def test_an_employee_answers_once_and_sees_a_clear_message_the_second_time(
+    login, open_round, staff
+):
     c = login(staff[0])
     page = c.get(_url("pulse_round", open_round.project, open_round))
     assert page.status_code == 200 and pulse_service.token_for(open_round, staff[0]) in page.text
     first = c.post(_url("pulse_round", open_round.project, open_round), _form(staff[0], open_round))
     assert first.status_code == 302
-    again = c.post(_url("pulse_round", open_round.project, open_round), _form(staff[0], open_round, 2))
+    again = c.post(
+        _url("pulse_round", open_round.project, open_round), _form(staff[0], open_round, 2)
+    )
     assert again.status_code == 409 and "schon teilgenommen" in again.text
     assert PulseResponse.objects.count() == 1
 
@@ -267,7 +278,9 @@ def test_the_advisor_is_not_asked_403(login, company, open_round):
     from zukunftszentrum.organisations.tests.factories import make_centre
 
     centre = make_centre(lands=("HH",))
-    Accompaniment.objects.create(centre=centre, organisation=company, status=Accompaniment.Status.ACTIVE)
+    Accompaniment.objects.create(
+        centre=centre, organisation=company, status=Accompaniment.Status.ACTIVE
+    )
     advisor = make_member(Role.ADVISOR, centre=centre)
     list_member(open_round.project, advisor, ProjectRole.ADVISOR)
     c = login(advisor)
@@ -280,7 +293,9 @@ def test_the_advisor_is_not_asked_403(login, company, open_round):
 def test_only_the_facilitator_opens_and_closes_rounds_403(login, project, staff, open_round):
     c = login(staff[0])
     today = timezone.localdate().isoformat()
-    opened = c.post(_url("pulse_open", project), {"title": "x", "opens_on": today, "closes_on": today})
+    opened = c.post(
+        _url("pulse_open", project), {"title": "x", "opens_on": today, "closes_on": today}
+    )
     assert opened.status_code == 403
     assert c.post(_url("pulse_release", project, open_round)).status_code == 403
     assert PulseRound.objects.count() == 1
@@ -296,14 +311,16 @@ def test_another_company_gets_404(login, open_round):
 
 
 @pytest.mark.django_db
-def test_results_and_comparison_appear_only_for_released_rounds(login, project, facilitator, staff, lead):
+def test_results_and_comparison_appear_only_for_released_rounds(
+    login, project, facilitator, staff, lead
+):
     today = timezone.localdate()
     rounds = []
     for value in (2, 4):
         r = pulse_service.open_round(member=facilitator, project=project, title=f"Runde {value}",
                                      opens_on=today, closes_on=today)  # fmt: skip
         for m in staff:
-            _answer(m, r, {k: value for k in Q.keys()})
+            _answer(m, r, {k: value for k in Q.question_keys()})
         if value == 2:
             pulse_service.release(r, member=facilitator)
         rounds.append(r)

@@ -15,8 +15,7 @@ from django.views.decorators.http import require_POST
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.organisations.middleware import MemberRequest
 
-from .. import activity_rules, decision_log, queries
-from .. import workshop_service
+from .. import activity_rules, decision_log, queries, workshop_service
 from ..activity_forms import DecisionForm
 from ..models import Decision, Project
 from .common import PARTICIPANTS, refusals, require
@@ -77,12 +76,21 @@ def decision_new(request: MemberRequest, pk: int) -> HttpResponse:
                     corrects=corrects,
                     workshop=workshop,
                 )
-                messages.success(request, _("Der Entwurf ist gespeichert. Veröffentlichen Sie ihn, wenn er stimmt."))
+                messages.success(
+                    request,
+                    _("Der Entwurf ist gespeichert. Veröffentlichen Sie ihn, wenn er stimmt."),
+                )
                 return redirect("participation:decision", pk=project.pk, decision_pk=decision.pk)
     return render(
         request,
         "participation/decision_new.html",
-        {"project": project, "form": form, "allowed": allowed, "corrects": corrects, "workshop": workshop},
+        {
+            "project": project,
+            "form": form,
+            "allowed": allowed,
+            "corrects": corrects,
+            "workshop": workshop,
+        },
         status=400 if request.method == "POST" else 200,
     )
 
@@ -151,5 +159,7 @@ def decision_publish(request: MemberRequest, pk: int, decision_pk: int) -> HttpR
     require(activity_rules.may("record_decision", request.member, project))
     with refusals(request):
         decision_log.publish(member=request.member, decision=decision)
-        messages.success(request, _("Die Entscheidung ist veröffentlicht; sie kann nicht mehr geändert werden."))
+        messages.success(
+            request, _("Die Entscheidung ist veröffentlicht; sie kann nicht mehr geändert werden.")
+        )
     return redirect("participation:decision", pk=project.pk, decision_pk=decision.pk)

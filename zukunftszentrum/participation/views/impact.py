@@ -19,9 +19,9 @@ from .. import impact_service as service
 from ..activity_forms import ImpactForm, RatingForm
 from ..models import BodyRating, ImpactAssessment, Project
 from ..models.impact import DIMENSION_CHOICES
+from .common import PARTICIPANTS, refusals, require
 
 LABELS = [label for _key, label in DIMENSION_CHOICES]
-from .common import PARTICIPANTS, refusals, require
 
 
 def _perspective(request: MemberRequest, project: Project) -> str | None:
@@ -51,12 +51,19 @@ def impact_list(request: MemberRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "participation/impact_list.html",
-        {"project": project, "assessments": project.impact_assessments.all(), "run": run, "form": form},
+        {
+            "project": project,
+            "assessments": project.impact_assessments.all(),
+            "run": run,
+            "form": form,
+        },
         status=400 if request.method == "POST" else 200,
     )
 
 
-def _initial(assessment: ImpactAssessment, perspective: str | None, request: MemberRequest) -> dict[str, Any]:
+def _initial(
+    assessment: ImpactAssessment, perspective: str | None, request: MemberRequest
+) -> dict[str, Any]:
     if perspective == "employees":
         return dict(service.own_ratings(assessment, request.user))
     if perspective is None:
@@ -73,7 +80,8 @@ def _page(
 ) -> HttpResponse:  # fmt: skip
     perspective = _perspective(request, project)
     form = form or RatingForm(
-        initial=_initial(assessment, perspective, request), with_notes=perspective not in (None, "employees")
+        initial=_initial(assessment, perspective, request),
+        with_notes=perspective not in (None, "employees"),
     )
     return render(
         request,
@@ -109,13 +117,21 @@ def impact_rate(request: MemberRequest, pk: int, assessment_pk: int) -> HttpResp
     perspective = _perspective(request, project)
     if perspective is None:
         require(activity_rules.may("rate_employee", request.member, project))
+    assert perspective is not None  # require refused a person without a perspective
     form = RatingForm(request.POST, with_notes=perspective != "employees")
     if not form.is_valid():
         return _page(request, project, assessment, 400, form)
     with refusals(request):
         if perspective == "employees":
-            service.rate_as_employee(member=request.member, assessment=assessment, ratings=form.ratings())
-            messages.success(request, _("Ihre Bewertung ist gespeichert. Sie zählt nur im Durchschnitt aller Beschäftigten."))
+            service.rate_as_employee(
+                member=request.member, assessment=assessment, ratings=form.ratings()
+            )
+            messages.success(
+                request,
+                _(
+                    "Ihre Bewertung ist gespeichert. Sie zählt nur im Durchschnitt aller Beschäftigten."
+                ),
+            )
         else:
             service.rate_as_body(
                 member=request.member,

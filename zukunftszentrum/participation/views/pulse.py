@@ -6,9 +6,8 @@ used and the answers are stored without a link to it (pulse_service)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -23,8 +22,8 @@ from zukunftszentrum.core.access import requires
 from zukunftszentrum.organisations.middleware import MemberRequest
 
 from .. import activity_rules, pulse_content, pulse_service, queries
-from ..activity_forms import PulseAnswerForm, PulseOpenForm
 from ..actions import NotAllowed, ParticipationError
+from ..activity_forms import PulseAnswerForm, PulseOpenForm
 from ..models import Project, PulseRound
 from .common import PARTICIPANTS, refusals, require
 
@@ -33,12 +32,18 @@ def _rows(round_: PulseRound, lang: str) -> list[dict[str, Any]]:
     q = pulse_content.questionnaire()
     stored = round_.released.get("questions", {})
     return [
-        {"question": question.text.get(lang), "topic": question.topic, **stored.get(question.key, {})}
+        {
+            "question": question.text.get(lang),
+            "topic": question.topic,
+            **stored.get(question.key, {}),
+        }
         for question in q.questions
     ]
 
 
-def _list_page(request: MemberRequest, project: Project, status: int = 200, **forms: Any) -> HttpResponse:
+def _list_page(
+    request: MemberRequest, project: Project, status: int = 200, **forms: Any
+) -> HttpResponse:
     run = activity_rules.may("run_pulse", request.member, project)
     released = pulse_service.released_rounds(project)
     comparison = None
@@ -63,7 +68,9 @@ def _list_page(request: MemberRequest, project: Project, status: int = 200, **fo
             "comparison": comparison,
             "run": run,
             "open_form": forms.get("open_form")
-            or PulseOpenForm(initial={"opens_on": today, "closes_on": today + dt.timedelta(days=7)}),
+            or PulseOpenForm(
+                initial={"opens_on": today, "closes_on": today + dt.timedelta(days=7)}
+            ),
         },
         status=status,
     )
@@ -85,7 +92,9 @@ def pulse_open(request: MemberRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _list_page(request, project, 400, open_form=form)
     with refusals(request):
-        round_ = pulse_service.open_round(member=request.member, project=project, **form.cleaned_data)
+        round_ = pulse_service.open_round(
+            member=request.member, project=project, **form.cleaned_data
+        )
         messages.success(request, _("Die Pulsbefragung ist gestartet."))
         return redirect("participation:pulse_round", pk=project.pk, round_pk=round_.pk)
     return _list_page(request, project, 400, open_form=form)
@@ -163,8 +172,9 @@ def pulse_release(request: MemberRequest, pk: int, round_pk: int) -> HttpRespons
         was_open = round_.status == PulseRound.Status.OPEN
         pulse_service.release(round_, member=request.member)
         if was_open:
-            messages.success(request, _("Die Befragung ist abgeschlossen; die Ergebnisse sind freigegeben."))
+            messages.success(
+                request, _("Die Befragung ist abgeschlossen; die Ergebnisse sind freigegeben.")
+            )
         else:
             messages.info(request, _("Diese Befragung war schon abgeschlossen."))
     return redirect("participation:pulse_round", pk=project.pk, round_pk=round_.pk)
-

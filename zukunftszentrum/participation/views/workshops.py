@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.organisations.middleware import MemberRequest
@@ -48,7 +48,9 @@ def workshop_list(request: MemberRequest, pk: int) -> HttpResponse:
 def workshop_new(request: MemberRequest, pk: int) -> HttpResponse:
     project = queries.access_project(request.member, pk)
     allowed = activity_rules.may("run_workshop", request.member, project)
-    form = _form(project, request.POST or None, initial={"template_key": request.GET.get("vorlage", "")})
+    form = _form(
+        project, request.POST or None, initial={"template_key": request.GET.get("vorlage", "")}
+    )
     if request.method == "POST":
         require(allowed)
         if form.is_valid():
@@ -93,7 +95,9 @@ def _page(
         {
             "project": project,
             "workshop": workshop,
-            "participants": workshop.participants.select_related("user").order_by("user__full_name"),
+            "participants": workshop.participants.select_related("user").order_by(
+                "user__full_name"
+            ),
             "results": service.results_of(workshop),
             "decisions": workshop.decisions.filter(published_on__isnull=False),
             "photos": workshop.photos.all(),
@@ -148,7 +152,9 @@ def workshop_result(request: MemberRequest, pk: int, workshop_pk: int) -> HttpRe
         return _page(request, project, workshop, 400, result_form=form)
     with refusals(request):
         service.add_result(member=request.member, workshop=workshop, **form.cleaned_data)
-        messages.success(request, _("Das Ergebnis steht jetzt auch in der Liste der Ideen und Bedenken."))
+        messages.success(
+            request, _("Das Ergebnis steht jetzt auch in der Liste der Ideen und Bedenken.")
+        )
     return redirect("participation:workshop", pk=project.pk, workshop_pk=workshop.pk)
 
 
@@ -173,12 +179,18 @@ def workshop_photo_upload(request: MemberRequest, pk: int, workshop_pk: int) -> 
 
 
 @requires(*PARTICIPANTS)
-def workshop_photo(request: MemberRequest, pk: int, workshop_pk: int, photo_pk: int) -> HttpResponse:
+def workshop_photo(
+    request: MemberRequest, pk: int, workshop_pk: int, photo_pk: int
+) -> HttpResponse:
     project = queries.access_project(request.member, pk)
     photo = service.access_photo(service.access_workshop(project, workshop_pk), photo_pk)
     # Served through this view, never from a public media address: only members see it.
-    suffix = photo.image.name.rsplit(".", 1)[-1]
-    kind = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}.get(suffix, "application/octet-stream")
-    response = FileResponse(photo.image.open("rb"), content_type=kind)
+    # Read whole: at most MAX_PHOTO_BYTES, checked on upload.
+    suffix = (photo.image.name or "").rsplit(".", 1)[-1]
+    kind = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}.get(
+        suffix, "application/octet-stream"
+    )
+    with photo.image.open("rb") as f:
+        response = HttpResponse(f.read(), content_type=kind)
     response["X-Content-Type-Options"] = "nosniff"
     return response
