@@ -45,6 +45,9 @@ def register() -> None:
     audit_actions.register_actions(ParticipationAction, order=600)
     # --- pulse, workshops, impact, decisions ---
     demo_steps.register_demo_step("participation_activities", order=61, run=_seed_activities)
+    from . import activity_personal_data
+
+    activity_personal_data.register_section()
     # --- end pulse, workshops, impact, decisions ---
     from . import personal_data
 

@@ -40,7 +40,12 @@ def possible_participants(project: Project) -> QuerySet[Membership]:
     people = Membership.objects.filter(ended_at__isnull=True).filter(
         organisation_id=project.organisation_id
     ) | Membership.objects.filter(ended_at__isnull=True, participation_roles__project=project)
-    return people.distinct().select_related("user").order_by("user__full_name", "pk")
+    taking_part = [m.pk for m in people.distinct() if rules.participant(m, project).role]
+    return (
+        Membership.objects.filter(pk__in=taking_part)
+        .select_related("user")
+        .order_by("user__full_name", "pk")
+    )
 
 
 def _members_only(project: Project, people: Iterable[Membership]) -> list[Membership]:

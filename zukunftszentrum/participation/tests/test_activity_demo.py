@@ -57,3 +57,32 @@ def test_the_demo_shows_every_part_and_runs_again_without_duplicates(login) -> N
     compare = c.get(reverse("participation:pulse", kwargs={"pk": project.pk}),
                     {"vorher": rounds[0].pk, "nachher": rounds[1].pk})  # fmt: skip
     assert "Veränderung" in compare.text
+
+
+@pytest.mark.django_db
+def test_my_data_lists_pulse_participation_but_never_answers_and_erasure_keeps_decisions() -> None:
+    from zukunftszentrum.organisations.tests.factories import make_member, make_organisation
+
+    from ..activity_personal_data import erase_activities, export_activities
+    from ..models import PulseToken
+    from .activity_factories import make_decision
+    from .factories import make_project
+
+    company = make_organisation()
+    lead = make_member(Role.COMPANY_LEAD, organisation=company)
+    project = make_project(company)
+    round_ = PulseRound.objects.create(
+        project=project, number=1, title="Puls", version="1",
+        opens_on=project.phases.first().starts_on, closes_on=project.phases.first().ends_on,
+    )  # fmt: skip
+    PulseToken.objects.create(round=round_, membership=lead, token_hash="h", used=True)
+    decision = make_decision(project)
+    Decision.objects.filter(pk=decision.pk).update(recorded_by=lead)
+    export = export_activities(lead.user)
+    assert export["pulse_rounds"] == [
+        {"project": project.title, "round": "Puls", "took_part": True}
+    ]
+    assert "answers" not in str(export) and export["decisions_recorded"][0]["title"] == "Pilot"
+    erase_activities(lead.user)
+    assert not PulseToken.objects.exists()
+    assert Decision.objects.get(pk=decision.pk).recorded_by is None
