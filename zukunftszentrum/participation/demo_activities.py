@@ -52,9 +52,9 @@ IMPACT_SUBJECT = "Sichtprüfung gefräster Teile (Qualitätsprüfung)"
 # Each round's answers per question: a base value; people scatter around it. Before the pilot
 # people worry about being watched; after two weeks (and the decision below) less so.
 ROUNDS = (
-    ("Vor dem Pilot", 40, 33, {"expect_easier": 3, "expect_say": 3, "worry_job": 3,
+    ("Vor dem Pilot", 30, 23, {"expect_easier": 3, "expect_say": 3, "worry_job": 3,
      "worry_watched": 4, "workload_now": 4, "trust_information": 2, "trust_promises": 3}),
-    ("Nach zwei Wochen Pilot", 12, 5, {"expect_easier": 4, "expect_say": 4, "worry_job": 3,
+    ("Nach zwei Wochen Pilot", 3, 1, {"expect_easier": 4, "expect_say": 4, "worry_job": 3,
      "worry_watched": 2, "workload_now": 3, "trust_information": 4, "trust_promises": 4}),
 )  # fmt: skip
 
@@ -79,16 +79,21 @@ def _one(organisation: Organisation, role: Role) -> Membership | None:
     )
 
 
-def _move_to(project: Project, key: str, today: dt.date) -> None:
-    """Make `key` the current phase with today inside its dates (two weeks per phase)."""
+def _move_to(
+    project: Project, key: str, today: dt.date, *, started_ago: int = 5, days: int = 14
+) -> None:
+    """Make `key` the current phase, begun `started_ago` days ago and `days` long; the phases
+    before and after it take two weeks each."""
     keys = phases.phase_keys()
-    start = today - dt.timedelta(days=14 * keys.index(key) + 5)
+    current = keys.index(key)
+    begins = today - dt.timedelta(days=started_ago + 14 * current)
     for i, k in enumerate(keys):
-        begins = start + dt.timedelta(days=14 * i)
+        length = days if i == current else 14
         ProjectPhase.objects.update_or_create(
             project=project, key=k,
-            defaults={"starts_on": begins, "ends_on": begins + dt.timedelta(days=13)},
+            defaults={"starts_on": begins, "ends_on": begins + dt.timedelta(days=length - 1)},
         )  # fmt: skip
+        begins += dt.timedelta(days=length)
     project.current_phase = key
     project.save(update_fields=["current_phase"])
 
@@ -132,7 +137,9 @@ def _pulse(project: Project, people: list[Membership], today: dt.date, rng: rand
         responses = [
             PulseResponse(
                 round=round_,
-                answered_on=round_.opens_on + dt.timedelta(days=rng.randint(0, 3)),
+                answered_on=min(
+                    round_.closes_on, round_.opens_on + dt.timedelta(days=rng.randint(0, 3))
+                ),
                 answers={
                     k: min(5, max(1, base[k] + rng.choice((-1, 0, 0, 1))))
                     for k in q.question_keys()
@@ -153,7 +160,7 @@ def _workshop(project: Project, lead: Membership, people: list[Membership], toda
         project=project,
         title=WORKSHOP_TITLE,
         template_key=template.key,
-        held_on=today - dt.timedelta(days=10),
+        held_on=today - dt.timedelta(days=24),
         agenda=template.agenda_text("de"),
         notes="Acht Personen aus beiden Schichten, dazu Betriebsrat und Begleitung.",
     )
@@ -183,7 +190,7 @@ def _impact(project: Project, lead: Membership, council: Membership | None,
         description="Die Prüferinnen und Prüfer kontrollieren künftig nur noch, was die KI als "
         "auffällig oder unsicher meldet.",
         secret=secrets.token_hex(32),
-        employees_closed_on=today - dt.timedelta(days=2),
+        employees_closed_on=today - dt.timedelta(days=18),
     )
     for body, values, who, notes in (
         (BodyRating.Body.MANAGEMENT, MANAGEMENT, lead, {}),
@@ -213,29 +220,29 @@ def _decisions(project: Project, lead: Membership, today: dt.date) -> None:
     workshop = project.workshops.filter(title=WORKSHOP_TITLE).first()
     watched = project.items.filter(category=Category.MONITORING).order_by("posted_on")
     pilot = Decision.objects.create(
-        project=project, decided_on=today - dt.timedelta(days=9),
+        project=project, decided_on=today - dt.timedelta(days=20),
         decided_by="Geschäftsführung und Betriebsrat", title="Pilot in der Frühschicht",
         text="Die Sichtprüfung mit KI läuft vier Wochen in der Frühschicht an Station 2.",
         reasons="Im Workshop gewünscht: erst klein ausprobieren, dann gemeinsam bewerten.",
         dissent="Zwei Beschäftigte der Spätschicht hätten den Pilot lieber dort gehabt.",
-        workshop=workshop, recorded_by=lead, published_on=today - dt.timedelta(days=9),
+        workshop=workshop, recorded_by=lead, published_on=today - dt.timedelta(days=20),
     )  # fmt: skip
     no_watching = Decision.objects.create(
-        project=project, decided_on=today - dt.timedelta(days=8),
+        project=project, decided_on=today - dt.timedelta(days=19),
         decided_by="Geschäftsführung und Betriebsrat",
         title="Keine Auswertung einzelner Personen",
         text="Bilder, auf denen Personen zu sehen sind, werden sofort verworfen. Ergebnisse "
         "werden nur je Schicht ausgewertet.",
         reasons="Antwort auf die Bedenken zur Überwachung; Grundlage für die Betriebsvereinbarung.",
-        workshop=workshop, recorded_by=lead, published_on=today - dt.timedelta(days=8),
+        workshop=workshop, recorded_by=lead, published_on=today - dt.timedelta(days=19),
     )  # fmt: skip
     no_watching.answers.set(watched)
     Decision.objects.create(
-        project=project, decided_on=today - dt.timedelta(days=7),
+        project=project, decided_on=today - dt.timedelta(days=17),
         decided_by="Geschäftsführung und Betriebsrat", title="Pilot in der Frühschicht (Korrektur)",
         text="Die Sichtprüfung mit KI läuft vier Wochen in der Frühschicht an Station 3.",
         reasons="Station 2 wird umgebaut; der Pilot zieht an Station 3 um.",
-        corrects=pilot, recorded_by=lead, published_on=today - dt.timedelta(days=7),
+        corrects=pilot, recorded_by=lead, published_on=today - dt.timedelta(days=17),
     )  # fmt: skip
 
 
@@ -288,7 +295,7 @@ def seed_participation_activities() -> dict[str, int]:
     if project is None or project.pulse_rounds.exists():
         return counts
     company = project.organisation
-    _move_to(project, "erproben", today)
+    _move_to(project, "erproben", today, started_ago=16, days=28)  # a four-week pilot
     lead = _one(company, Role.COMPANY_LEAD)
     council = _one(company, Role.WORKS_COUNCIL)
     staff = list(

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.disclosure import Parameters
+from zukunftszentrum.core.disclosure import Parameters, Submission, next_release
 from zukunftszentrum.core.tokens import hash_token
 from zukunftszentrum.organisations.models import Membership
 from zukunftszentrum.organisations.roles import Role
@@ -187,16 +187,29 @@ def release(round_: PulseRound, *, member: Membership | None = None) -> PulseRou
         return round_
     if member is not None:
         activity_rules.may("run_pulse", member, round_.project).enforce(NotAllowed)
-    q = pulse_content.questionnaire()
+    today = timezone.localdate()
+    responses = {str(r.pk): r for r in round_.responses.all()}
+    # The round is one batch of core.disclosure's release rule, released as the survey closes
+    # (the day stands for the time: no response keeps a finer one).
+    batch = next_release(
+        [
+            Submission(pk, dt.datetime.combine(r.answered_on, dt.time(), tzinfo=dt.UTC))
+            for pk, r in responses.items()
+        ],
+        None,
+        closed=True,
+        today=today,
+    )
+    included = [responses[pk] for pk in sorted(batch.ids)] if batch else []
     round_.released = pulse_content.release_figures(
         round_key(round_),
-        q,
-        [(r.record_key, r.answers) for r in round_.responses.all()],
+        pulse_content.questionnaire(),
+        [(r.record_key, r.answers) for r in included],
         [(t.record_key, t.used) for t in round_.tokens.all()],
         params(),
     )
     round_.status = PulseRound.Status.RELEASED
-    round_.released_on = timezone.localdate()
+    round_.released_on = today
     round_.save(update_fields=["released", "status", "released_on"])
     if member is not None:
         record_event(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from zukunftszentrum.organisations.demo import seed_demo
 from zukunftszentrum.organisations.models import Membership
@@ -34,6 +35,9 @@ def test_the_demo_shows_every_part_and_runs_again_without_duplicates(login) -> N
 
     project = Project.objects.get(title=DEMO_TITLE)
     assert project.current_phase == "erproben"
+    pilot = project.phases.get(key="erproben")
+    assert pilot.starts_on and pilot.ends_on
+    assert pilot.starts_on <= timezone.localdate() <= pilot.ends_on  # the pilot is running
     rounds = list(project.pulse_rounds.order_by("number"))
     assert [r.status for r in rounds] == ["released", "released"]
     for r in rounds:  # enough answers: the means are shown, not withheld
