@@ -50,7 +50,9 @@ class Decision(models.Model):
         "self",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # RESTRICT, not PROTECT: the original cannot go on its own, but deleting the project
+        # (or the company) takes both.
+        on_delete=models.RESTRICT,
         related_name="corrections",
         verbose_name=_("Korrigiert den Eintrag"),
     )

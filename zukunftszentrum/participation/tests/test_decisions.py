@@ -145,3 +145,11 @@ def test_another_company_gets_404(login, project) -> None:
     c = login(make_member(Role.COMPANY_LEAD, organisation=make_organisation(land="BY")))
     assert c.get(_url("decision", project, d)).status_code == 404
     assert c.post(_url("decision_publish", project, d)).status_code == 404
+
+
+def test_deleting_the_project_takes_entries_and_their_corrections(project, lead) -> None:
+    old = make_decision(project)
+    fix = decision_log.save_draft(member=lead, project=project, values=FORM, corrects=old)
+    decision_log.publish(member=lead, decision=fix)
+    project.delete()
+    assert not Decision.objects.exists()
