@@ -1,5 +1,5 @@
-"""The demo's pulse, workshop, work-impact assessment and decisions (demo step
-"participation_activities", after "participation").
+"""The demo's pulse, workshop, work-impact assessment and decisions (part of the demo step
+"participation", after the ideas and concerns).
 
 Hanse Präzisionstechnik's "KI-gestützte Sichtprüfung" moves to the phase Erproben: two pulse
 rounds released (before the pilot and after two weeks of it), an "Arbeitsplatz-Check KI" with

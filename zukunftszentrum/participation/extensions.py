@@ -44,7 +44,6 @@ def register() -> None:
     demo_steps.register_demo_step("participation", order=60, run=_seed_demo)
     audit_actions.register_actions(ParticipationAction, order=600)
     # --- pulse, workshops, impact, decisions ---
-    demo_steps.register_demo_step("participation_activities", order=61, run=_seed_activities)
     from . import activity_personal_data
 
     activity_personal_data.register_section()
@@ -87,23 +86,11 @@ def _seed_demo(*, site_url: str = "") -> str:
             gettext("Bitte legen Sie zuerst das Demo-Netzwerk an (seed_demo).")
         )
     counts = seed_participation()
+    # --- pulse, workshops, impact, decisions: added to the same step, after the ideas ---
+    from .demo import seed_activities
+
+    seed_activities()
+    # --- end pulse, workshops, impact, decisions ---
     return (
         gettext("Mitgestalten in der Demo: %(projects)d Projekt, %(items)d Beiträge neu.") % counts
     )
-
-
-# --- pulse, workshops, impact, decisions ---
-def _seed_activities(*, site_url: str = "") -> str:
-    from .demo import seed_activities
-
-    counts = seed_activities()
-    return (
-        gettext(
-            "Mitgestalten in der Demo: %(rounds)d Pulsbefragungen freigegeben, "
-            "%(projects)d kleineres Projekt neu."
-        )
-        % counts
-    )
-
-
-# --- end pulse, workshops, impact, decisions ---
