@@ -30,3 +30,16 @@ class ParticipationAction(models.TextChoices):
     STATEMENT_DECIDED = "participation_proposal_decided", _("Vorschlag einer Aussage entschieden")
     REPORT_DOWNLOADED = "participation_report_download", _("Prozessbericht heruntergeladen")
     # --- co-determination, works agreement, opinion map, notifications (end) ---
+    # --- pulse, workshops, impact, decisions (answering a pulse and employees' ratings are
+    # not logged, for the reason above) ---
+    PULSE_OPENED = "participation_pulse_opened", _("Pulsbefragung gestartet")
+    PULSE_RELEASED = "participation_pulse_closed", _("Pulsbefragung abgeschlossen")
+    WORKSHOP_SAVED = "participation_workshop_saved", _("Workshop gespeichert")
+    WORKSHOP_RESULT = "participation_workshop_result", _("Workshop-Ergebnis festgehalten")
+    WORKSHOP_PHOTO = "participation_workshop_photo", _("Foto eines Flipcharts hochgeladen")
+    IMPACT_SAVED = "participation_impact_saved", _("Folgenabschätzung angelegt")
+    IMPACT_BODY_RATED = "participation_impact_rated", _("Bewertung eines Gremiums erfasst")
+    IMPACT_CLOSED = "participation_impact_closed", _("Bewertung der Beschäftigten abgeschlossen")
+    DECISION_SAVED = "participation_decision_saved", _("Entscheidung entworfen")
+    DECISION_PUBLISHED = "participation_decision_public", _("Entscheidung veröffentlicht")
+    # --- end pulse, workshops, impact, decisions ---

@@ -137,3 +137,16 @@ def seed_participation() -> dict[str, int]:
             item.status = status
             item.save(update_fields=["status"])
     return {"projects": 1, "items": made}
+
+
+# --- pulse, workshops, impact, decisions ---
+def seed_activities() -> dict[str, int]:
+    """Two released pulse rounds, a workshop, an impact assessment and decisions for the
+    project above (moved to Erproben), and a smaller project of a company without a works
+    council; see demo_activities. Runs again without duplicating."""
+    from .demo_activities import seed_participation_activities
+
+    return seed_participation_activities()
+
+
+# --- end pulse, workshops, impact, decisions ---

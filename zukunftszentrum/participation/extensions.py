@@ -44,6 +44,11 @@ def register() -> None:
     )
     demo_steps.register_demo_step("participation", order=60, run=_seed_demo)
     audit_actions.register_actions(ParticipationAction, order=600)
+    # --- pulse, workshops, impact, decisions ---
+    from . import activity_personal_data
+
+    activity_personal_data.register_section()
+    # --- end pulse, workshops, impact, decisions ---
     from . import personal_data
 
     personal_data.register_section()
@@ -87,6 +92,11 @@ def _seed_demo(*, site_url: str = "") -> str:
             gettext("Bitte legen Sie zuerst das Demo-Netzwerk an (seed_demo).")
         )
     counts = seed_participation()
+    # --- pulse, workshops, impact, decisions: added to the same step, after the ideas ---
+    from .demo import seed_activities
+
+    seed_activities()
+    # --- end pulse, workshops, impact, decisions ---
     return (
         gettext("Mitgestalten in der Demo: %(projects)d Projekt, %(items)d Beiträge neu.") % counts
     )

@@ -191,3 +191,28 @@ RULES |= {
     "download_report": may_download_report,
 }
 # --- co-determination, works agreement, opinion map, process report (end) ---
+
+# --- pulse, workshops, work-impact assessment, decision log ---------------------------------------
+# Not bound to a phase: a pulse round has its own dates, and workshops, ratings and decisions
+# happen whenever the project needs them (the table test checks this in every phase).
+company_side = has_role(ProjectRole.LEAD, ProjectRole.EMPLOYEE, ProjectRole.WORKS_COUNCIL)
+may_answer_pulse = is_member & company_side  # the accompanying advisor is not asked
+may_run_pulse = is_member & is_facilitator
+may_run_workshop = may_manage
+may_rate_as_management = is_member & has_role(ProjectRole.LEAD)
+may_rate_as_employee = is_member & has_role(ProjectRole.EMPLOYEE)
+may_rate_as_council = is_member & has_role(ProjectRole.WORKS_COUNCIL)
+may_record_decision = may_manage
+
+RULES.update(
+    {
+        "answer_pulse": may_answer_pulse,
+        "run_pulse": may_run_pulse,
+        "run_workshop": may_run_workshop,
+        "rate_management": may_rate_as_management,
+        "rate_employee": may_rate_as_employee,
+        "rate_council": may_rate_as_council,
+        "record_decision": may_record_decision,
+    }
+)
+# --- end pulse, workshops, impact, decisions ---

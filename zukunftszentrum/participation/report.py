@@ -22,9 +22,10 @@ from .models import Comment, Item, OpinionVoter, Project, Vote
 
 
 def decisions_for_report(project: Project) -> list[Any]:
-    """The project's decision log for the report. A hook: the decision log lives elsewhere;
-    each entry needs `decided_on`, `title`, `decided_by` and `reasons` for the template."""
-    return []
+    """The published entries of the project's decision log, in the order they were taken."""
+    from .decision_log import decisions_for_report as published
+
+    return published(project)
 
 
 def _key_of(pk: uuid.UUID) -> int:

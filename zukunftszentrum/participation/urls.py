@@ -4,10 +4,18 @@ UUIDs, so an address says nothing about the order of posting."""
 
 from django.urls import path
 
-# --- co-determination, agreement, opinion map, report, notifications, hand-over (begin) ---
-from .views import agreement, codetermination, ideas, opinion, projects, report
-
-# --- co-determination, agreement, opinion map, report, notifications, hand-over (end) ---
+from .views import (
+    agreement,
+    codetermination,
+    decisions,
+    ideas,
+    impact,
+    opinion,
+    projects,
+    pulse,
+    report,
+    workshops,
+)
 
 app_name = "participation"
 
@@ -76,4 +84,54 @@ urlpatterns = [
     path("<int:pk>/benachrichtigungen/", report.notification_settings, name="notifications"),
     path("fuer-ki-system/<int:system_pk>/", report.project_for_system, name="project_for_system"),
     # --- co-determination, agreement, opinion map, report, notifications, hand-over (end) ---
+    # --- pulse, workshops, work-impact assessment, decision log ---
+    path("<int:pk>/puls/", pulse.pulse_list, name="pulse"),
+    path("<int:pk>/puls/neu/", pulse.pulse_open, name="pulse_open"),
+    path("<int:pk>/puls/<int:round_pk>/", pulse.pulse_round, name="pulse_round"),
+    path("<int:pk>/puls/<int:round_pk>/abschliessen/", pulse.pulse_release, name="pulse_release"),
+    path("<int:pk>/workshops/", workshops.workshop_list, name="workshops"),
+    path("<int:pk>/workshops/neu/", workshops.workshop_new, name="workshop_new"),
+    path("<int:pk>/workshops/<int:workshop_pk>/", workshops.workshop_detail, name="workshop"),
+    path(
+        "<int:pk>/workshops/<int:workshop_pk>/bearbeiten/",
+        workshops.workshop_edit,
+        name="workshop_edit",
+    ),
+    path(
+        "<int:pk>/workshops/<int:workshop_pk>/ergebnis/",
+        workshops.workshop_result,
+        name="workshop_result",
+    ),
+    path(
+        "<int:pk>/workshops/<int:workshop_pk>/fotos/",
+        workshops.workshop_photo_upload,
+        name="workshop_photo_upload",
+    ),
+    path(
+        "<int:pk>/workshops/<int:workshop_pk>/fotos/<int:photo_pk>/",
+        workshops.workshop_photo,
+        name="workshop_photo",
+    ),
+    path("<int:pk>/folgen/", impact.impact_list, name="impacts"),
+    path("<int:pk>/folgen/<int:assessment_pk>/", impact.impact_detail, name="impact"),
+    path("<int:pk>/folgen/<int:assessment_pk>/bewerten/", impact.impact_rate, name="impact_rate"),
+    path(
+        "<int:pk>/folgen/<int:assessment_pk>/abschliessen/",
+        impact.impact_close,
+        name="impact_close",
+    ),
+    path("<int:pk>/entscheidungen/", decisions.decision_list, name="decisions"),
+    path("<int:pk>/entscheidungen/neu/", decisions.decision_new, name="decision_new"),
+    path("<int:pk>/entscheidungen/<int:decision_pk>/", decisions.decision_detail, name="decision"),
+    path(
+        "<int:pk>/entscheidungen/<int:decision_pk>/bearbeiten/",
+        decisions.decision_edit,
+        name="decision_edit",
+    ),
+    path(
+        "<int:pk>/entscheidungen/<int:decision_pk>/veroeffentlichen/",
+        decisions.decision_publish,
+        name="decision_publish",
+    ),
+    # --- end pulse, workshops, impact, decisions ---
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.access_walk import Sample
 
+from . import activity_factories as af
 from . import factories as f
 
 LEAD, EMPLOYEE, ADVISOR = Role.COMPANY_LEAD, Role.EMPLOYEE, Role.ADVISOR
@@ -50,6 +51,24 @@ def _walk_system(t: object) -> object:
 
 
 # --- co-determination, agreement, opinion map, report, notifications, hand-over (end) ---
+# --- pulse, workshops, impact, decisions ---
+def _round(t: object) -> dict[str, object]:
+    return {"pk": f.walk_project(t).pk, "round_pk": af.walk_round(t).pk}
+
+
+def _workshop(t: object) -> dict[str, object]:
+    return {"pk": f.walk_project(t).pk, "workshop_pk": af.walk_workshop(t).pk}
+
+
+def _assessment(t: object) -> dict[str, object]:
+    return {"pk": f.walk_project(t).pk, "assessment_pk": af.walk_assessment(t).pk}
+
+
+def _decision(t: object) -> dict[str, object]:
+    return {"pk": f.walk_project(t).pk, "decision_pk": af.walk_decision(t).pk}
+
+
+# --- end pulse, workshops, impact, decisions ---
 
 
 SAMPLES: dict[str, tuple[Sample, Role | None]] = {
@@ -99,4 +118,29 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
         LEAD,
     ),
     # --- co-determination, agreement, opinion map, report, notifications, hand-over (end) ---
+    # --- pulse, workshops, impact, decisions ---
+    "participation:pulse": (_p, EMPLOYEE),
+    "participation:pulse_open": (_p, ADVISOR),
+    "participation:pulse_round": (_round, EMPLOYEE),
+    "participation:pulse_release": (_round, ADVISOR),
+    "participation:workshops": (_p, EMPLOYEE),
+    "participation:workshop_new": (_p, LEAD),
+    "participation:workshop": (_workshop, EMPLOYEE),
+    "participation:workshop_edit": (_workshop, LEAD),
+    "participation:workshop_result": (_workshop, LEAD),
+    "participation:workshop_photo_upload": (_workshop, LEAD),
+    "participation:workshop_photo": (
+        lambda t: {**_workshop(t), "photo_pk": af.walk_photo(t).pk},
+        EMPLOYEE,
+    ),
+    "participation:impacts": (_p, EMPLOYEE),
+    "participation:impact": (_assessment, EMPLOYEE),
+    "participation:impact_rate": (_assessment, EMPLOYEE),
+    "participation:impact_close": (_assessment, LEAD),
+    "participation:decisions": (_p, EMPLOYEE),
+    "participation:decision_new": (_p, LEAD),
+    "participation:decision": (_decision, EMPLOYEE),
+    "participation:decision_edit": (_decision, LEAD),
+    "participation:decision_publish": (_decision, LEAD),
+    # --- end pulse, workshops, impact, decisions ---
 }

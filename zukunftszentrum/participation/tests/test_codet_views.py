@@ -262,10 +262,18 @@ def test_the_report_is_for_lead_and_facilitator(login, people, stranger, project
     assert login(stranger).get(url("report_pdf", project)).status_code == 404
 
 
-def test_report_hook_for_decisions_is_empty() -> None:
-    from ..report import decisions_for_report
+@needs_pdftotext
+def test_the_report_lists_the_published_decisions_not_the_drafts(
+    login, people, project, tmp_path
+) -> None:
+    from .activity_factories import make_decision
 
-    assert decisions_for_report(Project()) == []
+    make_decision(project, title="Pilot in der Frühschicht")
+    make_decision(project, published=False, title="Noch offen: Ausweitung")
+    response = login(people[Role.COMPANY_LEAD]).get(url("report_pdf", project))
+    text = pdf_text(response.content, tmp_path)
+    assert "Pilot in der Frühschicht" in text and "Geschäftsführung und Betriebsrat" in text
+    assert "Ausweitung" not in text
 
 
 # --- the hand-over from the AI inventory ------------------------------------------------------

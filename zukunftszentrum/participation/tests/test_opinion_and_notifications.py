@@ -221,6 +221,31 @@ def test_a_new_pulse_reaches_those_who_asked(people, project):
     assert [m.to for m in mail.outbox] == [[people[Role.WORKS_COUNCIL].user.email]]
 
 
+def test_opening_a_pulse_round_tells_those_who_asked(
+    people, project, facilitator, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from .. import pulse_service
+
+    NotificationPreference.objects.create(
+        project=project, membership=people[Role.WORKS_COUNCIL], new_pulse=True
+    )
+    mail.outbox.clear()
+    today = timezone.localdate()
+    with django_capture_on_commit_callbacks(execute=True):
+        pulse_service.open_round(
+            member=facilitator,
+            project=project,
+            title="Puls 1",
+            opens_on=today,
+            closes_on=today + dt.timedelta(days=7),
+        )
+    assert [m.to for m in mail.outbox] == [[people[Role.WORKS_COUNCIL].user.email]]
+
+
 def test_someone_who_left_the_project_gets_nothing(people, project):
     employee = people[Role.EMPLOYEE]
     NotificationPreference.objects.create(project=project, membership=employee, new_phase=True)
