@@ -23,6 +23,7 @@ class CatalogueAction(models.TextChoices):
 # --- Sharing completions with the organisation (learning/sharing.py) ---
 class SharingAction(models.TextChoices):
     COMPLETION_SHARED = "learning_completion_shared", _("Lernnachweis mit dem Unternehmen geteilt")
-    COMPLETION_WITHDRAWN = "learning_completion_withdrawn", _(
-        "Freigabe eines Lernnachweises zurückgenommen"
+    COMPLETION_WITHDRAWN = (
+        "learning_completion_withdrawn",
+        _("Freigabe eines Lernnachweises zurückgenommen"),
     )

@@ -107,9 +107,9 @@ def _completions(entries: Iterable[Evidence]) -> dict[int, dict[str, Completion]
 
 
 def _entries(user_ids: Iterable[int]) -> Iterable[Evidence]:
-    return Evidence.objects.filter(
-        user_id__in=list(user_ids), kind__in=list(_KINDS)
-    ).order_by("recorded_at", "pk")
+    return Evidence.objects.filter(user_id__in=list(user_ids), kind__in=list(_KINDS)).order_by(
+        "recorded_at", "pk"
+    )
 
 
 def completions_of(user: Any) -> list[Completion]:
@@ -121,7 +121,9 @@ def completions_of(user: Any) -> list[Completion]:
 def may_share(member: Membership | None) -> Answer:
     """Sharing needs an organisation to share with and the capability to learn."""
     if member is None or not member.organisation_id:
-        return refused(_("Sie können Nachweise nur mit einem Unternehmen teilen, dem Sie angehören."))
+        return refused(
+            _("Sie können Nachweise nur mit einem Unternehmen teilen, dem Sie angehören.")
+        )
     if not has_capability(member.role, Capability.LEARN):
         return refused(_("In dieser Rolle können Sie keine Lernnachweise teilen."))
     return ALLOWED
@@ -163,9 +165,7 @@ def set_shared(*, member: Membership, refs: Iterable[str]) -> tuple[list[str], l
             (SharingAction.COMPLETION_WITHDRAWN, withdrawn),
         ):
             for ref in changed:
-                record_event(
-                    action, actor=user, summary=ref, organisation_id=organisation.pk
-                )
+                record_event(action, actor=user, summary=ref, organisation_id=organisation.pk)
     return added, withdrawn
 
 

@@ -55,9 +55,7 @@ class CompletionSharing(models.Model):
 class SharedCompletion(models.Model):
     """One completion the person shares with the organisation."""
 
-    sharing = models.ForeignKey(
-        CompletionSharing, on_delete=models.CASCADE, related_name="items"
-    )
+    sharing = models.ForeignKey(CompletionSharing, on_delete=models.CASCADE, related_name="items")
     ref = models.CharField(_("Nachweis"), max_length=100)
     shared_at = models.DateTimeField(_("geteilt am"), default=timezone.now)
 

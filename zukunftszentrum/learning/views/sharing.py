@@ -35,13 +35,12 @@ def share(request: MemberRequest) -> HttpResponse:
         else:
             messages.info(request, _("Es hat sich nichts geändert."))
         return redirect("learning:sharing")
-    shared = (
-        sharing.shared_refs(request.user, member.organisation) if allowed else set[str]()
-    )
+    organisation = member.organisation
+    shared = sharing.shared_refs(request.user, organisation) if organisation else set[str]()
     context = {
         "allowed": bool(allowed),
         "reason": allowed.reason,
-        "organisation": member.organisation,
+        "organisation": organisation,
         "rows": [(c, c.ref in shared) for c in completions],
     }
     return render(request, "learning/sharing/share.html", context)
