@@ -49,7 +49,7 @@ def register() -> None:
     overview_cards.register_card(
         "ai_act.literacy",
         template="ai_act/literacy_cards.html#literacy",
-        order=36,
+        order=37,  # after the inventory's card
         shows=_manages_systems,
         context=_literacy_card,
     )
