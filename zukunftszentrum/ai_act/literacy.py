@@ -14,7 +14,7 @@ a centre that accompanies the company with its consent; nobody else (`record_org
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,8 +114,8 @@ class Figure:
 class Measure:
     kind: str
     title: str
-    first: Any  # date
-    last: Any
+    first: dt.date
+    last: dt.date
     people: int | None  # published, or None
 
 
@@ -254,8 +254,8 @@ def summary(organisation: Organisation, viewer: Any) -> dict[str, Any]:
     """The overview card: how many measures are recorded, and the people reached (published)."""
     shared = shared_completions(organisation)
     everybody, _profiles, _systems = reach(organisation, viewer, shared)
-    kinds: Iterable[tuple[str, str]] = {(s.kind, s.ref) for s in shared}
+    offers_and_units = {s.ref for s in shared}
     return {
-        "literacy_measures": len(list(kinds)) + len(guidance_of(organisation)),
+        "literacy_measures": len(offers_and_units) + len(guidance_of(organisation)),
         "literacy_reached": everybody.value,
     }
