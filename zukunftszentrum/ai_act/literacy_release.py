@@ -22,7 +22,6 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import combinations
 
 
 @dataclass(frozen=True)
@@ -71,6 +70,20 @@ def _kernel(rows: list[Vector], width: int) -> list[list[int]]:
     return kernel
 
 
+def _reveals_small(kernel: list[list[int]], small: list[int], width: int) -> bool:
+    """Whether a small union (a bit mask over the atoms) lies in the span: orthogonal to every
+    kernel vector. The sums over all masks are built up one bit at a time."""
+    derivable = [True] * (1 << width)
+    for vector in kernel:
+        sums = [0] * (1 << width)
+        for mask in range(1, 1 << width):
+            low = mask & -mask
+            sums[mask] = sums[mask ^ low] + vector[low.bit_length() - 1]
+            if sums[mask]:
+                derivable[mask] = False
+    return any(derivable[mask] for mask in small)
+
+
 def releasable(groups: Sequence[Group], counts: Mapping[str, int], minimum: int) -> list[str]:
     """The keys of the groups that may be published, in the order given.
 
@@ -79,12 +92,12 @@ def releasable(groups: Sequence[Group], counts: Mapping[str, int], minimum: int)
     together with those released before it, it lets a small union of atoms be computed."""
     order = sorted(counts)
     width = len(order)
-    small = [
-        [order.index(a) for a in subset]
-        for size in range(1, width + 1)
-        for subset in combinations(order, size)
-        if sum(counts[a] for a in subset) < minimum
-    ]
+    # Every non-empty union of atoms as a bit mask; the small ones must never be derivable.
+    people = [0] * (1 << width)
+    for mask in range(1, 1 << width):
+        low = mask & -mask
+        people[mask] = people[mask ^ low] + counts[order[low.bit_length() - 1]]
+    small = [mask for mask in range(1, 1 << width) if people[mask] < minimum]
     rows: list[Vector] = []
     released: list[str] = []
     for group in groups:
@@ -92,8 +105,7 @@ def releasable(groups: Sequence[Group], counts: Mapping[str, int], minimum: int)
         if not atoms or sum(counts[a] for a in atoms) < minimum:
             continue
         candidate = [*rows, [Fraction(1 if a in atoms else 0) for a in order]]
-        kernel = _kernel(candidate, width)
-        if any(all(sum(k[i] for i in subset) == 0 for k in kernel) for subset in small):
+        if _reveals_small(_kernel(candidate, width), small, width):
             continue
         rows = candidate
         released.append(group.key)
