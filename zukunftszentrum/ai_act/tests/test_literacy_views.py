@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from zukunftszentrum.ai_act import literacy_forms
+from zukunftszentrum.ai_act import content, law_status, literacy_forms
 from zukunftszentrum.ai_act.literacy import record_context
 from zukunftszentrum.ai_act.literacy_models import LiteracyGuidance
 from zukunftszentrum.ai_act.models import LawVersionStatus
@@ -188,6 +188,7 @@ def _pdf_text(data: bytes, tmp_path: Path) -> str:
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 def test_the_pdf_names_the_law_version_applied(login, company, lead, tmp_path):
+    content.register_status_source(law_status.recorded_statuses)  # as the app's ready() does
     answer = login(lead).get(_url("literacy_pdf", company))
     assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
     text = _pdf_text(answer.content, tmp_path)
