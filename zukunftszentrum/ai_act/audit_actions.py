@@ -15,3 +15,17 @@ class AISystemAction(models.TextChoices):
     DUTY_STATUS_CHANGED = "ai_duty_status_changed", _("Stand einer Pflicht geändert")
     LETTER_DRAFTED = "ai_letter_drafted", _("Informationsschreiben nach Art. 26(7) entworfen")
     LETTER_TRACKED = "ai_letter_tracked", _("Information nach Art. 26(7) vermerkt")
+
+
+class LiteracyAction(models.TextChoices):
+    """The Art. 4 record (literacy*.py)."""
+
+    GUIDANCE_ADDED = "ai_literacy_guidance_added", _("Interne Maßnahme zur KI-Kompetenz erfasst")
+    GUIDANCE_REMOVED = (
+        "ai_literacy_guidance_removed",
+        _("Interne Maßnahme zur KI-Kompetenz entfernt"),
+    )
+    RECORD_DOWNLOADED = (
+        "ai_literacy_record_downloaded",
+        _("Nachweis über Maßnahmen zur KI-Kompetenz heruntergeladen"),
+    )

@@ -1,5 +1,5 @@
-"""Read this app's content files: YAML with the line of every key, and Markdown front matter.
-Pure: no Django imports.
+"""Read this app's content files: YAML with the line of every key (core.content_yaml's reader),
+and Markdown front matter. Pure: no Django imports.
 
 Every error is a `ContentError` naming file, line and field, for example
 `content/ai_act/factsheets/speech.md, line 4, field title.en: must not be empty`.
@@ -12,24 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from zukunftszentrum.core.content_yaml import ContentError, LList, LMap, parse
 
 LANGUAGES = ("de", "en")
 URL_RE = re.compile(r"^https://[^\s<>\"']+$")
+EMPTY = "the file is empty"  # core's reader says so; a header must be a mapping
 
-
-class ContentError(Exception):
-    """Broken content: names the file, the line and the field."""
-
-    def __init__(self, path: str, line: int | None, field: str, message: str) -> None:
-        self.path, self.line, self.field, self.message = str(path), line, field, message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        line = f", line {self.line}" if self.line else ""
-        field = f", field {self.field}" if self.field else ""
-        return f"{self.path}{line}{field}: {self.message}"
+__all__ = ["LANGUAGES", "ContentError", "Header", "check_url", "parse_yaml", "split_front_matter"]
 
 
 @dataclass(frozen=True)
@@ -93,35 +82,36 @@ class Header:
 
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Header:
-    """One YAML mapping (safe loader) with the line of every field."""
+    """One YAML mapping (core's safe reader) with the line of every field; `first_line` is the
+    file line the text starts on (a Markdown file's header starts on line 2)."""
     offset = first_line - 1
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 + offset if mark else None
-        raise ContentError(path, line, "", f"invalid YAML: {exc.problem or exc}") from exc
-    except yaml.YAMLError as exc:
-        raise ContentError(path, None, "", f"invalid YAML: {exc}") from exc
-    if not isinstance(node, MappingNode) or not isinstance(data, dict):
+        data = parse(text, path)
+    except ContentError as exc:
+        if exc.message == EMPTY and exc.line == 1:
+            raise ContentError(
+                path, first_line, "", "expected a mapping of keys and values"
+            ) from exc
+        line = exc.line + offset if exc.line else None
+        raise ContentError(path, line, exc.field, exc.message) from exc
+    if not isinstance(data, dict):
         raise ContentError(path, first_line, "", "expected a mapping of keys and values")
     lines: dict[str, int] = {}
-    _record_lines(node, "", offset, lines)
+    _record_lines(data, "", offset, lines)
     return Header(path, data, lines, first_line)
 
 
-def _record_lines(node: Node, prefix: str, offset: int, lines: dict[str, int]) -> None:
+def _record_lines(value: Any, prefix: str, offset: int, lines: dict[str, int]) -> None:
     """The line of every key and list entry, by its field path (`title.en`, `sources[1].url`)."""
-    if isinstance(node, MappingNode):
-        for key, value in node.value:
-            field = f"{prefix}.{key.value}" if prefix else str(key.value)
-            lines[field] = key.start_mark.line + 1 + offset
-            _record_lines(value, field, offset, lines)
-    elif isinstance(node, SequenceNode):
-        for index, item in enumerate(node.value):
+    if isinstance(value, LMap):
+        for key, item in value.items():
+            field = f"{prefix}.{key}" if prefix else key
+            lines[field] = value.key_lines[key] + offset
+            _record_lines(item, field, offset, lines)
+    elif isinstance(value, LList):
+        for index, item in enumerate(value):
             field = f"{prefix}[{index}]"
-            lines[field] = item.start_mark.line + 1 + offset
+            lines[field] = value.item_lines[index] + offset
             _record_lines(item, field, offset, lines)
 
 

@@ -14,7 +14,7 @@ from zukunftszentrum.core.access import request_capabilities
 from zukunftszentrum.organisations.roles import Capability, has_capability
 
 from . import learning_source
-from .audit_actions import AISystemAction
+from .audit_actions import AISystemAction, LiteracyAction
 
 READERS = frozenset({Capability.VIEW_AI_SYSTEMS.value, Capability.VIEW_ACCOMPANIED_RESULTS.value})
 
@@ -47,6 +47,15 @@ def register() -> None:
     demo_steps.register_demo_step("ai_systems", order=50, run=_seed_demo_systems)
     audit_actions.register_actions(AISystemAction, order=500)
     learning_source.register()
+    # The Art. 4 record (literacy*.py)
+    overview_cards.register_card(
+        "ai_act.literacy",
+        template="ai_act/literacy_cards.html#literacy",
+        order=37,  # after the inventory's card
+        shows=_manages_systems,
+        context=_literacy_card,
+    )
+    audit_actions.register_actions(LiteracyAction, order=505)
 
 
 def _reads_systems(request: HttpRequest) -> bool:
@@ -67,6 +76,15 @@ def _card(member: Any) -> dict[str, Any]:
     return overview_card(member)
 
 
+def _literacy_card(member: Any) -> dict[str, Any]:
+    from .literacy import summary  # reads models; load it when a card is drawn
+
+    assert member.organisation is not None  # shown to leads of an organisation only
+    return summary(member.organisation, member.user) | {
+        "literacy_organisation": member.organisation_id
+    }
+
+
 def _seed_demo_systems(*, site_url: str = "") -> str:
     """The showcase company's AI systems (the demo network must exist already)."""
     from zukunftszentrum.organisations.demo_data import SHOWCASE_COMPANY
@@ -79,6 +97,26 @@ def _seed_demo_systems(*, site_url: str = "") -> str:
             gettext("Bitte legen Sie zuerst das Demo-Netzwerk an (seed_demo).")
         )
     counts = seed_ai_systems()
-    return gettext(
-        "KI-Systeme der Demo: %(systems)d Systeme und %(classified)d Einstufungen neu."
-    ) % (counts)
+    return (
+        gettext("KI-Systeme der Demo: %(systems)d Systeme und %(classified)d Einstufungen neu.")
+        % (counts)
+        + " "
+        + _seed_demo_literacy()
+    )
+
+
+def _seed_demo_literacy() -> str:
+    """The Art. 4 record of the showcase company (after its systems: they name the profiles)."""
+    from zukunftszentrum.organisations.demo_data import SHOWCASE_COMPANY
+    from zukunftszentrum.organisations.models import Organisation
+
+    from .literacy_demo import seed_literacy
+
+    counts = seed_literacy(Organisation.objects.get(legal_name=SHOWCASE_COMPANY))
+    return (
+        gettext(
+            "Nachweis zur KI-Kompetenz: %(guidance)d interne Maßnahmen und %(shared)d geteilte "
+            "Abschlüsse neu."
+        )
+        % counts
+    )

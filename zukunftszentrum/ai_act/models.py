@@ -210,3 +210,7 @@ class LawVersionStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.law_version}: {self.status}"
+
+
+# The Art. 4 record's table lives in its own module; imported here so Django finds it.
+from .literacy_models import LiteracyGuidance  # noqa: E402, F401

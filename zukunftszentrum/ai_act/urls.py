@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from . import views_knowledge
+from . import literacy_views, views_knowledge
 from .views import classify, imports, inventory, results
 
 app_name = "ai_act"
@@ -27,6 +27,28 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/pflicht/", results.duty_status, name="duty_status"),
     path("<int:pk>/information/", results.letter, name="letter"),
     path("<int:pk>/information.pdf", results.letter_pdf, name="letter_pdf"),
+    # The Art. 4 record (literacy*.py)
+    path("ki-kompetenz/<int:organisation>/", literacy_views.record, name="literacy"),
+    path(
+        "ki-kompetenz/<int:organisation>/nachweis.pdf",
+        literacy_views.record_pdf,
+        name="literacy_pdf",
+    ),
+    path(
+        "ki-kompetenz/<int:organisation>/massnahmen/",
+        literacy_views.guidance_add,
+        name="literacy_guidance_add",
+    ),
+    path(
+        "ki-kompetenz/<int:organisation>/massnahmen/<int:pk>.pdf",
+        literacy_views.guidance_file,
+        name="literacy_guidance_file",
+    ),
+    path(
+        "ki-kompetenz/<int:organisation>/massnahmen/<int:pk>/entfernen/",
+        literacy_views.guidance_remove,
+        name="literacy_guidance_remove",
+    ),
     path("wissen/", views_knowledge.knowledge_index, name="knowledge"),
     path("wissen/<slug:family>/", views_knowledge.factsheet, name="factsheet"),
     path("hinweise/", views_knowledge.notice_templates, name="notices"),

@@ -18,3 +18,12 @@ class CatalogueAction(models.TextChoices):
     OFFER_CAPACITY_CHANGED = "learning_offer_capacity", _("Plätze eines Termins geändert")
     ATTENDANCE_CONFIRMED = "learning_attendance_confirmed", _("Teilnahme bestätigt")
     NO_SHOW_RECORDED = "learning_no_show", _("Nicht erschienen vermerkt")
+
+
+# --- Sharing completions with the organisation (learning/sharing.py) ---
+class SharingAction(models.TextChoices):
+    COMPLETION_SHARED = "learning_completion_shared", _("Lernnachweis mit dem Unternehmen geteilt")
+    COMPLETION_WITHDRAWN = (
+        "learning_completion_withdrawn",
+        _("Freigabe eines Lernnachweises zurückgenommen"),
+    )

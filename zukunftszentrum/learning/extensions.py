@@ -11,7 +11,7 @@ from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview
 from zukunftszentrum.organisations.roles import Capability, Role, has_capability
 
 from . import competence_extensions
-from .audit_actions import CatalogueAction, LearningAction
+from .audit_actions import CatalogueAction, LearningAction, SharingAction
 
 
 def register() -> None:
@@ -19,6 +19,10 @@ def register() -> None:
     competence_extensions.register()
     _register_catalogue()
     _register_paths()
+    # --- Sharing completions with the organisation (learning/sharing.py) ---
+    from . import sharing_personal_data  # noqa: F401 - registers its section on import
+
+    audit_actions.register_actions(SharingAction, order=405)
 
 
 def _register_paths() -> None:

@@ -5,6 +5,7 @@ from django.urls import URLPattern, path
 from . import views_competence as competence
 from .views import catalogue, catalogue_centre
 from .views import paths as learning_paths
+from .views import sharing as learning_sharing
 
 app_name = "learning"
 
@@ -55,4 +56,6 @@ urlpatterns: list[URLPattern] = [
     path("kurse/<int:pk>/anwesenheit.<str:fmt>", catalogue_centre.attendance_export,
          name="course_export"),
     path("nachfrage/", catalogue_centre.demand, name="demand"),
+    # --- Sharing completions with the organisation (learning/sharing.py) ---
+    path("teilen/", learning_sharing.share, name="sharing"),
 ]  # fmt: skip

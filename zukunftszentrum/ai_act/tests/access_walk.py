@@ -33,3 +33,26 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
     "ai_act:factsheet": (lambda t: {"family": "speech"}, None),
     "ai_act:notices_filled": (lambda t: {"organisation": t.company.pk}, Role.COMPANY_LEAD),
 }
+
+
+# The Art. 4 record (literacy*.py): the company's own record; guidance the lead recorded.
+def _guidance(t: Tenant) -> dict[str, int]:
+    from django.core.files.base import ContentFile
+
+    from ..literacy_models import LiteracyGuidance
+
+    entry = LiteracyGuidance(
+        organisation=t.company, title="Richtlinie", kind="guideline", issued_on="2026-10-01"
+    )
+    entry.attachment.save("walk.pdf", ContentFile(b"%PDF-1.4 access walk"), save=False)
+    entry.save()
+    return {"organisation": t.company.pk, "pk": entry.pk}
+
+
+SAMPLES |= {
+    "ai_act:literacy": (lambda t: {"organisation": t.company.pk}, Role.COMPANY_LEAD),
+    "ai_act:literacy_pdf": (lambda t: {"organisation": t.company.pk}, Role.COMPANY_LEAD),
+    "ai_act:literacy_guidance_add": (lambda t: {"organisation": t.company.pk}, Role.COMPANY_LEAD),
+    "ai_act:literacy_guidance_file": (_guidance, Role.COMPANY_LEAD),
+    "ai_act:literacy_guidance_remove": (_guidance, Role.COMPANY_LEAD),
+}

@@ -19,7 +19,7 @@ from zukunftszentrum.core.exports import download_response
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from .. import actions, products
+from .. import actions, literacy, products
 from ..exceptions import NotAllowed
 from ..exports import inventory_table
 from ..forms import AISystemForm, initial_from_type
@@ -34,6 +34,10 @@ READERS = (Capability.VIEW_AI_SYSTEMS, Capability.VIEW_ACCOMPANIED_RESULTS)
 def systems(request: MemberRequest) -> HttpResponse:
     visible = systems_visible_to(request.member)
     context = inventory_context(request.member, visible)
+    # The Art. 4 record of each organisation the viewer may read it for (literacy.py).
+    context["literacy_records"] = list(
+        literacy.record_organisations(request.member).order_by("legal_name")
+    )
     return render(request, "ai_act/systems.html", context)
 
 

@@ -1,82 +1,22 @@
-"""Read YAML safely and keep the line of every mapping, sequence and key. Pure: no Django.
+"""Validate the instruments' YAML with errors that name file, line and field. Pure: no Django.
 
-`parse(text, path)` returns plain dicts/lists (subclasses that remember lines) and scalars; a
-`Node` wraps a mapping with its field path so validation errors name file, line and field.
+`parse(text, path)` (core.content_yaml) returns plain dicts/lists (subclasses that remember lines)
+and scalars; a `Node` wraps a mapping with its field path so validation errors name file, line
+and field.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from zukunftszentrum.core.content_yaml import ContentError, LList, LMap, parse
 
 from .schema import Text
 
-
-class ContentError(Exception):
-    """Broken content: names the file, the line and the field path."""
-
-    def __init__(self, path: str, line: int | None, field: str, message: str) -> None:
-        self.path, self.line, self.field, self.message = str(path), line, field, message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        line = f", line {self.line}" if self.line else ""
-        field = f", field {self.field}" if self.field else ""
-        return f"{self.path}{line}{field}: {self.message}"
-
-
-class LMap(dict[str, Any]):
-    line: int = 0
-    key_lines: dict[str, int]
-
-
-class LList(list[Any]):
-    line: int = 0
-    item_lines: list[int]
-
-
-def parse(text: str, path: str) -> Any:
-    """Parse one YAML document with the safe loader, recording line numbers."""
-    loader = yaml.SafeLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise ContentError(path, 1, "", "the file is empty")
-        return _convert(loader, node, path)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise ContentError(path, line, "", f"invalid YAML: {exc.problem or exc}") from exc
-    except yaml.YAMLError as exc:
-        raise ContentError(path, None, "", f"invalid YAML: {exc}") from exc
-    finally:
-        loader.dispose()
-
-
-def _convert(loader: yaml.SafeLoader, node: Any, path: str) -> Any:
-    line = node.start_mark.line + 1
-    if isinstance(node, MappingNode):
-        result = LMap()
-        result.line, result.key_lines = line, {}
-        for key_node, value_node in node.value:
-            key = _convert(loader, key_node, path)
-            if not isinstance(key, str):
-                raise ContentError(
-                    path, key_node.start_mark.line + 1, "", f"key {key!r} is not text"
-                )
-            if key in result:
-                raise ContentError(path, key_node.start_mark.line + 1, key, "duplicate key")
-            result[key] = _convert(loader, value_node, path)
-            result.key_lines[key] = key_node.start_mark.line + 1
-        return result
-    if isinstance(node, SequenceNode):
-        seq = LList(_convert(loader, n, path) for n in node.value)
-        seq.line, seq.item_lines = line, [n.start_mark.line + 1 for n in node.value]
-        return seq
-    assert isinstance(node, ScalarNode)
-    return loader.construct_object(node, deep=True)
+# The reader itself (safe loader, lines of every key, the error format) is core's, shared with
+# the AI Act's law data and the co-determination steps; this module keeps the instruments'
+# validation helpers, whose messages the instruments' authors know.
+__all__ = ["ContentError", "LList", "LMap", "Node", "parse"]
 
 
 def _kind(value: Any) -> str:

@@ -19,8 +19,10 @@ from .paths import (
     TeamPlanStatus,
 )
 from .profiles import JobProfileAssignment, OwnGoal, TargetAdjustment
+from .sharing import CompletionSharing, SharedCompletion
 
 __all__ = [
+    "CompletionSharing",
     "Evidence",
     "EvidenceKind",
     "JobProfileAssignment",
@@ -36,6 +38,7 @@ __all__ = [
     "Registration",
     "RegistrationStatus",
     "Session",
+    "SharedCompletion",
     "TargetAdjustment",
     "TeamPlan",
     "TeamPlanStatus",

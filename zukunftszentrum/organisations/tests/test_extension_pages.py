@@ -111,6 +111,8 @@ ORG_BUTTONS = [
     ("secondary", "assessments:overview"),
 ]
 AI_BUTTON = ("secondary", "ai_act:systems")  # the inventory's card, for whoever manages it
+LITERACY = "KI-Kompetenz (Art. 4)"  # the Art. 4 record's card, for the same people
+LITERACY_BUTTON = ("secondary", "ai_act:literacy")
 WAITING = "Was auf Sie wartet"
 CHECKS_WAITING = "Checks, die auf Ihre Antwort warten"  # the self-checks' card
 NEXT_DATES = "Ihre nächsten Termine"  # the learning catalogue's card for everyone who learns
@@ -147,11 +149,12 @@ DASHBOARDS = {
             "Selbstchecks",
             "Lerneinheiten",
             "KI-Systeme",
+            LITERACY,
             NEXT_DATES,
             "Nächste Schritte",
             "Mitgestalten",
         ],
-        [*ORG_BUTTONS, AI_BUTTON, CATALOGUE_BUTTON, PARTICIPATION],
+        [*ORG_BUTTONS, AI_BUTTON, LITERACY_BUTTON, CATALOGUE_BUTTON, PARTICIPATION],
     ),
     Role.EMPLOYEE: (OWN_DATA, [*ORG_BUTTONS, CATALOGUE_BUTTON, PARTICIPATION]),
     Role.WORKS_COUNCIL: (COUNCIL, COUNCIL_BUTTONS),
@@ -164,6 +167,7 @@ DASHBOARDS = {
             "Selbstchecks",
             "Lerneinheiten",
             "KI-Systeme",
+            LITERACY,
             NEXT_DATES,
             "Nächste Schritte",
         ],
@@ -172,6 +176,7 @@ DASHBOARDS = {
             ("secondary", "organisations:organisation_ask_centre"),
             ORG_BUTTONS[1],
             AI_BUTTON,
+            LITERACY_BUTTON,
             CATALOGUE_BUTTON,
         ],
     ),
@@ -286,7 +291,7 @@ def test_the_overview_of_every_role_shows_the_cards_and_buttons_it_always_did(lo
             (
                 style,
                 reverse(name, args=[organisation.pk])
-                if name.endswith(("_detail", "_ask_centre"))
+                if name.endswith(("_detail", "_ask_centre")) or name == "ai_act:literacy"
                 else reverse(name),
             )
             for style, name in buttons
