@@ -4,6 +4,7 @@ from django.urls import URLPattern, path
 
 from . import views_competence as competence
 from .views import catalogue, catalogue_centre
+from .views import course_assessment as trainer_assessment
 from .views import paths as learning_paths
 
 app_name = "learning"
@@ -55,4 +56,8 @@ urlpatterns: list[URLPattern] = [
     path("kurse/<int:pk>/anwesenheit.<str:fmt>", catalogue_centre.attendance_export,
          name="course_export"),
     path("nachfrage/", catalogue_centre.demand, name="demand"),
+    # --- trainer's assessment (begin) ---
+    path("kurse/einschaetzungen/<int:pk>/", trainer_assessment.assess,
+         name="course_assess"),
+    # --- trainer's assessment (end) ---
 ]  # fmt: skip

@@ -26,6 +26,7 @@ from ..catalogue_exceptions import CatalogueError
 from ..catalogue_exports import attendance_table
 from ..catalogue_forms import CapacityForm, ModuleForm, OfferForm
 from ..catalogue_pages import demand_rows, offer_state, place_label
+from ..course_assessment import course_assessments
 from ..models import Module, Offer
 from ..path_demand import gap_rows  # open gaps of the learning paths: unmet demand
 from .catalogue import base_url
@@ -126,11 +127,13 @@ def courses(request: MemberRequest) -> HttpResponse:
 @requires(Capability.RUN_COURSES)
 def course(request: MemberRequest, pk: int) -> HttpResponse:
     offer = queries.access_centre_offer(request.member, pk)
+    registrations = list(queries.course_registrations(offer))
     context = {
         "offer": offer,
         "place": place_label(offer),
         "sessions": offer.sessions.all(),
-        "registrations": queries.course_registrations(offer),
+        "registrations": registrations,
+        "assessments": course_assessments(offer, registrations),  # also sets r.assessment
         "state": offer_state(offer, None, learns=False),
         "capacity_form": CapacityForm(initial={"capacity": offer.capacity}),
         "manages": str(Capability.MANAGE_CATALOGUE) in request.capabilities,
