@@ -99,7 +99,8 @@ def plan_team(
 
     Exact decomposition (lazy seat limits): every person is first planned alone. Where that
     over-books offers, those offers' seat limits are added and the people whose own optimum
-    uses one of them are planned together (warm-started with a greedy plan); everyone else
+    uses one of them are planned together by a master problem over their plans with some of
+    those offers forbidden (team_master.py, grown lazily where the master asks); everyone else
     keeps their own optimum, which uses none of the limited seats and so is part of an optimum of
     the group. Repeat until no offer is over-booked: the result is optimal for all seat limits.
     """
