@@ -9,7 +9,12 @@ from django.urls import reverse
 
 from zukunftszentrum.ai_act.learning_source import system_targets, system_targets_many
 from zukunftszentrum.learning import team
-from zukunftszentrum.learning.models import JobProfileAssignment, TeamPlan
+from zukunftszentrum.learning.models import (
+    JobProfileAssignment,
+    OwnGoal,
+    TargetAdjustment,
+    TeamPlan,
+)
 from zukunftszentrum.learning.targets import targets_for, targets_for_many
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member
@@ -69,8 +74,15 @@ def test_many_at_once_gives_everyone_the_same_targets_as_one_by_one(lead):
     many = system_targets_many(users, lead.organisation)
     for user in users:
         assert set(many.get(user.pk, [])) == set(system_targets(user, lead.organisation))
+    # with every built-in source too: an adjusted profile target and own goals
+    TargetAdjustment.objects.create(
+        organisation=lead.organisation, profile="office_admin", competence="prompting", level=4
+    )
+    OwnGoal.objects.create(user=people[1].user, competence="work_design", level=2)
+    OwnGoal.objects.create(user=people[1].user, competence="prompting", level=1)
     merged = targets_for_many(users, lead.organisation)
     assert all(merged[u.pk] == targets_for(u, lead.organisation) for u in users)
+    assert merged[people[0].user.pk]["prompting"].level == 4
 
 
 def test_a_lead_plans_the_users_of_one_system_from_the_team_page(login, lead):

@@ -183,7 +183,8 @@ def plan_team(
                 solves += 1
                 if not solve_node(trees[i], node, solve_one):
                     status = TIME_LIMIT
-        if result.status == INFEASIBLE:
+        if result.status == INFEASIBLE and not out_of_time:
+            # with the placeholders the master is a relaxation: infeasible there is a proof
             return TeamPlan(
                 INFEASIBLE,
                 {},
@@ -193,7 +194,7 @@ def plan_team(
             )
         if out_of_time or result.status != OPTIMAL:
             status = TIME_LIMIT
-        if not result.chosen:
+        if result.status == INFEASIBLE or not result.chosen:
             # the clock ran out before the master found a plan: a feasible fallback
             chosen = _greedy_rest(problems, chosen, group, seats, weights)
             break
