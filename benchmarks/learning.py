@@ -25,6 +25,7 @@ from zukunftszentrum.learning.planning import (
     Learner,
     Module,
     Offer,
+    Weights,
     greedy_person,
     greedy_team,
     plan_person,
@@ -154,6 +155,11 @@ def main() -> None:
     parser.add_argument(
         "--team-seconds", type=float, default=10.0, help="time limit of the team MIP"
     )
+    parser.add_argument(
+        "--before",
+        action="store_true",
+        help="also run the former team method (one joint MIP) on the same team, for comparison",
+    )
     args = parser.parse_args()
     rng = random.Random(SEED)  # noqa: S311 - synthetic data, not security
     modules, offers = catalogue(rng)
@@ -238,6 +244,10 @@ def team_benchmark(args, modules: list[Module], offers: list[Offer]) -> None:
     start = time.perf_counter()
     exact_team = plan_team(team, team_cat, time_limit=args.team_seconds)
     t_team = time.perf_counter() - start
+    if args.before:
+        start = time.perf_counter()
+        before = joint_model(team, team_cat, args.team_seconds)
+        t_before = time.perf_counter() - start
     start = time.perf_counter()
     greedy_plan = greedy_team(team, team_cat)
     t_greedy = time.perf_counter() - start
@@ -248,6 +258,20 @@ def team_benchmark(args, modules: list[Module], offers: list[Offer]) -> None:
         f"{exact_team.stats}"
     )
     print(f"  greedy: {t_greedy:6.2f} s (person after person)")
+    if args.before:
+        print(
+            f"  before: {t_before:6.2f} s, one joint MIP of everyone competing for a seat: "
+            f"status {before[0]}, open gaps {before[1]}, weighted total {before[2]:,.6f}"
+        )
+        after = (
+            sum(len(p.open_gaps) for p in exact_team.plans.values()),
+            sum(p.objective for p in exact_team.plans.values()),
+        )
+        print(
+            f"  after:  {t_team:6.2f} s, master over per-person plans: status {exact_team.status}, "
+            f"open gaps {after[0]}, weighted total {after[1]:,.6f} "
+            f"(time ratio after/before {t_team / t_before:.2f})"
+        )
 
     def totals(plan):
         plans = plan.plans.values()
@@ -265,6 +289,48 @@ def team_benchmark(args, modules: list[Module], offers: list[Offer]) -> None:
         f"  hours MIP {e_hours:,.1f}, greedy {g_hours:,.1f}; cost MIP {e_cost:,.0f} EUR, greedy {g_cost:,.0f} EUR"
     )
     print(f"  seats booked {seats_used} on {len(exact_team.schedule)} offers")
+
+
+def joint_model(team: list[Learner], cat: Catalogue, seconds: float) -> tuple[str, int, float]:
+    """The former team method, for the before/after figures: everyone alone, then one MIP over
+    all people whose own optimum uses an over-booked offer (warm-started with the seat repair),
+    until nothing is over-booked. Returns (status, open gaps, weighted total)."""
+    from zukunftszentrum.learning.planning.catalogue import prepare
+    from zukunftszentrum.learning.planning.mip import open_gap_penalty, solve
+    from zukunftszentrum.learning.planning.planner import _repair
+    from zukunftszentrum.learning.planning.team_master import plan_value
+
+    began = time.perf_counter()
+    weights = Weights()
+    problems = [prepare(learner, cat) for learner in team]
+    penalty = 1.0 + sum(open_gap_penalty(p, weights) - 1.0 for p in problems)
+    seats = {o.id: o.free_seats for o in cat.offers.values()}
+    alone = [solve([p], weights, time_limit=seconds).chosen[0] for p in problems]
+    chosen, coupled, status = list(alone), set(), "optimal"
+    repaired = _repair(problems, alone, seats, weights, seconds)
+    while True:
+        usage = Counter(o.offer for options in chosen for o in options if o.offer)
+        over = {offer for offer, n in usage.items() if n > seats[offer]}
+        if not over:
+            break
+        coupled |= over
+        group = [i for i, options in enumerate(alone) if any(o.offer in coupled for o in options)]
+        left = max(1.0, seconds - (time.perf_counter() - began))
+        solution = solve(
+            [problems[i] for i in group],
+            weights,
+            seats={o: seats[o] for o in coupled},
+            time_limit=left,
+            penalty=penalty,
+            initial=[repaired[i] for i in group] if repaired else None,
+        )
+        status = status if solution.status == "optimal" else solution.status
+        for i, options in zip(group, solution.chosen, strict=True):
+            chosen[i] = options
+        if solution.status != "optimal":
+            break
+    values = [plan_value(p, options, weights) for p, options in zip(problems, chosen, strict=True)]
+    return status, sum(v[0] for v in values), sum(v[1] for v in values)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,12 @@ class CatalogueAction(models.TextChoices):
     OFFER_CAPACITY_CHANGED = "learning_offer_capacity", _("Plätze eines Termins geändert")
     ATTENDANCE_CONFIRMED = "learning_attendance_confirmed", _("Teilnahme bestätigt")
     NO_SHOW_RECORDED = "learning_no_show", _("Nicht erschienen vermerkt")
+    # --- trainer's assessment (begin) ---
+    TRAINER_ASSESSMENT_RECORDED = (
+        "learning_trainer_assessment",
+        _("Einschätzung der Lehrkraft erfasst"),
+    )
+    # --- trainer's assessment (end) ---
 
 
 # --- Sharing completions with the organisation (learning/sharing.py) ---

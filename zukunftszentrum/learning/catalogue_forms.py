@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -70,19 +71,44 @@ class CatalogueFilterForm(forms.Form):
         )
 
 
-def _level_fields(prefix: str, label: str) -> dict[str, forms.Field]:
+def _level_fields(prefix: str) -> dict[str, forms.Field]:
+    # labelled by the competence alone: the fieldset's legend says "reached" or "required"
     return {
         f"{prefix}{c}": forms.TypedChoiceField(
-            label=f"{label}: {name}", choices=LEVEL_CHOICES, coerce=int, required=False, initial=0
+            label=name, choices=LEVEL_CHOICES, coerce=int, required=False, initial=0
         )
         for c, name in competence_choices()
     }
+
+
+@dataclass
+class FieldGroup:
+    """One fieldset of a form, shaped like a form for core/form_fields.html (which then renders
+    only these fields; the error summary is the whole form's, shown once above the groups)."""
+
+    legend: str
+    help: str
+    fields: list[Any]
+
+    @property
+    def errors(self) -> dict[str, Any]:
+        return {}
+
+    def visible_fields(self) -> list[Any]:
+        return self.fields
+
+    def hidden_fields(self) -> list[Any]:
+        return []
+
+    def non_field_errors(self) -> list[str]:
+        return []
 
 
 class ModuleForm(forms.ModelForm):
     prerequisites = forms.ModelMultipleChoiceField(
         label=gettext_lazy("Vorausgesetzte Module"), queryset=Module.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Module, die jemand vorher abgeschlossen haben muss."),
     )  # fmt: skip
 
     class Meta:
@@ -91,6 +117,20 @@ class ModuleForm(forms.ModelForm):
             "key", "title", "summary", "format", "duration_hours", "cost_eur", "language",
             "accessibility", "licence", "published",
         ]  # fmt: skip
+        help_texts = {
+            "key": gettext_lazy(
+                "Kurz und eindeutig in Ihrem Zentrum, nur Kleinbuchstaben, Ziffern und "
+                "Bindestriche, z. B. prompting-buero."
+            ),
+            "summary": gettext_lazy("Zwei, drei Sätze: Was lernt man, für wen ist das Modul?"),
+            "duration_hours": gettext_lazy(
+                "Die gesamte Lernzeit einer Person in Stunden, alle Sitzungen zusammen."
+            ),
+            "cost_eur": gettext_lazy("Der Preis für eine Person; 0 heißt kostenfrei."),
+            "published": gettext_lazy(
+                "Erst veröffentlichte Module stehen im Katalog und in den Lernwegen."
+            ),
+        }
 
     def __init__(self, *args: Any, centre_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -101,8 +141,8 @@ class ModuleForm(forms.ModelForm):
         prerequisites = self.fields["prerequisites"]
         assert isinstance(prerequisites, forms.ModelMultipleChoiceField)
         prerequisites.queryset = others
-        reaches = _level_fields("reach_", str(_("Erreichte Stufe")))
-        needs = _level_fields("need_", str(_("Vorausgesetzte Stufe")))
+        reaches = _level_fields("reach_")
+        needs = _level_fields("need_")
         for name, field in (reaches | needs).items():
             competence = name.split("_", 1)[1]
             levels = self.instance.competences if name.startswith("reach_") else (
@@ -121,6 +161,18 @@ class ModuleForm(forms.ModelForm):
             raise forms.ValidationError(_("Ihr Zentrum hat schon ein Modul mit diesem Kürzel."))
         return key
 
+    def clean_duration_hours(self) -> Any:
+        hours = self.cleaned_data["duration_hours"]
+        if hours is not None and not 0 < hours <= 1000:
+            raise forms.ValidationError(_("Bitte geben Sie eine Dauer von mehr als 0 Stunden an."))
+        return hours
+
+    def clean_cost_eur(self) -> Any:
+        cost = self.cleaned_data["cost_eur"]
+        if cost is not None and cost < 0:
+            raise forms.ValidationError(_("Die Kosten können nicht negativ sein."))
+        return cost
+
     def _levels(self, prefix: str) -> dict[str, int]:
         return {
             c: self.cleaned_data[f"{prefix}{c}"]
@@ -130,11 +182,61 @@ class ModuleForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not self.errors and not self._levels("reach_"):
+        if self.errors:
+            return data
+        reaches, needs = self._levels("reach_"), self._levels("need_")
+        if not reaches:
             raise forms.ValidationError(
                 _("Nennen Sie mindestens eine Kompetenz, die das Modul vermittelt.")
             )
+        labels = dict(competence_choices())
+        for competence, level in needs.items():
+            if level >= reaches.get(competence, 5):
+                self.add_error(
+                    f"need_{competence}",
+                    _(
+                        "Das Modul vermittelt %(competence)s bis Stufe %(reach)d; voraussetzen "
+                        "kann es nur eine niedrigere Stufe."
+                    )
+                    % {"competence": labels[competence], "reach": reaches[competence]},
+                )
         return data
+
+    def fieldsets(self) -> list[FieldGroup]:
+        """The form in the order a centre admin thinks about a module."""
+        names = {
+            "about": ["title", "key", "summary", "language"],
+            "format": ["format", "duration_hours", "cost_eur"],
+            "reach": [f"reach_{c}" for c in rules.COMPETENCES],
+            "needs": ["prerequisites", *(f"need_{c}" for c in rules.COMPETENCES)],
+            "publish": ["accessibility", "licence", "published"],
+        }
+        texts = {
+            "about": (_("Das Modul"), ""),
+            "format": (_("Format, Dauer und Kosten"), ""),
+            "reach": (
+                _("Kompetenzen, die das Modul vermittelt"),
+                _(
+                    "Die Stufe, die Teilnehmende am Ende erreichen; mindestens eine Kompetenz. "
+                    "Der Lernweg schlägt das Modul vor, wo jemand diese Stufe noch nicht hat."
+                ),
+            ),
+            "needs": (
+                _("Voraussetzungen"),
+                _(
+                    "Was jemand vorher abgeschlossen haben oder können muss. Der Lernweg plant "
+                    "es davor ein. Ein Kreis (A setzt B voraus, B setzt A voraus) ist nicht "
+                    "möglich."
+                ),
+            ),
+            "publish": (_("Barrierefreiheit, Lizenz und Veröffentlichung"), ""),
+        }
+        return [
+            FieldGroup(
+                str(texts[key][0]), str(texts[key][1]), [self[n] for n in group if n in self.fields]
+            )
+            for key, group in names.items()
+        ]
 
     def apply(self) -> Module:
         """The module with the form's values (unsaved; the action saves it)."""

@@ -227,7 +227,12 @@ def access_own_certificate(user: Any, pk: int | str) -> Evidence:
 
 def evidence_of(user: Any) -> list[Evidence]:
     """The person's own entries, oldest first (only the person reads them)."""
-    return list(Evidence.objects.filter(user=user).order_by("recorded_at", "id"))
+    # the recorder is named on the page (a trainer's assessment), so read it in the same query
+    return list(
+        Evidence.objects.filter(user=user)
+        .select_related("recorded_by")
+        .order_by("recorded_at", "id")
+    )
 
 
 def fact(entry: Evidence) -> Fact:

@@ -55,6 +55,7 @@ class TeamGroupForm(forms.Form):
     """A group of the company: everyone with a job profile, or people picked by name."""
 
     profile = forms.ChoiceField(label=_("Alle mit dem Berufsprofil"), required=False)
+    group = forms.ChoiceField(label=_("oder diese Gruppe"), required=False)
     people = forms.MultipleChoiceField(
         label=_("oder diese Personen"),
         required=False,
@@ -66,9 +67,15 @@ class TeamGroupForm(forms.Form):
         *args: Any,
         profiles: list[tuple[str, str]],
         people: list[tuple[int, str]],
+        groups: list[tuple[str, str]] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        group_field = self.fields["group"]
+        assert isinstance(group_field, forms.ChoiceField)
+        group_field.choices = [("", _("– keine –")), *(groups or [])]
+        if not groups:
+            del self.fields["group"]
         profile_field = self.fields["profile"]
         people_field = self.fields["people"]
         assert isinstance(profile_field, forms.ChoiceField)
@@ -78,8 +85,13 @@ class TeamGroupForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if bool(data.get("profile")) == bool(data.get("people")):
+        chosen = [bool(data.get("profile")), bool(data.get("group")), bool(data.get("people"))]
+        if sum(chosen) != 1:
             raise forms.ValidationError(
                 _("Bitte wählen Sie entweder ein Berufsprofil oder einzelne Personen.")
+                if "group" not in self.fields
+                else _(
+                    "Bitte wählen Sie genau eines: ein Berufsprofil, eine Gruppe oder einzelne Personen."
+                )
             )
         return data

@@ -27,6 +27,7 @@ from zukunftszentrum.organisations.models import Organisation
 from . import planning
 from .evidence import levels_of
 from .models import (
+    Evidence,
     LearningPlan,
     Module,
     Offer,
@@ -36,7 +37,7 @@ from .models import (
     RegistrationStatus,
 )
 from .models.catalogue import SEAT_STATUSES
-from .targets import Target, targets_for
+from .targets import Target, targets_for, targets_for_many
 
 DEFAULT_MONTHS = 12
 DEFAULT_HOURS = Decimal(8)
@@ -57,8 +58,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def settings_of(user: Any) -> PathSettings:
     """The person's settings, or unsaved defaults (this month, twelve months, 8 hours)."""
     found = PathSettings.objects.filter(user=user).first()
-    if found is not None:
-        return found
+    return found if found is not None else default_settings(user)
+
+
+def default_settings(user: Any) -> PathSettings:
     start = first_of_month(timezone.localdate())
     return PathSettings(
         user=user, start=start, end=add_months(start, DEFAULT_MONTHS), monthly_hours=DEFAULT_HOURS
@@ -163,11 +166,22 @@ class PersonInputs:
 
 
 def person_inputs(
-    user: Any, organisation: Organisation | None, catalogue: CatalogueData
+    user: Any,
+    organisation: Organisation | None,
+    catalogue: CatalogueData,
+    *,
+    read: tuple[dict[str, Any], dict[str, Target], PathSettings] | None = None,
 ) -> PersonInputs:
-    states = levels_of(user)
-    targets = targets_for(user, organisation)
-    chosen = settings_of(user)
+    """The planner's learner; `read` passes the levels, targets and settings when they were
+    read for a whole group at once (`group_reads`)."""
+    if read is None:
+        states, targets, chosen = (
+            levels_of(user),
+            targets_for(user, organisation),
+            settings_of(user),
+        )
+    else:
+        states, targets, chosen = read
     known = catalogue.modules
     learner = planning.Learner(
         id=str(user.pk),
@@ -271,12 +285,43 @@ def plan_for(user: Any, organisation: Organisation | None) -> LearningPlan:
     return store_plan(user, organisation, plan, _summary(inputs, catalogue), inputs.learner)
 
 
+def group_reads(
+    people: list[tuple[Any, Organisation]],
+) -> dict[int, tuple[dict[str, Any], dict[str, Target], PathSettings]]:
+    """Levels, targets and settings of many people with a fixed number of queries (one per
+    table and organisation), not a few per person: a team may have hundreds."""
+    users = [user for user, _org in people]
+    entries: dict[int, list[Evidence]] = {u.pk: [] for u in users}
+    for entry in Evidence.objects.filter(user__in=[u.pk for u in users]).order_by(
+        "recorded_at", "id"
+    ):
+        entries[entry.user_id].append(entry)
+    stored = {s.user_id: s for s in PathSettings.objects.filter(user__in=[u.pk for u in users])}
+    by_org: dict[Any, list[Any]] = {}
+    for user, organisation in people:
+        by_org.setdefault(organisation, []).append(user)
+    targets: dict[int, dict[str, Target]] = {}
+    for organisation, members in by_org.items():
+        targets.update(targets_for_many(members, organisation))
+    return {
+        u.pk: (
+            levels_of(u, entries[u.pk]),
+            targets[u.pk],
+            stored.get(u.pk) or default_settings(u),
+        )
+        for u in users
+    }
+
+
 def team_plan_for(
     people: list[tuple[Any, Organisation]],
 ) -> tuple[planning.TeamPlan, CatalogueData]:
     """One optimisation for the group with the offers' free seats shared."""
     catalogue = load_catalogue(holders=[user for user, _org in people])
-    learners = [person_inputs(user, org, catalogue).learner for user, org in people]
+    read = group_reads(people)
+    learners = [
+        person_inputs(user, org, catalogue, read=read[user.pk]).learner for user, org in people
+    ]
     result = planning.plan_team(learners, catalogue.catalogue, time_limit=TEAM_TIME_LIMIT)
     return result, catalogue
 

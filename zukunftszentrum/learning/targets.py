@@ -46,14 +46,21 @@ class Target:
 
 
 TargetSource = Callable[[Any, Any], list[TargetRequirement]]
+# the same for many people of one organisation at once: user pk -> requirements
+ManySource = Callable[[list[Any], Any], dict[int, list[TargetRequirement]]]
 _sources: dict[str, TargetSource] = {}
+_many: dict[str, ManySource] = {}
 
 
-def register_target_source(name: str, fn: TargetSource) -> None:
-    """Register a source once; the same name with another function is a programming error."""
+def register_target_source(name: str, fn: TargetSource, many: ManySource | None = None) -> None:
+    """Register a source once; the same name with another function is a programming error.
+    `many` (optional) answers for a group of one organisation with a fixed number of queries,
+    so a team plan of hundreds of people does not ask once per person."""
     if name in _sources and _sources[name] is not fn:
         raise ValueError(f"target source {name!r} is registered twice")
     _sources[name] = fn
+    if many is not None:
+        _many[name] = many
 
 
 def target_sources() -> dict[str, TargetSource]:
@@ -80,6 +87,20 @@ def targets_for(user: Any, organisation: Any) -> dict[str, Target]:
     for name in sorted(_sources):
         requirements += _sources[name](user, organisation)
     return merge(requirements)
+
+
+def targets_for_many(users: list[Any], organisation: Any) -> dict[int, dict[str, Target]]:
+    """`targets_for` for many people of one organisation (user pk -> targets), each source asked
+    once for all of them where it can be."""
+    requirements: dict[int, list[TargetRequirement]] = {u.pk: [] for u in users}
+    for name in sorted(_sources):
+        if name in _many:
+            for pk, found in _many[name](users, organisation).items():
+                requirements[pk] += found
+        else:
+            for user in users:
+                requirements[user.pk] += _sources[name](user, organisation)
+    return {pk: merge(reqs) for pk, reqs in requirements.items()}
 
 
 def profile_targets(profile_id: str, organisation: Any) -> dict[str, tuple[int, int | None]]:
@@ -122,11 +143,68 @@ def _job_profile_source(user: Any, organisation: Any) -> list[TargetRequirement]
     return requirements
 
 
+def _profile_requirements(
+    profile_id: str, organisation: Any, targets: dict[str, tuple[int, int | None]]
+) -> list[TargetRequirement]:
+    profile = content.job_profile(profile_id)
+    if profile is None:
+        return []
+    title = profile.title.get(_lang())
+    requirements = []
+    for competence, (level, base) in targets.items():
+        reason = _("Berufsprofil %s") % title
+        if level != base:
+            reason = _("Berufsprofil %s (im Unternehmen angepasst)") % title
+        requirements.append(
+            TargetRequirement(competence, level, reason, f"job_profile:{profile.id}")
+        )
+    return requirements
+
+
+def job_profiles_of_many(user_ids: list[int], organisation: Any) -> dict[int, str]:
+    """User pk -> the job profile the company assigned (one query for the group)."""
+    if organisation is None:
+        return {}
+    return dict(
+        JobProfileAssignment.objects.filter(
+            organisation=organisation, user__in=user_ids
+        ).values_list("user_id", "profile")
+    )
+
+
+def _job_profile_many(users: list[Any], organisation: Any) -> dict[int, list[TargetRequirement]]:
+    assigned = job_profiles_of_many([u.pk for u in users], organisation)
+    adjustments: dict[str, dict[str, int]] = {}
+    if assigned:
+        for adj in TargetAdjustment.objects.filter(
+            organisation=organisation, profile__in=set(assigned.values())
+        ):
+            adjustments.setdefault(adj.profile, {})[adj.competence] = adj.level
+    by_profile: dict[str, list[TargetRequirement]] = {}
+    for profile_id in set(assigned.values()):
+        profile = content.job_profile(profile_id)
+        base = dict(profile.targets) if profile else {}
+        targets: dict[str, tuple[int, int | None]] = {c: (lvl, lvl) for c, lvl in base.items()}
+        for competence, level in adjustments.get(profile_id, {}).items():
+            targets[competence] = (level, base.get(competence))
+        by_profile[profile_id] = _profile_requirements(profile_id, organisation, targets)
+    return {pk: list(by_profile[profile_id]) for pk, profile_id in assigned.items()}
+
+
 def _own_goal_source(user: Any, organisation: Any) -> list[TargetRequirement]:
     return [
         TargetRequirement(goal.competence, goal.level, _("eigenes Ziel"), f"own_goal:{goal.pk}")
         for goal in OwnGoal.objects.filter(user=user)
     ]
+
+
+def _own_goal_many(users: list[Any], organisation: Any) -> dict[int, list[TargetRequirement]]:
+    found: dict[int, list[TargetRequirement]] = {}
+    for goal in OwnGoal.objects.filter(user__in=[u.pk for u in users]):
+        found.setdefault(goal.user_id, []).append(
+            TargetRequirement(goal.competence, goal.level, _("eigenes Ziel"), f"own_goal:{goal.pk}")
+        )
+    return found
 
 
 def _lang() -> str:
@@ -136,5 +214,5 @@ def _lang() -> str:
 
 
 def register_builtin_sources() -> None:
-    register_target_source("job_profile", _job_profile_source)
-    register_target_source("own_goal", _own_goal_source)
+    register_target_source("job_profile", _job_profile_source, _job_profile_many)
+    register_target_source("own_goal", _own_goal_source, _own_goal_many)

@@ -5,8 +5,9 @@ What the lead sees is the schedule only: offer -> who attends, and per person th
 dates. Levels, gaps, targets and self-ratings stay in each person's own plan and never reach
 this module's pages.
 
-Groups: everyone with a job profile, or people picked by name. A group of "all users of an AI
-system" plugs in through `GROUP_SOURCES` (kind -> function(organisation, key) -> user ids).
+Groups: everyone with a job profile, people picked by name, or a group another app registers
+with `register_group_source(kind, fn(organisation, key) -> user ids, choices)` — the AI-system
+inventory adds "all users of one AI system".
 """
 
 from __future__ import annotations
@@ -56,16 +57,35 @@ def _profile_group(organisation: Organisation, key: str) -> list[int]:
     )
 
 
-# kind -> who is in the group; the AI-system inventory adds "ai_system" here later.
+# kind -> who is in the group; the AI-system inventory adds "ai_system" (its users).
 GROUP_SOURCES: dict[str, Callable[[Organisation, str], list[int]]] = {PROFILE: _profile_group}
+# kind -> the groups a company offers of that kind, as (key, label) for the team form
+GROUP_CHOICES: dict[str, Callable[[Organisation], list[tuple[str, str]]]] = {}
 
 
-def register_group_source(kind: str, fn: Callable[[Organisation, str], list[int]]) -> None:
+def register_group_source(
+    kind: str,
+    fn: Callable[[Organisation, str], list[int]],
+    choices: Callable[[Organisation], list[tuple[str, str]]] | None = None,
+) -> None:
     GROUP_SOURCES[kind] = fn
+    if choices is not None:
+        GROUP_CHOICES[kind] = choices
+
+
+def group_choices(organisation: Organisation) -> list[tuple[str, str]]:
+    """Every registered group of the company as ("kind:key", label)."""
+    return [
+        (f"{kind}:{key}", label)
+        for kind in sorted(GROUP_CHOICES)
+        for key, label in GROUP_CHOICES[kind](organisation)
+    ]
 
 
 def group_people(organisation: Organisation, kind: str, key: str, picked: list[int]) -> list[int]:
     learners = learners_of(organisation)
+    if kind != MEMBERS and kind not in GROUP_SOURCES:
+        return []
     wanted = picked if kind == MEMBERS else GROUP_SOURCES[kind](organisation, key)
     return sorted({pk for pk in wanted if pk in learners})
 

@@ -4,6 +4,7 @@ from django.urls import URLPattern, path
 
 from . import views_competence as competence
 from .views import catalogue, catalogue_centre
+from .views import course_assessment as trainer_assessment
 from .views import paths as learning_paths
 from .views import sharing as learning_sharing
 
@@ -58,4 +59,8 @@ urlpatterns: list[URLPattern] = [
     path("nachfrage/", catalogue_centre.demand, name="demand"),
     # --- Sharing completions with the organisation (learning/sharing.py) ---
     path("teilen/", learning_sharing.share, name="sharing"),
+    # --- trainer's assessment (begin) ---
+    path("kurse/einschaetzungen/<int:pk>/", trainer_assessment.assess,
+         name="course_assess"),
+    # --- trainer's assessment (end) ---
 ]  # fmt: skip

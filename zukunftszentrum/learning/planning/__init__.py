@@ -32,9 +32,10 @@ Functions (`planner.py`)
         The greedy set-cover baseline (status "heuristic"); never better than plan_person.
     plan_team(learners, catalogue, *, weights=None, names=None, time_limit=60.0) -> TeamPlan
         One optimisation for the group with the offers' free seats shared; exact (people who
-        compete for an over-booked offer are solved together, see planner.plan_team). When the
-        time limit ends a joint solve, status "time_limit" with the best plan found (warm-started
-        from the greedy plan, so never worse) and stats["mip_gap"] > 0. Large teams belong in a
+        compete for an over-booked offer are planned together by a master problem over their
+        own plans with some offers forbidden, see team_master.py). When the time limit ends
+        the search, status "time_limit" with the best plan over the plans known so far (never
+        worse than the seat repair) and stats["mip_gap"] = inf. Large teams belong in a
         background task (core.tasks), not in a request.
     greedy_team(learners, catalogue, *, weights=None, names=None) -> TeamPlan
         Baseline: greedy person after person, seats taken as they go.
@@ -56,7 +57,8 @@ Results (`results.py`)
         "kein Termin im Zeitraum", not_in_reach, no_seat, budget "Zeitbudget reicht nicht",
         prerequisite, seats_or_budget (team). Open gaps are the centre's unmet demand.
     TeamPlan(status, plans: {learner id: Plan}, schedule: {offer id: (learner ids…)}, seconds,
-             explanation, stats: {rounds, largest_joint_group, coupled_offers, mip_gap})
+             explanation, stats: {rounds, largest_joint_group, coupled_offers, mip_gap,
+             certified_by_bound, columns, person_solves})
         The schedule is what a lead may see (who attends which offer); levels and gaps stay in
         the personal plans.
 """

@@ -111,15 +111,21 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
     # "level l of competence c reached by the end of month m": one continuous column per
     # (c, l, m) shared by every module that needs it, so prerequisite rows stay short
     reached: dict[tuple[str, int, int], int] = {}
+    # competence -> (level reached, column, completion month) of every option, built once: the
+    # rows below would otherwise scan every candidate module per (competence, level, month)
+    reaching: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for k, entries in by_module.items():
+        for comp, lvl in p.modules[k].reaches.items():
+            reaching[comp].extend((lvl, c, o.end) for c, o in entries)
 
     def reached_by(comp: str, lvl: int, month: int) -> int:
         key = (comp, lvl, month)
         if key not in reached:
             d = reached[key] = b.col(0.0, integer=False)
             row = {d: 1.0}
-            for k, entries in by_module.items():
-                if p.modules[k].reaches.get(comp, 0) >= lvl:
-                    row.update({c: -1.0 for c, o in entries if o.end <= month})
+            row.update(
+                {c: -1.0 for r, c, end in reaching.get(comp, ()) if r >= lvl and end <= month}
+            )
             b.row(row, -_INF, 0.0)
         return reached[key]
 

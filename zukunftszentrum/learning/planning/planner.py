@@ -20,6 +20,7 @@ from .results import (
     build_plan,
     infeasible_plan,
 )
+from .team_master import Columns, master, person_solver, solve_node
 
 HEURISTIC = "heuristic"
 
@@ -98,7 +99,8 @@ def plan_team(
 
     Exact decomposition (lazy seat limits): every person is first planned alone. Where that
     over-books offers, those offers' seat limits are added and the people whose own optimum
-    uses one of them are planned together (warm-started with a greedy plan); everyone else
+    uses one of them are planned together by a master problem over their plans with some of
+    those offers forbidden (team_master.py, grown lazily where the master asks); everyone else
     keeps their own optimum, which uses none of the limited seats and so is part of an optimum of
     the group. Repeat until no offer is over-booked: the result is optimal for all seat limits.
     """
@@ -132,18 +134,23 @@ def plan_team(
         chosen.append(solution.chosen[0])
     alone = list(chosen)
     coupled: set[str] = set()
-    rounds = joint = 0
-    gap = 0.0
+    rounds = joint = columns = solves = 0
     certified = False
     # The repaired plan (people bumped from over-booked offers re-planned alone on the seats
     # left) is feasible; when it is as good as everyone's own optimum — a lower bound for the
-    # team — it is optimal and no joint model is needed.
+    # team — it is optimal and no joint step is needed.
     repaired = _repair(problems, alone, seats, weights, time_limit)
     if repaired is not None and repaired is not alone:
         bound = _total(problems, alone, weights)
         value = _total(problems, repaired, weights)
         if value[0] == bound[0] and value[1] <= bound[1] + 1e-7:
             chosen, certified = repaired, True
+    trees: dict[int, Columns] = {}
+    solve_one = person_solver(weights, began + time_limit)
+
+    def repaired_of(group: list[int]) -> dict[int, list[Option]] | None:
+        return {i: repaired[i] for i in group} if repaired is not None else None
+
     while True:
         usage: dict[str, int] = defaultdict(int)
         for options in chosen:
@@ -159,28 +166,25 @@ def plan_team(
         group = [i for i, options in enumerate(alone) if any(o.offer in coupled for o in options)]
         rounds += 1
         joint = max(joint, len(group))
-        remaining = max(1.0, time_limit - (time.perf_counter() - began))
-        # a feasible start: the repaired plan, else the group planned greedily, person after
-        # person, on the seats the people outside the group leave free
-        if repaired is not None:
-            start = [repaired[i] for i in group]
-        else:
-            left, members = dict(seats), set(group)
-            for i, options in enumerate(chosen):
-                if i not in members:
-                    for o in options:
-                        if o.offer is not None:
-                            left[o.offer] -= 1
-            start = [greedy(problems[i], weights, left) or [] for i in group]
-        solution = solve(
-            [problems[i] for i in group],
-            weights,
-            seats={o: seats[o] for o in coupled},
-            time_limit=remaining,
-            penalty=penalty,
-            initial=start,
-        )
-        if solution.status == INFEASIBLE:
+        for i in group:
+            trees.setdefault(i, Columns(problems[i], {frozenset(): tuple(alone[i])}))
+        deadline = began + time_limit
+        while True:
+            # solve the placeholders the master picks until it picks none (then it is exact)
+            out_of_time = time.perf_counter() > deadline
+            result = master(
+                group, trees, seats, coupled, weights, penalty,
+                deadline - time.perf_counter(), extra=repaired_of(group), bounds=not out_of_time,
+            )  # fmt: skip
+            columns = result.columns
+            if not result.todo:
+                break
+            for i, node in result.todo:
+                solves += 1
+                if not solve_node(trees[i], node, solve_one):
+                    status = TIME_LIMIT
+        if result.status == INFEASIBLE and not out_of_time:
+            # with the placeholders the master is a relaxation: infeasible there is a proof
             return TeamPlan(
                 INFEASIBLE,
                 {},
@@ -188,9 +192,13 @@ def plan_team(
                 time.perf_counter() - began,
                 "Die festgelegten Module aller Personen passen nicht in die freien Plätze.",
             )
-        status = status if solution.status == OPTIMAL else TIME_LIMIT
-        gap = solution.gap
-        for i, options in zip(group, solution.chosen, strict=True):
+        if out_of_time or result.status != OPTIMAL:
+            status = TIME_LIMIT
+        if result.status == INFEASIBLE or not result.chosen:
+            # the clock ran out before the master found a plan: a feasible fallback
+            chosen = _greedy_rest(problems, chosen, group, seats, weights)
+            break
+        for i, options in result.chosen.items():
             chosen[i] = options
     plans = {
         p.learner.id: build_plan(p, options, weights, status=status, names=names, team=True)
@@ -205,10 +213,32 @@ def plan_team(
             "rounds": rounds,
             "largest_joint_group": joint,
             "coupled_offers": len(coupled),
-            "mip_gap": round(gap, 6),
+            "mip_gap": 0.0 if status != TIME_LIMIT else float("inf"),
             "certified_by_bound": certified,
+            "columns": columns,
+            "person_solves": len(problems) + solves,
         },
     )
+
+
+def _greedy_rest(
+    problems: Sequence[Problem],
+    chosen: list[list[Option]],
+    group: Sequence[int],
+    seats: dict[str, int],
+    weights: Weights,
+) -> list[list[Option]]:
+    """A feasible fallback: the group planned greedily, person after person, on the seats the
+    people outside the group leave free."""
+    left, members, result = dict(seats), set(group), list(chosen)
+    for i, options in enumerate(chosen):
+        if i not in members:
+            for o in options:
+                if o.offer is not None:
+                    left[o.offer] -= 1
+    for i in group:
+        result[i] = greedy(problems[i], weights, left) or []
+    return result
 
 
 def _total(

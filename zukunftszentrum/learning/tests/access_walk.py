@@ -95,4 +95,7 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
         lambda t: {"pk": _registration(t).pk, "verdict": "teilgenommen"},
         Role.TRAINER,
     ),
+    # --- trainer's assessment (begin) ---
+    "learning:course_assess": (lambda t: {"pk": _registration(t).pk}, Role.TRAINER),
+    # --- trainer's assessment (end) ---
 }

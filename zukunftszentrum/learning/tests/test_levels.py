@@ -69,6 +69,26 @@ CASES = [
         (1, None, 1, "measured"),
     ),
     (
+        "R4 the course's own assessment, right after its attendance, sets the level",
+        [f(1, "attended", 3, 0), f(2, "trainer_assessment", 2, 0)],
+        (2, None, 2, "measured"),
+    ),
+    (
+        "R4 an assessment above the attended level raises it",
+        [f(1, "attended", 2, 0), f(2, "trainer_assessment", 4, 0)],
+        (4, None, 4, "measured"),
+    ),
+    (
+        "R4 an assessment does not erase a later certificate",
+        [f(1, "trainer_assessment", 1, 0), f(2, "certificate", 3, 5), f(3, "attended", 2, 6)],
+        (3, None, 3, "measured"),
+    ),
+    (
+        "R2 a trainer's assessment beats a higher self-rating",
+        [f(1, "self_rating", 4, 0), f(2, "trainer_assessment", 2, 1)],
+        (2, 4, 2, "measured"),
+    ),
+    (
         "R5 the newest self-rating wins, even when lower",
         [f(1, "self_rating", 3, 0), f(2, "self_rating", 1, 30)],
         (None, 1, 1, "self"),

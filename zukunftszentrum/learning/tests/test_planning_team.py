@@ -109,3 +109,33 @@ def test_a_locked_module_nobody_can_take_makes_the_team_plan_infeasible_and_name
     assert team.status == INFEASIBLE
     assert "anna" in team.explanation
     assert "ws: kein freier Platz" in team.plans["anna"].explanation
+
+
+def _crowd(n: int):
+    # everyone wants the one January seat; February has one seat, June many: a chain of
+    # forbidden offers (January, then February) for most people
+    cat = Catalogue(
+        [Module("ws", P3, 6), Module("selbst", P3, 6.5)],
+        [ws("jan", 1, 1), ws("feb", 2, 1), ws("jun", 6, 1)],
+    )
+    return cat, [person(f"p{i}") for i in range(n)]
+
+
+def test_the_master_reaches_deeper_alternatives_and_stays_within_the_seats():
+    cat, team = _crowd(4)
+    plan = plan_team(team, cat)
+    assert plan.status == OPTIMAL
+    assert sorted(plan.schedule) == ["feb", "jan", "jun"]
+    assert all(len(people) == 1 for people in plan.schedule.values())
+    # the fourth takes the self-paced module (more hours) rather than nothing
+    assert not any(p.open_gaps for p in plan.plans.values())
+    assert plan.stats["person_solves"] > len(team)
+
+
+def test_out_of_time_the_team_plan_is_seat_feasible_and_says_so():
+    cat, team = _crowd(4)
+    plan = plan_team(team, cat, time_limit=0.0)
+    assert all(len(people) <= 1 for people in plan.schedule.values())
+    assert plan.status in (OPTIMAL, "time_limit")
+    if plan.status == "time_limit":
+        assert plan.stats["mip_gap"] == float("inf")

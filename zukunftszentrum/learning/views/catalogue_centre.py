@@ -22,10 +22,11 @@ from zukunftszentrum.organisations.roles import Capability
 
 from .. import catalogue_actions as actions
 from .. import catalogue_queries as queries
-from ..catalogue_exceptions import CatalogueError
+from ..catalogue_exceptions import CatalogueError, PrerequisiteCycle
 from ..catalogue_exports import attendance_table
 from ..catalogue_forms import CapacityForm, ModuleForm, OfferForm
 from ..catalogue_pages import demand_rows, offer_state, place_label
+from ..course_assessment import course_assessments
 from ..models import Module, Offer
 from ..path_demand import gap_rows  # open gaps of the learning paths: unmet demand
 from .catalogue import base_url
@@ -51,13 +52,23 @@ def module_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
             actions.save_module(
                 member=member, module=form.apply(), prerequisites=form.cleaned_data["prerequisites"]
             )
+        except PrerequisiteCycle as error:
+            # next to the prerequisites, where it is fixed; the summary on top points to it
+            form.add_error("prerequisites", str(error))
         except CatalogueError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Das Modul ist gespeichert."))
             return redirect("learning:manage")
     heading = _("Modul bearbeiten") if pk else _("Neues Modul")
-    return _edit_page(request, form, heading, subject=member.context_name)
+    context = {
+        "form": form,
+        "heading": heading,
+        "subject": member.context_name,
+        "cancel_url": reverse("learning:manage"),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "learning/catalogue/module_edit.html", context, status=status)
 
 
 @requires(Capability.MANAGE_CATALOGUE)
@@ -126,11 +137,13 @@ def courses(request: MemberRequest) -> HttpResponse:
 @requires(Capability.RUN_COURSES)
 def course(request: MemberRequest, pk: int) -> HttpResponse:
     offer = queries.access_centre_offer(request.member, pk)
+    registrations = list(queries.course_registrations(offer))
     context = {
         "offer": offer,
         "place": place_label(offer),
         "sessions": offer.sessions.all(),
-        "registrations": queries.course_registrations(offer),
+        "registrations": registrations,
+        "assessments": course_assessments(offer, registrations),  # also sets r.assessment
         "state": offer_state(offer, None, learns=False),
         "capacity_form": CapacityForm(initial={"capacity": offer.capacity}),
         "manages": str(Capability.MANAGE_CATALOGUE) in request.capabilities,

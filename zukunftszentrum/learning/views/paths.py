@@ -87,7 +87,12 @@ def _profiles() -> list[tuple[str, str]]:
 
 def _group_form(organisation: Organisation, data: object = None) -> TeamGroupForm:
     people = [(pk, str(m.user)) for pk, m in team.learners_of(organisation).items()]
-    return TeamGroupForm(data, profiles=_profiles(), people=sorted(people, key=lambda p: p[1]))
+    return TeamGroupForm(
+        data,
+        profiles=_profiles(),
+        people=sorted(people, key=lambda p: p[1]),
+        groups=team.group_choices(organisation),
+    )
 
 
 @requires(Capability.PLAN_TEAM_LEARNING)
@@ -103,8 +108,10 @@ def team_of(request: MemberRequest, pk: int) -> HttpResponse:
     organisation = profiles.access_target_organisation(request.member, pk)
     form = _group_form(organisation, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        profile = form.cleaned_data["profile"]
+        profile, group = form.cleaned_data["profile"], form.cleaned_data.get("group")
         kind, key = (team.PROFILE, profile) if profile else (team.MEMBERS, "")
+        if group:
+            kind, _sep, key = group.partition(":")
         picked = [int(p) for p in form.cleaned_data["people"]]
         people = team.group_people(organisation, kind, key, picked)
         if not people:
