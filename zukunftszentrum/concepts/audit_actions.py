@@ -12,4 +12,8 @@ class ConceptAction(models.TextChoices):
     SCENARIO_CHANGED = "concepts_scenario_changed", _("Szenario geändert")
     SCENARIO_SOLVED = "concepts_scenario_solved", _("Szenario berechnet")
     SCENARIO_DELETED = "concepts_scenario_deleted", _("Szenario gelöscht")
-    SCENARIO_PUBLISHED = "concepts_scenario_published", _("Szenario als Angebotsentwürfe veröffentlicht")
+    SCENARIO_PUBLISHED = (
+        "concepts_scenario_published",
+        _("Szenario als Angebotsentwürfe veröffentlicht"),
+    )
+    SCENARIO_EXPORTED = "concepts_scenario_exported", _("Lehr- und Lernkonzept heruntergeladen")

@@ -13,8 +13,6 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -26,20 +24,15 @@ from zukunftszentrum.organisations.models import Centre
 
 from . import geography
 from .demand import Domain, Unmet, Weights, demand_cells, unmet_cells
-from .models import Place, Resources, Scenario, ScenarioItem
+from .models import Place, Resources, Scenario
 from .optimiser.model import Demand, Excluded, Fixed, Instance, Option, Policy
 from .optimiser.model import Place as PlanPlace
 from .optimiser.model import Resources as PlanResources
-from .topic_map import TopicMap, load
+from .content import topic_map
+from .topic_map import TopicMap
 
 ONLINE_FORMATS = frozenset({"webinar", "self_learning"})
 ONLINE = "online"
-
-
-@cache
-def topic_map() -> TopicMap:
-    """The topic map, read once (AppConfig.ready reads it at start, so a broken file stops it)."""
-    return load(Path(settings.ZZ_CONTENT_DIR) / "concepts" / "topic_map.yaml")
 
 
 @dataclass(frozen=True)
@@ -264,7 +257,3 @@ def open_gaps(centre: Centre, lands: tuple[str, ...]) -> list[Unmet]:
         if figure.shown and figure.value:
             out.append(Unmet(f"gap:{competence}|{land}", land, f"competence:{competence}", int(figure.value)))
     return out
-
-
-def fixed_items(scenario: Scenario) -> list[ScenarioItem]:
-    return list(scenario.items.filter(removed=False, fixed=True))

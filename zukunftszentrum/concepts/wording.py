@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .inputs import topic_map
+from .content import topic_map
 
 ROBUSTNESS = {
     "robust": gettext_lazy("robust"),
