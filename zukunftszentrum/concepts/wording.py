@@ -19,15 +19,21 @@ from .content import topic_map
 
 ROBUSTNESS = {
     "robust": gettext_lazy("robust"),
-    "at_low": gettext_lazy("auch bei niedrigem Bedarf"),
+    "at_low": gettext_lazy("nur bei niedrigem Bedarf"),
     "at_high": gettext_lazy("nur bei hohem Bedarf"),
-    "noise": gettext_lazy("unsicher: hängt an der Schätzung"),
+    "noise": gettext_lazy("unsicher"),
 }
 ROBUSTNESS_HELP = {
-    "robust": gettext_lazy("Bleibt im Plan, ob der Bedarf am unteren oder oberen Ende liegt."),
-    "at_low": gettext_lazy("Bleibt im Plan, auch wenn der Bedarf am unteren Ende liegt."),
+    "robust": gettext_lazy("Bleibt im Plan, ob der Bedarf am unteren oder am oberen Ende liegt."),
+    "at_low": gettext_lazy(
+        "Bleibt nur im Plan, wenn der Bedarf am unteren Ende liegt; bei höherem Bedarf lohnt "
+        "sich anderes mehr."
+    ),
     "at_high": gettext_lazy("Lohnt sich nur, wenn der Bedarf am oberen Ende liegt."),
-    "noise": gettext_lazy("Fällt bei beiden Enden der Schätzung heraus: eher Zufall der Schätzung."),
+    "noise": gettext_lazy(
+        "Fällt an beiden Enden der Schätzung heraus: gewählt wegen Zahlen, die die Schätzung "
+        "nicht trägt."
+    ),
 }
 FORMATS = {
     "self_learning": gettext_lazy("Selbstlerneinheit"),
