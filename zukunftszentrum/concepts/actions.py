@@ -71,7 +71,7 @@ def save_resources(*, member: Membership, values: dict[str, Any]) -> Resources:
 @transaction.atomic
 def add_place(*, member: Membership, place: Place) -> Place:
     rules.may_plan(member).enforce(NotAllowed)
-    place.centre_id = member.centre_id
+    place.centre = member.centre  # type: ignore[assignment]
     if not member.centre.lands.filter(pk=place.land_id).exists():  # type: ignore[union-attr]
         raise ConceptError(_("Der Ort muss in einem Land Ihres Zentrums liegen."))
     try:
@@ -147,9 +147,9 @@ def change_scenario(
     """Rename, change the period or the scenario's own resources (trainer days, budget)."""
     saved = _bump(member, scenario, version)
     target = saved.scenario
-    if "name" in values and values["name"] != target.name:
-        if Scenario.objects.filter(centre=target.centre, name=values["name"]).exists():
-            raise ConceptError(_("Ein Szenario mit diesem Namen gibt es schon."))
+    renamed = "name" in values and values["name"] != target.name
+    if renamed and Scenario.objects.filter(centre=target.centre, name=values["name"]).exists():
+        raise ConceptError(_("Ein Szenario mit diesem Namen gibt es schon."))
     resources = dict(target.resources)
     for name, value in values.items():
         if name in ("name", "first_month", "months"):
@@ -245,7 +245,7 @@ def add_item(
         raise ConceptError(_("Diesen Ort kennt das Szenario nicht."))
     if month not in months_of(target.first_month, target.months):
         raise ConceptError(_("Der Monat liegt nicht im Zeitraum des Szenarios."))
-    item, _created = ScenarioItem.objects.update_or_create(
+    _item, _created = ScenarioItem.objects.update_or_create(
         scenario=target,
         option=f"m{module.pk}",
         place=place,

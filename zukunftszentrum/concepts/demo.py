@@ -51,7 +51,13 @@ def seed_concepts() -> dict[str, int]:
         Place.objects.get_or_create(
             centre=centre,
             name=name,
-            defaults={"land": lands[land], "kreis_ags": ags, "kreis_name": kreis, "lat": lat, "lon": lon},
+            defaults={
+                "land": lands[land],
+                "kreis_ags": ags,
+                "kreis_name": kreis,
+                "lat": lat,
+                "lon": lon,
+            },
         )
     admin = (
         Membership.objects.filter(centre=centre, role="centre_admin", ended_at__isnull=True)
@@ -66,7 +72,11 @@ def seed_concepts() -> dict[str, int]:
         if Scenario.objects.filter(centre=centre, name=name).exists():
             continue
         scenario = create_scenario(
-            member=admin, name=name, first_month=next_half_year(), months=6, extra_trainer_days=extra
+            member=admin,
+            name=name,
+            first_month=next_half_year(),
+            months=6,
+            extra_trainer_days=extra,
         )
         Scenario.objects.filter(pk=scenario.pk).update(status=ScenarioStatus.QUEUED)
         solving.run(scenario.pk)

@@ -41,19 +41,39 @@ def programme_map(
     for shape in germany.shapes:
         if shape.code in lands:
             count = lands[shape.code]
-            fill = SHADES[min(len(SHADES) - 1, int(count / top * (len(SHADES) - 1)))] if top else SHADES[0]
+            fill = (
+                SHADES[min(len(SHADES) - 1, int(count / top * (len(SHADES) - 1)))]
+                if top
+                else SHADES[0]
+            )
         else:
             fill = OTHER
         out.append(f'<path d="{shape.d}" fill="{fill}" stroke="#ffffff" stroke-width="1"/>')
     for shape in germany.shapes:
         if shape.code in lands:
-            fill = SHADES[min(len(SHADES) - 1, int(lands[shape.code] / top * (len(SHADES) - 1)))] if top else SHADES[0]
+            fill = (
+                SHADES[min(len(SHADES) - 1, int(lands[shape.code] / top * (len(SHADES) - 1)))]
+                if top
+                else SHADES[0]
+            )
             colour = charts.WHITE if fill in SHADES[2:] else charts.TEXT
             x, y = shape.label
-            out.append(charts.svg_text(x, y, f"{shape.code} {lands[shape.code]}", colour, 'text-anchor="middle" font-weight="600"'))
+            out.append(
+                charts.svg_text(
+                    x,
+                    y,
+                    f"{shape.code} {lands[shape.code]}",
+                    colour,
+                    'text-anchor="middle" font-weight="600"',
+                )
+            )
     for name, lat, lon, sessions in places:
         x, y = projection(lon, lat)
-        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{charts.RED}" stroke="#ffffff"/>')
-        out.append(charts.svg_text(round(x + 5, 1), round(y + 3, 1), f"{name} ({sessions})", charts.TEXT))
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{charts.RED}" stroke="#ffffff"/>'
+        )
+        out.append(
+            charts.svg_text(round(x + 5, 1), round(y + 3, 1), f"{name} ({sessions})", charts.TEXT)
+        )
     out.append("</svg>")
     return "".join(out)

@@ -19,7 +19,7 @@ from .models import Place, Resources, Scenario
 from .wording import area_label, month_label
 
 
-def _area_fields(form: forms.Form, days: dict[str, Any]) -> None:
+def _area_fields(form: forms.BaseForm, days: dict[str, Any]) -> None:
     for area in topic_map().areas:
         form.fields[f"trainer_{area}"] = forms.DecimalField(
             label=area_label(area),
@@ -63,7 +63,8 @@ class ResourcesForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _area_fields(self, self.instance.trainer_days or {})
         self.fields["industry_weights"].initial = "; ".join(
-            f"{k}={str(v).replace('.', ',')}" for k, v in (self.instance.weight_industries or {}).items()
+            f"{k}={str(v).replace('.', ',')}"
+            for k, v in (self.instance.weight_industries or {}).items()
         )
         for name in ("weight_micro", "weight_thin", "weight_unmet"):
             self.fields[name].min_value = 0  # type: ignore[attr-defined]
@@ -82,7 +83,9 @@ class ResourcesForm(forms.ModelForm):
                 raise forms.ValidationError(_("Bitte schreiben Sie z. B. „C=1,5“.")) from None
             if code not in WZ_SECTIONS or not 0 <= factor <= 10:
                 raise forms.ValidationError(
-                    _("„%(code)s“ ist kein WZ-Abschnitt oder der Faktor liegt nicht zwischen 0 und 10.")
+                    _(
+                        "„%(code)s“ ist kein WZ-Abschnitt oder der Faktor liegt nicht zwischen 0 und 10."
+                    )
                     % {"code": code}
                 )
             out[code] = factor
@@ -92,7 +95,9 @@ class ResourcesForm(forms.ModelForm):
         data = super().clean() or {}
         low, high = data.get("min_participants"), data.get("max_participants")
         if low is not None and high is not None and high < low:
-            self.add_error("max_participants", _("Die Höchstzahl muss mindestens die Mindestzahl sein."))
+            self.add_error(
+                "max_participants", _("Die Höchstzahl muss mindestens die Mindestzahl sein.")
+            )
         return data
 
     def values(self) -> dict[str, Any]:
@@ -114,7 +119,7 @@ class PlaceForm(forms.ModelForm):
         lands = centre.lands.order_by("ags")
         self.fields["land"].queryset = lands  # type: ignore[attr-defined]
         codes = [land.code for land in lands]
-        self.fields["kreis"].choices = [("", "–")] + [
+        self.fields["kreis"].choices = [("", "–")] + [  # type: ignore[attr-defined]
             (k.ags, f"{k.name} ({k.land})") for k in geography.kreise_of(codes)
         ]
         self.fields["lat"].help_text = _("Leer lassen: die Mitte des Landes.")
@@ -168,7 +173,7 @@ class ScenarioForm(forms.Form):
 
     def __init__(self, *args: Any, centre: Centre, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["first_month"].choices = month_choices()
+        self.fields["first_month"].choices = month_choices()  # type: ignore[attr-defined]
         self.fields["based_on"].queryset = Scenario.objects.filter(centre=centre)  # type: ignore[attr-defined]
 
 
@@ -205,10 +210,10 @@ class AddItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = scenario.version
         self.fields["module"].choices = modules  # type: ignore[attr-defined]
-        self.fields["place"].choices = [
+        self.fields["place"].choices = [  # type: ignore[attr-defined]
             (p["key"], p["name"]) for p in scenario.resources.get("places", [])
         ] + [(ONLINE, _("online"))]
-        self.fields["month"].choices = [
+        self.fields["month"].choices = [  # type: ignore[attr-defined]
             (m, month_label(m)) for m in months_of(scenario.first_month, scenario.months)
         ]
 

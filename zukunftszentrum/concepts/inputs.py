@@ -23,12 +23,12 @@ from zukunftszentrum.needs.published import published_region
 from zukunftszentrum.organisations.models import Centre
 
 from . import geography
+from .content import topic_map
 from .demand import Domain, Unmet, Weights, demand_cells, unmet_cells
 from .models import Place, Resources, Scenario
 from .optimiser.model import Demand, Excluded, Fixed, Instance, Option, Policy
 from .optimiser.model import Place as PlanPlace
 from .optimiser.model import Resources as PlanResources
-from .content import topic_map
 from .topic_map import TopicMap
 
 ONLINE_FORMATS = frozenset({"webinar", "self_learning"})
@@ -77,11 +77,22 @@ def resources_of(centre: Centre) -> Resources:
 def snapshot(centre: Centre) -> dict[str, Any]:
     """The resources and places as plain data, for a new scenario."""
     r = resources_of(centre)
-    fields = (
-        "trainer_days budget_eur day_rate_eur venue_eur sessions_per_place_month "
-        "online_sessions_per_month min_participants max_participants min_share_per_land "
-        "travel_half_km weight_micro weight_thin weight_industries weight_unmet"
-    ).split()
+    fields = [
+        "trainer_days",
+        "budget_eur",
+        "day_rate_eur",
+        "venue_eur",
+        "sessions_per_place_month",
+        "online_sessions_per_month",
+        "min_participants",
+        "max_participants",
+        "min_share_per_land",
+        "travel_half_km",
+        "weight_micro",
+        "weight_thin",
+        "weight_industries",
+        "weight_unmet",
+    ]
     data: dict[str, Any] = {name: getattr(r, name) for name in fields}
     centroids = geography.land_centroids()
     data["places"] = [
@@ -144,7 +155,10 @@ def build(scenario: Scenario) -> Inputs:
         demands=demands + unmet,
         options=tuple(_option(key, m, snap, topics) for key, m in modules.items()),
         places=(
-            *(PlanPlace(key, p["land"], float(p["lat"]), float(p["lon"])) for key, p in places.items()),
+            *(
+                PlanPlace(key, p["land"], float(p["lat"]), float(p["lon"]))
+                for key, p in places.items()
+            ),
             PlanPlace(ONLINE, "", *_middle(lands, centroids), online=True),
         ),
         resources=PlanResources(
@@ -188,7 +202,9 @@ def _option(key: str, module: Module, snap: dict[str, Any], topics: TopicMap) ->
     covered = topics.module_topics(module.competences)
     covered[f"module:{module.key}"] = 1.0
     covered.update({f"competence:{c}": 1.0 for c in module.competences})
-    cost = days * float(snap.get("day_rate_eur", 0)) + (0 if online else float(snap.get("venue_eur", 0)))
+    cost = days * float(snap.get("day_rate_eur", 0)) + (
+        0 if online else float(snap.get("venue_eur", 0))
+    )
     return Option(
         key=key,
         module_id=str(module.pk),
@@ -203,7 +219,9 @@ def _option(key: str, module: Module, snap: dict[str, Any], topics: TopicMap) ->
     )
 
 
-def _middle(lands: tuple[str, ...], centroids: dict[str, tuple[float, float]]) -> tuple[float, float]:
+def _middle(
+    lands: tuple[str, ...], centroids: dict[str, tuple[float, float]]
+) -> tuple[float, float]:
     points = [centroids[land] for land in lands] or [(51.0, 10.0)]
     return (
         round(sum(p[0] for p in points) / len(points), 4),
@@ -222,7 +240,9 @@ def waitlists(centre: Centre, lands: tuple[str, ...], modules: dict[str, Module]
     by_key = {m.key: m for m in modules.values()}
     rows = Registration.objects.filter(
         status=RegistrationStatus.WAITLISTED, offer__module__centre=centre
-    ).values_list("user_id", "record_key", "offer__module__key", "organisation__land_id", "offer__land_id")
+    ).values_list(
+        "user_id", "record_key", "offer__module__key", "organisation__land_id", "offer__land_id"
+    )
     cells: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
     for user, key, module, own_land, offer_land in rows:
         land = own_land or offer_land
@@ -234,7 +254,9 @@ def waitlists(centre: Centre, lands: tuple[str, ...], modules: dict[str, Module]
         figure = publish_count([Contribution(k) for k in sorted(people.values())], params=_params())
         if figure.shown and figure.value:
             formats = {by_key[module].format: 1.0}
-            out.append(Unmet(f"wait:{module}|{land}", land, f"module:{module}", int(figure.value), formats))
+            out.append(
+                Unmet(f"wait:{module}|{land}", land, f"module:{module}", int(figure.value), formats)
+            )
     return out
 
 
@@ -255,5 +277,9 @@ def open_gaps(centre: Centre, lands: tuple[str, ...]) -> list[Unmet]:
     for (competence, land), people in sorted(cells.items()):
         figure = publish_count([Contribution(k) for k in sorted(people.values())], params=_params())
         if figure.shown and figure.value:
-            out.append(Unmet(f"gap:{competence}|{land}", land, f"competence:{competence}", int(figure.value)))
+            out.append(
+                Unmet(
+                    f"gap:{competence}|{land}", land, f"competence:{competence}", int(figure.value)
+                )
+            )
     return out

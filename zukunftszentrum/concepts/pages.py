@@ -89,7 +89,9 @@ def _state(item: ScenarioItem) -> str:
     return "locked" if item.fixed else ""
 
 
-def item_rows(scenario: Scenario, items: Sequence[ScenarioItem], lands: dict[str, str]) -> list[ItemRow]:
+def item_rows(
+    scenario: Scenario, items: Sequence[ScenarioItem], lands: dict[str, str]
+) -> list[ItemRow]:
     return [
         ItemRow(
             item,
@@ -119,12 +121,14 @@ def scenario_page(scenario: Scenario) -> ScenarioPage:
     )
     if not result:
         return page
-    page.binding = [wording.limit_text(limit, places, lands) for limit in result.get("binding", [])][
-        : MAX_SENTENCES * 2
-    ]
+    page.binding = [
+        wording.limit_text(limit, places, lands) for limit in result.get("binding", [])
+    ][: MAX_SENTENCES * 2]
     relax = sorted(result.get("relaxations", []), key=lambda r: -r["gain"])
     page.relaxations = [wording.relaxation_text(r, places, lands) for r in relax[:MAX_SENTENCES]]
-    page.infeasible = [wording.infeasible_text(x, places, lands) for x in result.get("infeasible", [])]
+    page.infeasible = [
+        wording.infeasible_text(x, places, lands) for x in result.get("infeasible", [])
+    ]
     page.uncovered = [wording.uncovered_text(row, lands) for row in result.get("uncovered", [])]
     coverage = result.get("coverage", {})
     page.by_land = [Share(lands.get(k, k), c, t) for k, (c, t) in coverage.get("land", {}).items()]
@@ -196,21 +200,32 @@ def compare(scenarios: Sequence[Scenario]) -> list[CompareBlock]:
             for r in results:
                 found = r.get("coverage", {}).get(dim, {}).get(key)
                 cells.append(Share("", found[0], found[1]).share if found else "–")
-            rows.append(CompareRow(labels[dim](key), cells))
+            rows.append(CompareRow(str(labels[dim](key)), cells))
         blocks.append(CompareBlock(titles[dim], rows))
     summary = [
-        CompareRow(_("Erreichter Bedarf (Betriebe, gewichtet)"), [wording.number(r.get("objective", 0)) if r else "–" for r in results]),
+        CompareRow(
+            _("Erreichter Bedarf (Betriebe, gewichtet)"),
+            [wording.number(r.get("objective", 0)) if r else "–" for r in results],
+        ),
         CompareRow(_("Termine"), [str(r.get("sessions", "–")) for r in results]),
-        CompareRow(_("Kosten (Euro)"), [wording.number(r.get("cost", 0)) if r else "–" for r in results]),
-        CompareRow(_("Budget (Euro)"), [wording.number(r.get("budget", 0)) if r else "–" for r in results]),
+        CompareRow(
+            _("Kosten (Euro)"), [wording.number(r.get("cost", 0)) if r else "–" for r in results]
+        ),
+        CompareRow(
+            _("Budget (Euro)"), [wording.number(r.get("budget", 0)) if r else "–" for r in results]
+        ),
     ]
     areas = sorted({a for r in results for a in r.get("trainer_load", {})})
     for area in areas:
         cells = []
         for r in results:
             found = r.get("trainer_load", {}).get(area)
-            cells.append(f"{wording.number(found[0])} / {wording.number(found[1])}" if found else "–")
-        summary.append(CompareRow(_("Trainertage %(area)s") % {"area": wording.area_label(area)}, cells))
+            cells.append(
+                f"{wording.number(found[0])} / {wording.number(found[1])}" if found else "–"
+            )
+        summary.append(
+            CompareRow(_("Trainertage %(area)s") % {"area": wording.area_label(area)}, cells)
+        )
     return [CompareBlock(_("Überblick"), summary), *blocks]
 
 

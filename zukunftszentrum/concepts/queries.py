@@ -27,21 +27,21 @@ def places_of(member: Membership) -> QuerySet[Place]:
     return Place.objects.filter(centre=centre_of(member)).select_related("land")
 
 
-def access_scenario(member: Membership, pk: object) -> Scenario:
+def access_scenario(member: Membership, pk: int) -> Scenario:
     scenario = scenarios_of(member).select_related("centre").filter(pk=pk).first()
     if scenario is None:
         raise Http404
     return scenario
 
 
-def access_item(member: Membership, scenario: Scenario, pk: object) -> ScenarioItem:
+def access_item(member: Membership, scenario: Scenario, pk: int) -> ScenarioItem:
     item = ScenarioItem.objects.filter(scenario=access_scenario(member, scenario.pk), pk=pk).first()
     if item is None:
         raise Http404
     return item
 
 
-def access_place(member: Membership, pk: object) -> Place:
+def access_place(member: Membership, pk: int) -> Place:
     place = places_of(member).filter(pk=pk).first()
     if place is None:
         raise Http404

@@ -33,7 +33,9 @@ def context(scenario: Scenario) -> dict[str, Any]:
 
 
 def plan_map(scenario: Scenario) -> str:
-    lands: dict[str, int] = {code: 0 for code in scenario.centre.lands.values_list("code", flat=True)}
+    lands: dict[str, int] = {
+        code: 0 for code in scenario.centre.lands.values_list("code", flat=True)
+    }
     places: dict[str, int] = defaultdict(int)
     for item in scenario.items.filter(removed=False):
         if item.land:
@@ -48,7 +50,9 @@ def plan_map(scenario: Scenario) -> str:
         lands,
         located,
         title=_("Präsenztermine nach Land und Ort"),
-        desc=_("Die Länder der Region, je dunkler, desto mehr Präsenztermine; Punkte: die Orte mit ihrer Zahl an Terminen. Die Zahlen stehen auch in der Tabelle."),
+        desc=_(
+            "Die Länder der Region, je dunkler, desto mehr Präsenztermine; Punkte: die Orte mit ihrer Zahl an Terminen. Die Zahlen stehen auch in der Tabelle."
+        ),
     )
 
 

@@ -59,9 +59,7 @@ def solve_scenario(scenario_id: int) -> str:
 
 def requeue_lost() -> int:
     """Queue again the solves a dead worker left behind (a core.tasks recovery)."""
-    lost = Scenario.objects.filter(
-        status__in=PENDING, requested_at__lt=timezone.now() - LOST_AFTER
-    )
+    lost = Scenario.objects.filter(status__in=PENDING, requested_at__lt=timezone.now() - LOST_AFTER)
     ids = list(lost.values_list("pk", flat=True))
     Scenario.objects.filter(pk__in=ids).update(
         status=ScenarioStatus.QUEUED, requested_at=timezone.now()

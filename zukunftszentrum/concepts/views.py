@@ -97,7 +97,9 @@ def resources(request: MemberRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with refusals(request):
             actions.save_resources(member=member, values=form.values())
-            messages.success(request, _("Die Ressourcen sind gespeichert. Sie gelten für neue Szenarien."))
+            messages.success(
+                request, _("Die Ressourcen sind gespeichert. Sie gelten für neue Szenarien.")
+            )
             return redirect("concepts:resources")
     return render(
         request,
@@ -170,7 +172,9 @@ def scenario(request: MemberRequest, pk: int) -> HttpResponse:
             "page": pages.scenario_page(found),
             **allowed,
             "change_form": ScenarioChangeForm(scenario=found) if allowed["may_edit"] else None,
-            "add_form": AddItemForm(scenario=found, modules=modules) if allowed["may_edit"] else None,
+            "add_form": AddItemForm(scenario=found, modules=modules)
+            if allowed["may_edit"]
+            else None,
             "others": queries.scenarios_of(member).exclude(pk=found.pk),
             "plan_map": report.plan_map(found) if found.result else "",
         },
@@ -188,9 +192,16 @@ def scenario_change(request: MemberRequest, pk: int) -> HttpResponse:
         return redirect("concepts:scenario", pk=pk)
     with refusals(request):
         saved = actions.change_scenario(
-            member=member, scenario=found, version=form.cleaned_data["version"], values=form.values()
+            member=member,
+            scenario=found,
+            version=form.cleaned_data["version"],
+            values=form.values(),
         )
-        _tell(request, saved, _("Gespeichert. Berechnen Sie das Szenario neu, um die Wirkung zu sehen."))
+        _tell(
+            request,
+            saved,
+            _("Gespeichert. Berechnen Sie das Szenario neu, um die Wirkung zu sehen."),
+        )
     return redirect("concepts:scenario", pk=pk)
 
 
@@ -202,7 +213,9 @@ def scenario_solve(request: MemberRequest, pk: int) -> HttpResponse:
         if actions.solve(member=request.member, scenario=found, version=_version(request)):
             messages.success(request, _("Das Szenario wird berechnet."))
         else:
-            messages.info(request, _("Dieses Szenario wird schon berechnet oder ist schon neu berechnet."))
+            messages.info(
+                request, _("Dieses Szenario wird schon berechnet oder ist schon neu berechnet.")
+            )
     return redirect("concepts:scenario", pk=pk)
 
 
@@ -226,8 +239,14 @@ def item_change(request: MemberRequest, pk: int, item_pk: int, change: str) -> H
     if change not in actions.ITEM_CHANGES:
         raise Http404
     with refusals(request):
-        saved = actions.change_item(member=member, item=item, change=change, version=_version(request))
-        _tell(request, saved, _("Geändert. Berechnen Sie neu, um um diese Festlegung herum zu planen."))
+        saved = actions.change_item(
+            member=member, item=item, change=change, version=_version(request)
+        )
+        _tell(
+            request,
+            saved,
+            _("Geändert. Berechnen Sie neu, um um diese Festlegung herum zu planen."),
+        )
     return redirect("concepts:scenario", pk=pk)
 
 
@@ -272,18 +291,29 @@ def publish(request: MemberRequest, pk: int) -> HttpResponse:
             if made:
                 messages.success(
                     request,
-                    _("%(n)s Angebotsentwürfe sind im Katalog angelegt. Die Trainerinnen und Trainer bestätigen sie dort.")
+                    _(
+                        "%(n)s Angebotsentwürfe sind im Katalog angelegt. Die Trainerinnen und Trainer bestätigen sie dort."
+                    )
                     % {"n": made},
                 )
             else:
-                messages.info(request, _("Alle Positionen waren schon veröffentlicht; es wurde nichts doppelt angelegt."))
+                messages.info(
+                    request,
+                    _(
+                        "Alle Positionen waren schon veröffentlicht; es wurde nichts doppelt angelegt."
+                    ),
+                )
         return redirect("concepts:scenario", pk=pk)
     pending = found.items.filter(removed=False, offer_ids=[])
     return render(
         request,
         "concepts/publish.html",
-        {"scenario": found, "allowed": allowed, "pending": pending,
-         "sessions": sum(i.sessions for i in pending)},
+        {
+            "scenario": found,
+            "allowed": allowed,
+            "pending": pending,
+            "sessions": sum(i.sessions for i in pending),
+        },
     )
 
 
@@ -291,7 +321,7 @@ def publish(request: MemberRequest, pk: int) -> HttpResponse:
 def compare(request: MemberRequest) -> HttpResponse:
     member = request.member
     ids = [v for v in request.GET.getlist("s") if v.isdigit()][:3]
-    chosen: list[Scenario] = [queries.access_scenario(member, pk) for pk in ids]
+    chosen: list[Scenario] = [queries.access_scenario(member, int(pk)) for pk in ids]
     return render(
         request,
         "concepts/compare.html",

@@ -11,9 +11,8 @@ from typing import Any
 from django.utils import formats
 from django.utils.dateparse import parse_datetime
 from django.utils.dates import MONTHS
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .content import topic_map
 
@@ -88,7 +87,7 @@ def item_reasons(reasons: Mapping[str, Any], fmt: str, lands: Mapping[str, str])
             % {"topic": topic_label(topic), "land": lands.get(land, land), "n": number(value)}
         )
     for topic, land, people in reasons.get("unmet", []):
-        kind, _sep, key = topic.partition(":")
+        kind, _sep, _key = topic.partition(":")
         if kind == "module":
             text = _("%(n)s Personen auf der Warteliste in %(land)s.")
         else:
@@ -103,7 +102,9 @@ def item_reasons(reasons: Mapping[str, Any], fmt: str, lands: Mapping[str, str])
     return out
 
 
-def _limit_place(kind: str, key: str, places: Mapping[str, str], lands: Mapping[str, str]) -> dict[str, str]:
+def _limit_place(
+    kind: str, key: str, places: Mapping[str, str], lands: Mapping[str, str]
+) -> dict[str, str]:
     """The words for a limit's key: month, area, place or Land."""
     parts = key.split("|") if key else []
     words: dict[str, str] = {}
@@ -121,7 +122,9 @@ def _limit_place(kind: str, key: str, places: Mapping[str, str], lands: Mapping[
     return words
 
 
-def limit_text(limit: Mapping[str, Any], places: Mapping[str, str], lands: Mapping[str, str]) -> str:
+def limit_text(
+    limit: Mapping[str, Any], places: Mapping[str, str], lands: Mapping[str, str]
+) -> str:
     """A binding limit: what it is and how much of it the plan uses."""
     w = _limit_place(limit["kind"], limit["key"], places, lands)
     used, available = number(limit["used"]), number(limit["available"])
@@ -151,12 +154,16 @@ def relaxation_text(
     amount = number(gain) if gain >= 1 else _("kaum")
     kind = relax["kind"]
     if kind == "trainer_days":
-        text = _("Ein weiterer Trainertag im %(month)s („%(area)s“) erreicht etwa %(gain)s Betriebe mehr.")
+        text = _(
+            "Ein weiterer Trainertag im %(month)s („%(area)s“) erreicht etwa %(gain)s Betriebe mehr."
+        )
     elif kind == "budget":
         w["step"] = number(relax.get("step", 1000))
         text = _("%(step)s Euro mehr Budget erreichen etwa %(gain)s Betriebe mehr.")
     elif kind == "place_month":
-        text = _("Ein weiterer Termin in %(place)s im %(month)s erreicht etwa %(gain)s Betriebe mehr.")
+        text = _(
+            "Ein weiterer Termin in %(place)s im %(month)s erreicht etwa %(gain)s Betriebe mehr."
+        )
     elif kind == "online_month":
         text = _("Ein weiterer Online-Termin im %(month)s erreicht etwa %(gain)s Betriebe mehr.")
     elif kind == "land_share":
@@ -181,7 +188,9 @@ def infeasible_text(
     elif kind == "budget":
         text = _("Gebraucht werden %(used)s Euro, das Budget beträgt %(available)s Euro.")
     elif kind == "place_month":
-        text = _("In %(place)s sind im %(month)s %(used)s Termine nötig, möglich sind %(available)s.")
+        text = _(
+            "In %(place)s sind im %(month)s %(used)s Termine nötig, möglich sind %(available)s."
+        )
     elif kind == "online_month":
         text = _("Im %(month)s sind %(used)s Online-Termine nötig, möglich sind %(available)s.")
     elif kind == "land_share":
@@ -207,7 +216,9 @@ def uncovered_text(row: list[Any], lands: Mapping[str, str]) -> str:
             "n": number(open_),
             "land": lands.get(land, land),
         }
-    return _("%(topic)s in %(land)s: etwa %(open)s von %(total)s Betrieben bleiben ohne Angebot.") % {
+    return _(
+        "%(topic)s in %(land)s: etwa %(open)s von %(total)s Betrieben bleiben ohne Angebot."
+    ) % {
         "topic": topic_label(topic),
         "land": lands.get(land, land),
         "open": number(open_),
@@ -227,13 +238,19 @@ def needs_note(needs: Mapping[str, Any]) -> str:
     date = formats.date_format(moment, "SHORT_DATE_FORMAT") if isinstance(moment, datetime) else "–"
     values = {"window": needs.get("window", ""), "date": date}
     if needs.get("stale"):
-        return _(
-            "Die Bedarfsanalyse %(window)s vom %(date)s ist nicht mehr aktuell: seitdem sind neue "
-            "Antworten eingegangen. Verwendet wird diese letzte fertige Berechnung."
-        ) % values
+        return (
+            _(
+                "Die Bedarfsanalyse %(window)s vom %(date)s ist nicht mehr aktuell: seitdem sind neue "
+                "Antworten eingegangen. Verwendet wird diese letzte fertige Berechnung."
+            )
+            % values
+        )
     if not needs.get("current"):
-        return _(
-            "Für das laufende Jahr gibt es noch keine fertige Bedarfsanalyse. Verwendet wird die "
-            "letzte fertige: %(window)s vom %(date)s."
-        ) % values
+        return (
+            _(
+                "Für das laufende Jahr gibt es noch keine fertige Bedarfsanalyse. Verwendet wird die "
+                "letzte fertige: %(window)s vom %(date)s."
+            )
+            % values
+        )
     return _("Grundlage: Bedarfsanalyse %(window)s vom %(date)s.") % values
