@@ -9,6 +9,7 @@ nothing; a worker that starts queues again what a dead worker left (`requeue_los
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
@@ -161,7 +162,7 @@ def _save(
     scenario.result = {
         "status": plan.status,
         "objective": round(plan.objective, 2),
-        "gap": plan.gap,
+        "gap": plan.gap if math.isfinite(plan.gap) else None,  # an infeasible plan has none
         "needs": inputs.needs.as_json(),
         "binding": [_limit(limit) for limit in plan.binding],
         "infeasible": [_limit(limit) for limit in plan.infeasible],
