@@ -19,6 +19,8 @@ from .model import (
     Policy,
     Resources,
 )
+from .robust import robustness
+from .sensitivity import Relaxation, value_of_more
 from .solve import solve
 
 __all__ = [
@@ -33,7 +35,10 @@ __all__ = [
     "Plan",
     "PlanItem",
     "Policy",
+    "Relaxation",
     "Resources",
     "greedy",
+    "robustness",
     "solve",
+    "value_of_more",
 ]
