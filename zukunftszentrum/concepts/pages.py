@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.organisations.models import Land, Membership
@@ -181,9 +182,10 @@ def compare(scenarios: Sequence[Scenario]) -> list[CompareBlock]:
     scenario (covered share of the need; "–" where a scenario has no result)."""
     lands = land_names()
     results = [s.result or {} for s in scenarios]
+    english = 1 if (get_language() or "de").startswith("en") else 0
     labels = {
         "land": lambda k: lands.get(k, k),
-        "industry": lambda k: WZ_SECTIONS[k][0] if k in WZ_SECTIONS else _("übrige Zweige"),
+        "industry": lambda k: WZ_SECTIONS[k][english] if k in WZ_SECTIONS else _("übrige Zweige"),
         "size": lambda k: str(wording.SIZES.get(k, k)),
     }
     titles = {
