@@ -46,7 +46,11 @@ def _bump(member: Membership, scenario: Scenario, version: int | None) -> Saved:
     """Lock the scenario, check the rule, count the version up; `conflict` when the form's
     version is older than the stored one."""
     locked = Scenario.objects.select_for_update().select_related("centre").get(pk=scenario.pk)
-    rules.may_edit(member, locked).enforce(NotAllowed)
+    answer = rules.may_edit(member, locked)
+    if not answer:
+        # A solve under way is a moment to wait, not a refusal of the role: a message, no 403.
+        waiting = locked.status in PENDING and member.centre_id == locked.centre_id
+        raise (ConceptError if waiting and rules.may_plan(member) else NotAllowed)(answer.reason)
     conflict = version is not None and version != locked.version
     locked.version = F("version") + 1
     locked.save(update_fields=["version", "updated_at"])

@@ -44,7 +44,7 @@ def seed_concepts() -> dict[str, int]:
     centre = Centre.objects.get(slug=SHOWCASE_CENTRE)
     Resources.objects.get_or_create(
         centre=centre,
-        defaults={"trainer_days": TRAINER_DAYS, "budget_eur": 45000, "weight_micro": 1.5},
+        defaults={"trainer_days": TRAINER_DAYS, "budget_eur": 80000, "weight_micro": 1.5},
     )
     lands = {land.code: land for land in Land.objects.all()}
     for name, land, ags, kreis, lat, lon in PLACES:

@@ -66,10 +66,6 @@ class ResourcesForm(forms.ModelForm):
             f"{k}={str(v).replace('.', ',')}"
             for k, v in (self.instance.weight_industries or {}).items()
         )
-        for name in ("weight_micro", "weight_thin", "weight_unmet"):
-            self.fields[name].min_value = 0  # type: ignore[attr-defined]
-            self.fields[name].max_value = 10  # type: ignore[attr-defined]
-        self.fields["min_share_per_land"].max_value = 50  # type: ignore[attr-defined]
 
     def clean_industry_weights(self) -> dict[str, float]:
         text = self.cleaned_data.get("industry_weights") or ""

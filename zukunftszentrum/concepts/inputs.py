@@ -44,6 +44,7 @@ class NeedsBasis:
     finished_at: datetime | None = None
     stale: bool = False
     current: bool = False
+    missing: tuple[str, ...] = ()  # Länder of the region without a published estimate
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -52,6 +53,7 @@ class NeedsBasis:
             "finished_at": self.finished_at.isoformat() if self.finished_at else None,
             "stale": self.stale,
             "current": self.current,
+            "missing": list(self.missing),
         }
 
 
@@ -139,7 +141,12 @@ def build(scenario: Scenario) -> Inputs:
         }
         demands = demand_cells(domains, lands, topics, centroids, weights)
         needs = NeedsBasis(
-            region.run_id, region.window, region.finished_at, region.stale, region.current
+            region.run_id,
+            region.window,
+            region.finished_at,
+            region.stale,
+            region.current,
+            tuple(land for land in lands if f"land:{land}" not in domains),
         )
     modules = {
         f"m{m.pk}": m for m in Module.objects.filter(centre=centre, published=True).order_by("pk")

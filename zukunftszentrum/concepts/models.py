@@ -9,11 +9,14 @@ stored as keys and numbers (`result`), worded when shown, in the reader's langua
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zukunftszentrum.organisations.models import Centre, Land
+
+WEIGHT = [MinValueValidator(0), MaxValueValidator(10)]
 
 
 class Resources(models.Model):
@@ -35,15 +38,19 @@ class Resources(models.Model):
     min_participants = models.PositiveSmallIntegerField(_("Mindestzahl Teilnehmende"), default=6)
     max_participants = models.PositiveSmallIntegerField(_("Höchstzahl Teilnehmende"), default=16)
     min_share_per_land = models.PositiveSmallIntegerField(
-        _("Mindestanteil je Land (%)"), default=10
+        _("Mindestanteil je Land (%)"), default=10, validators=[MaxValueValidator(50)]
     )
     travel_half_km = models.PositiveSmallIntegerField(
         _("Entfernung, ab der nur noch die Hälfte kommt (km)"), default=60
     )
-    weight_micro = models.FloatField(_("Gewicht Kleinstbetriebe"), default=1.5)
-    weight_thin = models.FloatField(_("Gewicht dünn besetzter Regionen"), default=1.2)
+    weight_micro = models.FloatField(_("Gewicht Kleinstbetriebe"), default=1.5, validators=WEIGHT)
+    weight_thin = models.FloatField(
+        _("Gewicht dünn besetzter Regionen"), default=1.2, validators=WEIGHT
+    )
     weight_industries = models.JSONField(_("Gewichte nach Wirtschaftszweig"), default=dict)
-    weight_unmet = models.FloatField(_("Gewicht von Wartelisten und Lücken"), default=1.0)
+    weight_unmet = models.FloatField(
+        _("Gewicht von Wartelisten und Lücken"), default=1.0, validators=WEIGHT
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

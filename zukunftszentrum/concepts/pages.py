@@ -115,7 +115,7 @@ def scenario_page(scenario: Scenario) -> ScenarioPage:
     page = ScenarioPage(
         scenario=scenario,
         pending=scenario.status in PENDING,
-        needs_note=wording.needs_note(result.get("needs", {})) if result else "",
+        needs_note=wording.needs_note(result.get("needs", {}), lands) if result else "",
         items=item_rows(scenario, [i for i in items if not i.removed], lands),
         removed=item_rows(scenario, [i for i in items if i.removed], lands),
         months=[wording.month_label(m) for m in months_of(scenario.first_month, scenario.months)],
@@ -125,7 +125,9 @@ def scenario_page(scenario: Scenario) -> ScenarioPage:
     page.binding = [
         wording.limit_text(limit, places, lands) for limit in result.get("binding", [])
     ][: MAX_SENTENCES * 2]
-    relax = sorted(result.get("relaxations", []), key=lambda r: -r["gain"])
+    relax = sorted(
+        (r for r in result.get("relaxations", []) if r["gain"] >= 1), key=lambda r: -r["gain"]
+    )
     page.relaxations = [wording.relaxation_text(r, places, lands) for r in relax[:MAX_SENTENCES]]
     page.infeasible = [
         wording.infeasible_text(x, places, lands) for x in result.get("infeasible", [])

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils import formats
 from django.utils.dateparse import parse_datetime
 from django.utils.dates import MONTHS
+from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -74,6 +75,9 @@ def number(value: float) -> str:
 
 
 def percent(share: float) -> str:
+    """Whole percent; one decimal below 10 % (a programme reaches a small share of a region)."""
+    if 0 < share < 0.1:
+        return f"{formats.number_format(share * 100, 1, use_l10n=True)} %"
     return f"{round(share * 100)} %"
 
 
@@ -83,7 +87,7 @@ def item_reasons(reasons: Mapping[str, Any], fmt: str, lands: Mapping[str, str])
     out = []
     for topic, land, value in reasons.get("needs", []):
         out.append(
-            _("Deckt Bedarf an %(topic)s in %(land)s (etwa %(n)s Betriebe, gewichtet).")
+            _("Deckt Bedarf an %(topic)s in %(land)s (dort etwa %(n)s Betriebe mit diesem Bedarf).")
             % {"topic": topic_label(topic), "land": lands.get(land, land), "n": number(value)}
         )
     for topic, land, people in reasons.get("unmet", []):
@@ -138,7 +142,9 @@ def limit_text(
     elif kind == "online_month":
         text = _("Online-Termine im %(month)s: %(used)s von %(available)s")
     elif kind == "land_share":
-        text = _("Mindestanteil für %(land)s: %(used)s von %(available)s Terminen")
+        text = _(
+            "Mindestanteil für %(land)s: %(used)s Termine, verlangt sind mindestens %(available)s"
+        )
     else:
         text = _("Festgelegte Positionen: %(used)s von %(available)s")
     return text % {"used": used, "available": available, **_defaults(w)}
@@ -150,8 +156,7 @@ def relaxation_text(
     """What one more unit of a limit would add: "Ein weiterer Trainertag im Juni 2027 („KI
     verstehen“) erreicht etwa 14 Betriebe mehr." """
     w = _defaults(_limit_place(relax["kind"], relax["key"], places, lands))
-    gain = relax["gain"]
-    amount = number(gain) if gain >= 1 else _("kaum")
+    amount = number(relax["gain"])  # the pages show gains of at least one establishment
     kind = relax["kind"]
     if kind == "trainer_days":
         text = _(
@@ -226,8 +231,20 @@ def uncovered_text(row: list[Any], lands: Mapping[str, str]) -> str:
     }
 
 
-def needs_note(needs: Mapping[str, Any]) -> str:
-    """Which needs run the plan rests on, named when it is missing, stale or not this year's."""
+def needs_note(needs: Mapping[str, Any], lands: Mapping[str, str] | None = None) -> str:
+    """Which needs run the plan rests on, named when it is missing, stale or not this year's,
+    and the Länder of the region it has no estimate for."""
+    note = _run_note(needs)
+    missing = [(lands or {}).get(code, code) for code in (needs or {}).get("missing", [])]
+    if missing:
+        note += " " + _(
+            "Für %(lands)s ist keine Schätzung veröffentlicht (zu wenige Antworten); dort zählen "
+            "nur Wartelisten und Lücken in Lernwegen."
+        ) % {"lands": get_text_list(missing, _("und"))}
+    return note
+
+
+def _run_note(needs: Mapping[str, Any]) -> str:
     if not needs or not needs.get("run_id"):
         return _(
             "Für Ihre Region gibt es noch keine fertige Bedarfsanalyse. Der Vorschlag beruht "

@@ -1,0 +1,60 @@
+"""The words for the optimiser's keys and numbers: limits, relaxations, the needs basis."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .. import wording
+
+PLACES = {"p1": "Kiel", "online": "online"}
+LANDS = {"SH": "Schleswig-Holstein", "HB": "Bremen", "HH": "Hamburg"}
+
+
+@pytest.mark.parametrize(
+    ("relax", "expected"),
+    [
+        ({"kind": "trainer_days", "key": "2027-06|understanding_ai", "gain": 14.2, "step": 1},
+         "Ein weiterer Trainertag im Juni 2027 („KI verstehen“) erreicht etwa 14 Betriebe mehr."),
+        ({"kind": "budget", "key": "", "gain": 3.4, "step": 1000},
+         "1.000 Euro mehr Budget erreichen etwa 3 Betriebe mehr."),
+        ({"kind": "place_month", "key": "p1|2027-02", "gain": 2.2, "step": 1},
+         "Ein weiterer Termin in Kiel im Februar 2027 erreicht etwa 2 Betriebe mehr."),
+        ({"kind": "online_month", "key": "2027-03", "gain": 10, "step": 1},
+         "Ein weiterer Online-Termin im März 2027 erreicht etwa 10 Betriebe mehr."),
+    ],
+)  # fmt: skip
+def test_what_one_more_unit_adds(relax: dict[str, Any], expected: str) -> None:
+    assert wording.relaxation_text(relax, PLACES, LANDS) == expected
+
+
+def test_an_infeasible_trainer_limit_names_month_and_area() -> None:
+    limit = {"kind": "trainer_days", "key": "2027-01|ethics_law", "used": 9, "available": 2}
+    assert wording.infeasible_text(limit, PLACES, LANDS) == (
+        "Im Januar 2027 werden 9 Trainertage „Recht und Ethik“ gebraucht, verfügbar sind 2."
+    )
+
+
+@pytest.mark.parametrize(
+    ("needs", "expected"),
+    [
+        ({}, "noch keine fertige Bedarfsanalyse"),
+        ({"run_id": 1, "window": "2026", "finished_at": "2026-11-02T10:00:00+00:00",
+          "stale": True, "current": True}, "Die Bedarfsanalyse 2026 vom 02.11.2026 ist nicht mehr aktuell"),
+        ({"run_id": 1, "window": "2025", "finished_at": "2025-12-01T10:00:00+00:00",
+          "stale": False, "current": False}, "Verwendet wird die letzte fertige: 2025 vom 01.12.2025."),
+        ({"run_id": 1, "window": "2026", "finished_at": "2026-11-02T10:00:00+00:00",
+          "current": True, "missing": ["HB", "HH"]},
+         "Für Bremen und Hamburg ist keine Schätzung veröffentlicht"),
+    ],
+)  # fmt: skip
+def test_the_needs_basis_is_named(needs: dict[str, Any], expected: str) -> None:
+    assert expected in wording.needs_note(needs, LANDS)
+
+
+@pytest.mark.parametrize(
+    ("share", "expected"), [(0.0, "0 %"), (0.0034, "0,3 %"), (0.256, "26 %"), (1.0, "100 %")]
+)
+def test_percent(share: float, expected: str) -> None:
+    assert wording.percent(share) == expected
