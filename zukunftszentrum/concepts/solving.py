@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -24,7 +24,7 @@ from zukunftszentrum.core.tasks import enqueue_on_commit
 
 from .inputs import ONLINE, Inputs, build
 from .models import PENDING, Scenario, ScenarioItem, ScenarioStatus
-from .optimiser.model import Demand, Instance, Plan
+from .optimiser.model import Demand, Instance, Limit, Plan
 from .optimiser.robust import robustness
 from .optimiser.sensitivity import value_of_more
 from .optimiser.solve import solve
@@ -94,7 +94,7 @@ def run(scenario_id: int) -> str:
             extra["relaxations"] = [
                 {**_limit(r.limit), "step": r.step, "gain": round(r.gain, 2)}
                 for r in value_of_more(
-                    inputs.instance, plan, limits=plan.binding[:MAX_RELAXED], time_limit=5.0
+                    inputs.instance, plan, limits=to_relax(plan.binding), time_limit=5.0
                 )
             ]
             _stage(scenario_id, "robustness")
@@ -106,6 +106,21 @@ def run(scenario_id: int) -> str:
         raise
     _save(scenario, inputs, plan, marks, extra)
     return plan.status
+
+
+RELAX_ORDER = ("trainer_days", "budget", "place_month", "online_month", "land_share")
+
+
+def to_relax(binding: Sequence[Limit]) -> list[Limit]:
+    """The binding limits worth one re-solve each: every kind in turn (trainer days first, the
+    question centres ask most), so six online months do not crowd out the trainer days."""
+    queues = [[b for b in binding if b.kind == kind] for kind in RELAX_ORDER]
+    out: list[Limit] = []
+    while len(out) < MAX_RELAXED and any(queues):
+        for queue in queues:
+            if queue and len(out) < MAX_RELAXED:
+                out.append(queue.pop(0))
+    return out
 
 
 def _limit(limit: Any) -> dict[str, Any]:

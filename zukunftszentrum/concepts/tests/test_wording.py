@@ -58,3 +58,15 @@ def test_the_needs_basis_is_named(needs: dict[str, Any], expected: str) -> None:
 )
 def test_percent(share: float, expected: str) -> None:
     assert wording.percent(share) == expected
+
+
+def test_every_kind_of_binding_limit_is_asked_in_turn() -> None:
+    from ..optimiser.model import Limit
+    from ..solving import MAX_RELAXED, to_relax
+
+    online = [Limit("online_month", f"2027-0{m}", 6, 6) for m in range(1, 7)]
+    days = [Limit("trainer_days", f"2027-0{m}|ethics_law", 2, 2) for m in range(1, 7)]
+    chosen = to_relax([*online, *days, Limit("budget", "", 9, 9)])
+    assert len(chosen) == MAX_RELAXED
+    assert [c.kind for c in chosen[:3]] == ["trainer_days", "budget", "online_month"]
+    assert sum(c.kind == "trainer_days" for c in chosen) == 4
