@@ -190,3 +190,37 @@ def _shares(figures: Mapping[str, tuple[float, float, float]]) -> dict[str, floa
         for key, value in figures.items()
         if key.startswith(FORMAT_PREFIX)
     }
+
+
+# The survey's time budgets per person and month, by the most hours each allows.
+TIME_BUDGET_PREFIX = "time_budget:"
+TIME_BUDGET_HOURS = {"lt2": 2.0, "2to4": 4.0, "4to8": 8.0, "gt8": float("inf")}
+
+
+def time_budgets(
+    domains: Mapping[str, Domain], lands: Sequence[str]
+) -> dict[str, dict[str, float]]:
+    """Each Land's published shares of the time budgets ({} where none is published)."""
+    out = {}
+    for land in lands:
+        whole = domains.get(f"land:{land}")
+        if whole is None:
+            continue
+        shares = {
+            key.removeprefix(TIME_BUDGET_PREFIX): value[0]
+            for key, value in whole.figures.items()
+            if key.startswith(TIME_BUDGET_PREFIX)
+        }
+        if shares:
+            out[land] = shares
+    return out
+
+
+def time_fit(shares: Mapping[str, float], hours: float) -> float | None:
+    """The share of companies whose monthly time budget per person holds a module of `hours`
+    (a single choice, so the shares are normalised); None without shares."""
+    total = sum(v for k, v in shares.items() if k in TIME_BUDGET_HOURS)
+    if total <= 0:
+        return None
+    fits = sum(v for k, v in shares.items() if TIME_BUDGET_HOURS.get(k, 0) >= hours)
+    return fits / total

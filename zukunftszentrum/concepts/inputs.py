@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -24,7 +24,7 @@ from zukunftszentrum.organisations.models import Centre
 
 from . import geography
 from .content import topic_map
-from .demand import Domain, Unmet, Weights, demand_cells, unmet_cells
+from .demand import Domain, Unmet, Weights, demand_cells, time_budgets, unmet_cells
 from .models import Place, Resources, Scenario
 from .optimiser.model import Demand, Excluded, Fixed, Instance, Option, Policy
 from .optimiser.model import Place as PlanPlace
@@ -63,6 +63,7 @@ class Inputs:
     needs: NeedsBasis
     modules: dict[str, Module]  # option key -> module
     places: dict[str, dict[str, Any]]  # place key -> snapshot entry
+    time_budgets: dict[str, dict[str, float]] = field(default_factory=dict)  # Land -> shares
 
 
 # --- the resources snapshot ---------------------------------------------------------------
@@ -135,11 +136,13 @@ def build(scenario: Scenario) -> Inputs:
     )
     demands: tuple[Demand, ...] = ()
     needs = NeedsBasis()
+    budgets: dict[str, dict[str, float]] = {}
     if region is not None:
         domains = {
             key: Domain(d.population, d.thin, d.figures) for key, d in region.domains.items()
         }
         demands = demand_cells(domains, lands, topics, centroids, weights)
+        budgets = time_budgets(domains, lands)
         needs = NeedsBasis(
             region.run_id,
             region.window,
@@ -192,7 +195,7 @@ def build(scenario: Scenario) -> Inputs:
             Excluded(i.option, i.place, i.month) for i in scenario.items.filter(removed=True)
         ),
     )
-    return Inputs(instance, needs, modules, places)
+    return Inputs(instance, needs, modules, places, budgets)
 
 
 def trainer_days_of(module: Module) -> float:

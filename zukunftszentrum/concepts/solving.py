@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from zukunftszentrum.core.tasks import enqueue_on_commit
 
+from .demand import time_fit
 from .inputs import ONLINE, Inputs, build
 from .models import PENDING, Scenario, ScenarioItem, ScenarioStatus
 from .optimiser.model import Demand, Instance, Limit, Plan
@@ -162,7 +163,8 @@ def _save(
             "sessions": p.sessions,
             "participants": round(p.participants, 1),
             "covered": round(p.covered, 2),
-            "reasons": reasons(p.demands, demands, option.format),
+            "reasons": reasons(p.demands, demands, option.format)
+            | time_reason(p.demands, demands, inputs, float(module.duration_hours)),
             "robustness": marks.get((p.option, p.place, p.month), ""),
         }
         existing = kept.get((p.option, p.place, p.month))
@@ -226,6 +228,18 @@ def reasons(keys: Iterable[str], demands: Mapping[str, Demand], fmt: str) -> dic
         "unmet": unmet[:3],
         "fit": round(fit_num / fit_den, 3) if fit_den else None,
     }
+
+
+def time_reason(
+    keys: Iterable[str], demands: Mapping[str, Demand], inputs: Inputs, hours: float
+) -> dict[str, Any]:
+    """How many companies in the item's main Land have the time for the module each month."""
+    lands = [demands[k].land for k in keys if k in demands and ":" not in demands[k].topic]
+    if not lands:
+        return {}
+    land = max(sorted(set(lands)), key=lands.count)
+    fit = time_fit(inputs.time_budgets.get(land, {}), hours)
+    return {} if fit is None else {"time": [land, round(fit, 3), hours]}
 
 
 def uncovered(demands: Iterable[Demand], covered: Mapping[str, float]) -> list[list[Any]]:

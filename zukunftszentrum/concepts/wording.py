@@ -97,6 +97,19 @@ def item_reasons(reasons: Mapping[str, Any], fmt: str, lands: Mapping[str, str])
         else:
             text = _("%(n)s Personen mit offener Lücke im Lernweg in %(land)s.")
         out.append(text % {"n": number(people), "land": lands.get(land, land)})
+    if time := reasons.get("time"):
+        land, share, hours = time
+        out.append(
+            _(
+                "Mit %(hours)s Stunden passt es ins monatliche Zeitbudget von %(share)s der "
+                "Betriebe in %(land)s."
+            )
+            % {
+                "hours": formats.number_format(hours, 1 if hours % 1 else 0, use_l10n=True),
+                "share": percent(share),
+                "land": lands.get(land, land),
+            }
+        )
     fit = reasons.get("fit")
     if fit is not None:
         out.append(

@@ -16,7 +16,7 @@ from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member, make_organisation
 
 from ..content import topic_map
-from ..demand import Domain, Weights, demand_cells
+from ..demand import Domain, Weights, demand_cells, time_fit
 from ..inputs import build, months_of, trainer_days_of
 from ..topic_map import load
 from .factories import make_needs_run, make_planning_centre, make_scenario
@@ -75,6 +75,16 @@ def test_demand_cells_match_the_hand_computed_figures() -> None:
 def test_policy_weights_multiply(weights: Weights, key: str, expected: float) -> None:
     cells = {d.key: d for d in demand_cells(_domains(), ["HH"], topic_map(), CENTROIDS, weights)}
     assert cells[key].weight == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("hours", "expected"),
+    [(1.5, 1.0), (2, 1.0), (3, 0.75), (6, 0.25), (10, 0.05), (12, 0.05)],
+)
+def test_the_time_budget_fit(hours: float, expected: float) -> None:
+    shares = {"lt2": 0.25, "2to4": 0.5, "4to8": 0.2, "gt8": 0.05}  # 2to4 holds four hours
+    assert time_fit(shares, hours) == pytest.approx(expected)
+    assert time_fit({}, hours) is None
 
 
 def test_a_land_without_estimates_has_no_cells() -> None:

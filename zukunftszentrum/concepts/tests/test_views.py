@@ -89,6 +89,7 @@ def test_a_double_click_solves_once(planned: dict[str, Any], login: Any) -> None
     assert scenario.status == ScenarioStatus.DONE
     page = client.get(reverse("concepts:scenario", args=[scenario.pk])).content.decode()
     assert "Deckt Bedarf an KI-Grundlagen in Hamburg" in page
+    assert "ins monatliche Zeitbudget von 80 % der Betriebe in Hamburg" in page  # 4 hours
     assert "Grundlage: Bedarfsanalyse" in page
 
 
