@@ -14,7 +14,8 @@ Rows (maximise the sum of y x coverage x format fit x distance discount x weight
   budget       sum cost(o) x <= budget
   place_month  sum_o x[o,p,m] <= sessions_per_place_month   (each in-person place)
   online_month sum_o x[o,online,m] <= online_sessions_per_month
-  land_share   sum_{p in Land} x - share * sum x >= 0  (each Land with demand and a place)
+  total        n = sum x                                   (one column, when a share is set)
+  land_share   sum_{p in Land} x - share * n >= 0          (each Land with demand and a place)
   fixed        x[o,p,m] == sessions (as column bounds)
 Every row but demand and capacity belongs to a family that the infeasibility explanation can drop.
 """
@@ -41,6 +42,7 @@ FAMILIES = (
 # sessions, so equal plans come out the same each time (robustness compares plans item by item).
 SESSION_COST = 1e-4
 EARTH_RADIUS_KM = 6371.0
+BUDGET_UNIT = 1000.0  # the budget row counts thousands of EUR
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -93,12 +95,21 @@ def value_table(instance: Instance) -> dict[tuple[int, int, str], float]:
             if cov > 0:
                 by_topic[topic].append((oi, o, cov))
     online = online_key(instance)
+    locked = {f.option for f in instance.fixed}
     table: dict[tuple[int, int, str], float] = {}
     for di, (d, near) in enumerate(zip(instance.demands, reach(instance), strict=True)):
         if d.companies <= 0 and d.high <= 0:
             continue
-        for oi, o, cov in by_topic.get(d.topic, ()):
-            base = cov * fit(d, o.format, floor)
+        candidates = [
+            (cov * fit(d, o.format, floor), oi, o) for oi, o, cov in by_topic.get(d.topic, ())
+        ]
+        if instance.policy.options_per_cell:
+            candidates.sort(key=lambda c: (-c[0] / max(c[2].trainer_days, 0.1), c[1]))
+            # a locked option keeps every cell it could serve
+            candidates = candidates[: instance.policy.options_per_cell] + [
+                c for c in candidates[instance.policy.options_per_cell :] if c[2].key in locked
+            ]
+        for base, oi, o in candidates:
             if o.online:
                 table[(di, oi, online)] = base
             else:
@@ -126,6 +137,7 @@ class Built:
     limits: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, key) -> row
     elastic: frozenset[str] = frozenset()  # families whose rows may be broken at a price
     slack: dict[int, int] = field(default_factory=dict)  # row -> its slack column
+    total: int = -1  # the column counting all sessions (with a land share), else -1
     fixed: dict[tuple[int, str, str], int] = field(default_factory=dict)  # x key -> sessions
 
     def col(self, cost: float, lower: float, upper: float, integer: bool) -> int:
@@ -304,7 +316,13 @@ def _resource_rows(b, instance, online, drop, extra, days, budget) -> None:  # t
         for (m, comp), row in sorted(trainer.items()):
             b.row(row, -inf, days(m, comp), ("trainer_days", f"{m}|{comp}"))
     if "budget" not in drop and cost:
-        b.row(cost, -inf, budget, ("budget", ""))
+        # in thousands of EUR: costs of 1e3 next to coefficients of 1 slow HiGHS's LP
+        b.row(
+            {c: v / BUDGET_UNIT for c, v in cost.items()},
+            -inf,
+            budget / BUDGET_UNIT,
+            ("budget", ""),
+        )
     if "place_month" not in drop:
         for (p, m), row in sorted(place_month.items()):
             cap = res.sessions_per_place_month + extra.get(("place_month", f"{p}|{m}"), 0.0)
@@ -316,8 +334,12 @@ def _resource_rows(b, instance, online, drop, extra, days, budget) -> None:  # t
     share = instance.policy.min_share_per_land
     if share > 0 and "land_share" not in drop:
         # the Lands of the region: those with demand and a place to hold sessions at
-        for land in sorted(set(lands.values()) & {d.land for d in instance.demands}):
-            row = {c: -share for c in b.x.values()}
-            for c in in_land.get(land, {}):
-                row[c] += 1.0
+        region = sorted(set(lands.values()) & {d.land for d in instance.demands})
+        if region:
+            # one column for all sessions keeps each Land's row short (else every row holds
+            # every session)
+            total = b.total = b.col(0.0, 0.0, inf, False)
+            b.row({**dict.fromkeys(b.x.values(), 1.0), total: -1.0}, 0.0, 0.0, None)
+        for land in region:
+            row = {**in_land.get(land, {}), total: -share}
             b.row(row, 0.0, inf, ("land_share", land))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from .build import FAMILIES, build
+from .build import BUDGET_UNIT, FAMILIES, build
 from .highs import run
 from .model import Instance, Limit
 
@@ -48,7 +48,8 @@ def _clash(instance: Instance, families: frozenset[str]) -> list[Limit] | None:
             found.append(Limit(kind, key, round(float(people), 6), round(float(needed), 6)))
         else:
             used = rows[r] + cols[s]  # the row is activity - slack <= available
-            found.append(Limit(kind, key, round(float(used), 6), b.row_upper[r]))
+            unit = BUDGET_UNIT if kind == "budget" else 1.0
+            found.append(Limit(kind, key, round(float(used) * unit, 6), b.row_upper[r] * unit))
     return found
 
 

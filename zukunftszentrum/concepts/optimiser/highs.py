@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import os
 import sys
 import threading
@@ -16,15 +17,19 @@ import numpy as np
 from .build import Built
 
 _lock = threading.Lock()
-_local = threading.local()
+_made = False
 
 
 def _quiet_highs() -> highspy.Highs:
     """A solver object whose banner does not reach stdout.
 
     HiGHS writes its banner from the C++ constructor, the first time in a process, before any
-    option can be set; stdout is therefore pointed at /dev/null while the object is made."""
+    option can be set; stdout is therefore pointed at /dev/null while the first object is made
+    (only then: other threads may be writing to stdout)."""
+    global _made
     with _lock:
+        if _made:
+            return highspy.Highs()
         sys.stdout.flush()
         saved = os.dup(1)
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -39,20 +44,17 @@ def _quiet_highs() -> highspy.Highs:
             os.dup2(saved, 1)
             os.close(saved)
             os.close(devnull)
+            _made = True
     return h
 
 
 def _highs() -> highspy.Highs:
-    """One solver object per thread, emptied before each use."""
-    h = getattr(_local, "highs", None)
-    if h is None:
-        h = _local.highs = _quiet_highs()
-        # highspy routes every solver event through a Python callback; none is used here
-        h.disableCallbacks()
-    h.clearModel()
-    h.clearSolver()
-    h.resetOptions()
+    """A new solver object for each solve: a reused one keeps counting its run time against
+    the time limit of later solves. Making one costs about a millisecond."""
+    h = _quiet_highs()
     h.setOptionValue("output_flag", False)
+    # highspy routes every solver event through a Python callback; none is used here
+    h.disableCallbacks()
     return h
 
 
@@ -63,6 +65,8 @@ class Result:
     rows: np.ndarray  # row activities
     gap: float
     seconds: float
+    objective: float = 0.0  # the solver's objective (session tie-break costs included)
+    bound: float = math.inf  # proven upper bound on it (the LP's value for a relaxation)
 
 
 def run(
@@ -71,7 +75,11 @@ def run(
     time_limit: float,
     mip_gap: float,
     start: Mapping[int, float] | None = None,
+    relax: bool = False,
+    upper: Mapping[int, float] | None = None,
 ) -> Result:
+    """Solve b; `relax` drops integrality (the LP relaxation, by interior point), `upper`
+    overrides column upper bounds (0 leaves a column out)."""
     n = len(b.cost)
     if n == 0:
         return Result("optimal", np.zeros(0), np.zeros(len(b.row_lower)), 0.0, 0.0)
@@ -83,13 +91,16 @@ def run(
         n,
         np.array(b.cost),
         np.array(b.lower),
-        np.array(b.upper),
+        np.array([upper.get(i, u) for i, u in enumerate(b.upper)] if upper else b.upper),
         0,
         np.array([], dtype=np.int32),
         np.array([], dtype=np.int32),
         np.array([], dtype=np.float64),
     )
-    if b.integer:
+    if relax:
+        # large, degenerate relaxations: interior point beat dual simplex several times over
+        h.setOptionValue("solver", "ipm")
+    elif b.integer:
         h.changeColsIntegrality(
             len(b.integer),
             np.array(b.integer, dtype=np.int32),
@@ -128,9 +139,17 @@ def run(
     if not has_solution:
         return Result("time_limit", np.zeros(0), np.zeros(0), float("inf"), seconds)
     result = "optimal" if status == highspy.HighsModelStatus.kOptimal else "time_limit"
-    gap = 0.0 if result == "optimal" else float(info.mip_gap)
-    if result == "optimal" and b.integer:
-        gap = max(0.0, float(info.mip_gap))
+    objective = float(info.objective_function_value)
+    if relax or not b.integer:
+        gap, bound = 0.0, objective
+    else:
+        gap, bound = max(0.0, float(info.mip_gap)), float(info.mip_dual_bound)
     return Result(
-        result, np.asarray(solution.col_value), np.asarray(solution.row_value), gap, seconds
+        result,
+        np.asarray(solution.col_value),
+        np.asarray(solution.row_value),
+        gap,
+        seconds,
+        objective,
+        bound,
     )

@@ -77,6 +77,9 @@ class Policy:
     format_floor: float = 0.1  # fit of a format nobody in the cell prefers: still counts a little
     reach_km: float = 0.0  # farthest place a cell travels to; 0 = 4 x travel_half_km (fit 0.2)
     nearest_places: int = 0  # at most this many places per cell (nearest first); 0 = no limit
+    # at most this many options per cell, those covering most of its need per trainer day (format
+    # fit included); 0 = every option covering its topic. A thinning for national instances.
+    options_per_cell: int = 0
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
 
-from .build import Built, build
+from .build import BUDGET_UNIT, Built, build
 from .highs import Result, run
 from .model import Instance, Limit, Plan, PlanItem
 
 __all__ = ["Limit", "Plan", "PlanItem", "solve"]
 
+# From this many session columns on, the MIP runs over the LP relaxation's support (see
+# _solve_on_support); a national instance has tens of thousands.
+LARGE = 5000
 BINDING_SHARE = 0.99  # a limit "binds" when the plan uses at least this share of it
 _EPS = 1e-6
 
@@ -48,10 +52,37 @@ def solve_built(
     instance: Instance, b: Built, *, time_limit: float, mip_gap: float, start: Plan | None
 ) -> Plan:
     """Solve a model built from the instance (perhaps with other amounts or limits)."""
-    result = run(b, time_limit=time_limit, mip_gap=mip_gap, start=start_values(b, instance, start))
+    values = start_values(b, instance, start)
+    if len(b.integer) < LARGE:
+        result = run(b, time_limit=time_limit, mip_gap=mip_gap, start=values)
+    else:
+        result = _solve_on_support(b, time_limit=time_limit, mip_gap=mip_gap, start=values)
     if result.status == "infeasible":
         return Plan("infeasible", 0.0, float("inf"), (), {}, (), seconds=result.seconds)
     return read_plan(instance, b, result)
+
+
+def _solve_on_support(
+    b: Built, *, time_limit: float, mip_gap: float, start: Mapping[int, float] | None
+) -> Result:
+    """A large model: solve its LP relaxation, then the MIP over the sessions the relaxation (or
+    the start) uses; the gap is proven against the full relaxation's bound, so "optimal" still
+    means within mip_gap of the best plan of the whole model."""
+    clock = time.perf_counter()
+    lp = run(b, time_limit=time_limit, mip_gap=mip_gap, relax=True)
+    if lp.status == "infeasible" or len(lp.columns) == 0:
+        return run(b, time_limit=time_limit, mip_gap=mip_gap, start=start)
+    used = {c for c in b.x.values() if lp.columns[c] > _EPS or b.lower[c] > 0}
+    if start:
+        used |= {c for c in b.x.values() if start.get(c, 0.0) > 0}
+    upper = {c: 0.0 for c in b.x.values() if c not in used}
+    left = max(1.0, time_limit - (time.perf_counter() - clock))
+    mip = run(b, time_limit=left, mip_gap=mip_gap, start=start, upper=upper)
+    if mip.status == "infeasible" or len(mip.columns) == 0:
+        return mip
+    gap = max(0.0, (lp.bound - mip.objective) / max(abs(mip.objective), 1e-9))
+    status = "optimal" if gap <= mip_gap + 1e-9 else "time_limit"
+    return replace(mip, status=status, gap=gap, bound=lp.bound, seconds=lp.seconds + mip.seconds)
 
 
 def start_values(b: Built, instance: Instance, plan: Plan | None) -> dict[int, float] | None:
@@ -68,6 +99,8 @@ def start_values(b: Built, instance: Instance, plan: Plan | None) -> dict[int, f
         if xc is None:
             return None
         values[xc] = float(item.sessions)
+    if b.total >= 0:
+        values[b.total] = float(sum(item.sessions for item in plan.items))
     for (dk, ok, place), amount in plan.assignment.items():
         yc = b.y.get((demands.get(dk, -1), options.get(ok, -1), place))
         if yc is None:
@@ -186,8 +219,9 @@ def binding_limits(
             if used - 1 < share * (total - 1) + _EPS:
                 found.append(Limit(kind, key, used, share * total))
             continue
-        available = b.row_upper[r]
-        used = float(rows[r])
+        unit = BUDGET_UNIT if kind == "budget" else 1.0
+        available = b.row_upper[r] * unit
+        used = float(rows[r]) * unit
         if available > 0 and used >= BINDING_SHARE * available - _EPS:
             found.append(Limit(kind, key, round(used, 6), available))
     return tuple(sorted(found, key=lambda limit: (limit.kind, limit.key)))

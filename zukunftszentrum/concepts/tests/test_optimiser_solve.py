@@ -202,3 +202,22 @@ def test_empty_instance():
     assert plan.status == "optimal"
     assert plan.items == ()
     assert plan.objective == 0.0
+
+
+def test_budget_limit_in_euros():
+    instance = replace(
+        BASE,
+        resources=replace(
+            BASE.resources, trainer_days={(M1, "k"): 5.0, (M2, "k"): 5.0}, budget=200.0
+        ),
+    )
+    plan = solve(instance, mip_gap=0.0)
+    assert Limit("budget", "", 200.0, 200.0) in plan.binding
+
+
+def test_fixed_beyond_budget_is_explained_in_euros():
+    instance = replace(
+        BASE, fixed=(Fixed("w1", "hh", M1, 1),), resources=replace(BASE.resources, budget=50.0)
+    )
+    plan = solve(instance)
+    assert Limit("budget", "", 100.0, 50.0) in plan.infeasible
