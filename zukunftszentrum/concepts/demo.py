@@ -10,7 +10,7 @@ from django.utils import timezone
 from zukunftszentrum.organisations.demo_data import SHOWCASE_CENTRE
 from zukunftszentrum.organisations.models import Centre, Land, Membership
 
-from . import solving
+from . import geography, solving
 from .actions import create_scenario
 from .models import Place, Resources, Scenario, ScenarioStatus
 
@@ -22,13 +22,13 @@ TRAINER_DAYS = {
     "ethics_law": 1.5,
     "shaping_work": 1.5,
 }
-PLACES = (  # name, Land, Kreis AGS, Kreis, lat, lon
-    ("Hamburg, Zentrum", "HH", "02000", "Hamburg, Freie und Hansestadt", 53.55, 9.99),
-    ("Kiel", "SH", "01002", "Kiel, Landeshauptstadt", 54.32, 10.13),
-    ("Hannover", "NI", "03241", "Region Hannover", 52.37, 9.73),
-    ("Oldenburg", "NI", "03403", "Oldenburg (Oldenburg), Stadt", 53.14, 8.21),
-    ("Bremen", "HB", "04011", "Bremen, Stadt", 53.08, 8.80),
-    ("Rostock", "MV", "13003", "Rostock, Hansestadt", 54.09, 12.10),
+PLACES = (  # name, Land, Kreis AGS, lat, lon
+    ("Hamburg, Zentrum", "HH", "02000", 53.55, 9.99),
+    ("Kiel", "SH", "01002", 54.32, 10.13),
+    ("Hannover", "NI", "03241", 52.37, 9.73),
+    ("Oldenburg", "NI", "03403", 53.14, 8.21),
+    ("Bremen", "HB", "04011", 53.08, 8.80),
+    ("Rostock", "MV", "13003", 54.09, 12.10),
 )
 PROPOSAL = "Vorschlag nächstes Halbjahr"
 ONE_MORE = "Mit einer Trainerin mehr"
@@ -47,14 +47,15 @@ def seed_concepts() -> dict[str, int]:
         defaults={"trainer_days": TRAINER_DAYS, "budget_eur": 80000, "weight_micro": 1.5},
     )
     lands = {land.code: land for land in Land.objects.all()}
-    for name, land, ags, kreis, lat, lon in PLACES:
+    for name, land, ags, lat, lon in PLACES:
+        found = geography.kreis(ags)
         Place.objects.get_or_create(
             centre=centre,
             name=name,
             defaults={
                 "land": lands[land],
                 "kreis_ags": ags,
-                "kreis_name": kreis,
+                "kreis_name": found.name if found else "",
                 "lat": lat,
                 "lon": lon,
             },

@@ -1,5 +1,5 @@
 """Where things are: the Länder centroids (from the Länder map's outlines) and the Kreise
-(from the copied list in data/kreise_2018.csv, Destatis 2018, CC BY 4.0). Pure: no Django.
+(the list organisations ships, territorial status 31.12.2018). Pure: no Django.
 
 The Kreise list has no coordinates, so a place is located by the coordinates the centre enters,
 else by its Land's centroid; demand sits at its Land's centroid.
@@ -7,40 +7,25 @@ else by its Land's centroid; demand sits at its Land's centroid.
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from zukunftszentrum.core import geo
-
-KREISE_PATH = Path(__file__).resolve().parent / "data" / "kreise_2018.csv"
-
-# The AGS prefix of each Land (two digits) by its two-letter code.
-LAND_AGS = {
-    "SH": "01", "HH": "02", "NI": "03", "HB": "04", "NW": "05", "HE": "06", "RP": "07",
-    "BW": "08", "BY": "09", "SL": "10", "BE": "11", "BB": "12", "MV": "13", "SN": "14",
-    "ST": "15", "TH": "16",
-}  # fmt: skip
+from zukunftszentrum.organisations.reference import KREISE, LAENDER
 
 
 @dataclass(frozen=True)
 class Kreis:
     ags: str
     name: str
-    land: str
-    population: int
+    land: str  # two-letter code
 
 
 @cache
 def kreise() -> tuple[Kreis, ...]:
-    by_prefix = {ags: code for code, ags in LAND_AGS.items()}
-    with KREISE_PATH.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter=";"))
-    return tuple(
-        Kreis(r["AGS"], r["name"], by_prefix[r["AGS"][:2]], int(r["population"])) for r in rows
-    )
+    by_ags = {land.ags: land.code for land in LAENDER}
+    return tuple(Kreis(k.ags, k.name, by_ags[k.ags[:2]]) for k in KREISE)
 
 
 def kreise_of(lands: tuple[str, ...] | list[str]) -> list[Kreis]:
