@@ -11,6 +11,7 @@ from zukunftszentrum.core import charts, geo
 
 SHADES = ("#dce9f5", "#9cc0e3", "#4f86c0", "#1f4e79")  # light to dark; the last two take white text
 OTHER = "#f2f2f2"
+WIDTH = 360  # px on the page (attributes, not styles: the CSP allows no inline styles)
 
 
 def programme_map(
@@ -33,6 +34,7 @@ def programme_map(
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="zz-map" role="img" '
         f'viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" '
+        f'width="{WIDTH}" height="{WIDTH * (y1 - y0) / (x1 - x0):.0f}" '
         f'aria-labelledby="zz-plan-map-title zz-plan-map-desc" font-family="{escape(charts.FONT)}" '
         'font-size="9">',
         f'<title id="zz-plan-map-title">{escape(title)}</title>',

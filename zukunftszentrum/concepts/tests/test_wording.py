@@ -70,3 +70,14 @@ def test_every_kind_of_binding_limit_is_asked_in_turn() -> None:
     assert len(chosen) == MAX_RELAXED
     assert [c.kind for c in chosen[:3]] == ["trainer_days", "budget", "online_month"]
     assert sum(c.kind == "trainer_days" for c in chosen) == 4
+
+
+def test_the_map_names_each_land_and_place_with_its_sessions() -> None:
+    from ..drawing import programme_map
+
+    svg = programme_map(
+        {"HH": 3, "SH": 5, "NI": 0}, [("Kiel", 54.32, 10.13, 5)], title="Karte", desc="Beschreibung"
+    )
+    assert svg.startswith("<svg") and 'role="img"' in svg and "<title" in svg
+    for label in ("HH 3", "SH 5", "NI 0", "Kiel (5)"):
+        assert f">{label}</text>" in svg
