@@ -1,7 +1,7 @@
 """The published needs figures of one centre's region, for other apps (the concept designer).
 
 The one public read of the needs analysis for planning: the latest finished run (the current
-year's, else the newest finished one of any year), with its date and whether newer answers made
+year's, else the newest finished year, else the newest finished quarter), with its date and whether newer answers made
 it stale, and for every domain of the region (the region, its Länder, both by industry and by
 size class) the estimated number of establishments and the published figures (weighted). Only
 what the run published is returned, so a figure is the same here as on the dashboard.
@@ -48,9 +48,11 @@ def published_region(centre: Centre) -> PublishedRegion | None:
     """The centre's region as last published; None when no run has finished yet."""
     window = current_window().key
     done = EstimateRun.objects.filter(status=EstimateRun.Status.DONE)
+    latest = done.filter(is_current=True).order_by("-finished_at", "-pk")
     run = (
         done.filter(window=window, is_current=True).first()
-        or done.filter(is_current=True).order_by("-finished_at", "-pk").first()
+        or latest.exclude(window__contains="-Q").first()  # a whole year holds more answers
+        or latest.first()
     )
     if run is None:
         return None

@@ -188,3 +188,16 @@ def test_the_instance_holds_needs_waitlists_and_gaps_published() -> None:
     assert basics.cost == 1.0 * 600 + 250  # a trainer day and the room
     assert {p.key for p in inputs.instance.places} >= {"online"}
     assert inputs.needs.current and not inputs.needs.stale
+
+
+@pytest.mark.django_db
+def test_without_this_years_run_the_last_year_is_used_and_named() -> None:
+    from zukunftszentrum.needs.published import published_region
+
+    centre, _admin = make_planning_centre(("HH",))
+    assert published_region(centre) is None
+    make_needs_run(("HH",), window="2024-Q4")
+    make_needs_run(("HH",), window="2024")
+    region = published_region(centre)
+    assert region is not None and region.window == "2024" and not region.current
+    assert region.domains["land:HH"].figures["topic_basics"] == (40, 30, 50)
