@@ -76,6 +76,8 @@ def number(value: float) -> str:
 
 def percent(share: float) -> str:
     """Whole percent; one decimal below 10 % (a programme reaches a small share of a region)."""
+    if 0 < share < 0.001:
+        return _("unter 0,1 %")
     if 0 < share < 0.1:
         return f"{formats.number_format(share * 100, 1, use_l10n=True)} %"
     return f"{round(share * 100)} %"

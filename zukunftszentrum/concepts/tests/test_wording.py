@@ -54,7 +54,8 @@ def test_the_needs_basis_is_named(needs: dict[str, Any], expected: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("share", "expected"), [(0.0, "0 %"), (0.0034, "0,3 %"), (0.256, "26 %"), (1.0, "100 %")]
+    ("share", "expected"),
+    [(0.0, "0 %"), (0.0002, "unter 0,1 %"), (0.0034, "0,3 %"), (0.256, "26 %"), (1.0, "100 %")],
 )
 def test_percent(share: float, expected: str) -> None:
     assert wording.percent(share) == expected
