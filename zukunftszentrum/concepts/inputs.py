@@ -232,11 +232,11 @@ def _option(key: str, module: Module, snap: dict[str, Any], topics: TopicMap) ->
 def _middle(
     lands: tuple[str, ...], centroids: dict[str, tuple[float, float]]
 ) -> tuple[float, float]:
+    """Where online sessions "are": the middle of the box around the region's centroids (the
+    optimiser needs a point; online options reach every cell alike)."""
     points = [centroids[land] for land in lands] or [(51.0, 10.0)]
-    return (
-        round(sum(p[0] for p in points) / len(points), 4),
-        round(sum(p[1] for p in points) / len(points), 4),
-    )
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return (round((min(lats) + max(lats)) / 2, 4), round((min(lons) + max(lons)) / 2, 4))
 
 
 # --- unmet demand, published --------------------------------------------------------------

@@ -123,6 +123,7 @@ def test_every_app_registered_its_menu_entries_in_the_menu_order():
         "learning.catalogue",
         "learning.competences",
         "learning.job_profiles",
+        "concepts.index",
         "credentials.mine",
         "self_learning.statistics",
         "credentials.manage",
@@ -184,6 +185,7 @@ def test_demo_steps_run_operator_then_network_then_checks_then_needs():
         "ai_systems",
         "credentials",
         "participation",
+        "concepts",
     ]
     assert [step.name for step in demo_steps.selected_steps(["needs", "network"])] == [
         "network",

@@ -46,7 +46,16 @@ LEAD = [
     "KI-Wissen",
     "Profil",
 ]
-ACCOMPANYING = [*BASE, "Bedarfsanalyse", "KI-Systeme", "Mitgestalten", "KI-Wissen", "Profil"]
+# "Programmplanung": the concept designer, for the centre's admins and advisors
+ACCOMPANYING = [
+    *BASE,
+    "Programmplanung",
+    "Bedarfsanalyse",
+    "KI-Systeme",
+    "Mitgestalten",
+    "KI-Wissen",
+    "Profil",
+]
 # "Fragenstatistik": how the units' questions work, for their authors
 ADMINISTRATION = [*BASE, "Fragenstatistik", "Nachweise", "Bedarfsanalyse", "KI-Wissen", "Profil"]
 MENUS = {
@@ -57,6 +66,7 @@ MENUS = {
     Role.SOLO: SOLO_MENU,
     Role.CENTRE_ADMIN: [
         *BASE,
+        "Programmplanung",
         "Fragenstatistik",
         "Nachweise",
         "Bedarfsanalyse",
@@ -74,6 +84,9 @@ MENUS = {
 COMPANY = "{company}"
 CENTRE_CARDS = ["{centre}", "Begleitete Organisationen"]
 CENTRE_BUTTONS = [("primary", "organisations:centre_workspace"), ("secondary", "needs:dashboard")]
+# the concept designer's card, for the centre's admins and advisors
+PLANNING_CARDS = [*CENTRE_CARDS, "Programmplanung"]
+PLANNING_BUTTONS = [*CENTRE_BUTTONS, ("secondary", "concepts:index")]
 ORG_BUTTONS = [
     ("primary", "organisations:organisation_detail"),
     ("secondary", "assessments:overview"),
@@ -143,8 +156,8 @@ DASHBOARDS = {
             CATALOGUE_BUTTON,
         ],
     ),
-    Role.CENTRE_ADMIN: (CENTRE_CARDS, CENTRE_BUTTONS),
-    Role.ADVISOR: (CENTRE_CARDS, CENTRE_BUTTONS),
+    Role.CENTRE_ADMIN: (PLANNING_CARDS, PLANNING_BUTTONS),
+    Role.ADVISOR: (PLANNING_CARDS, PLANNING_BUTTONS),
     Role.TRAINER: (  # the learning catalogue's card with the trainer's courses
         [*CENTRE_CARDS, "Ihre Kurse"],
         [*CENTRE_BUTTONS, ("secondary", "learning:courses")],
@@ -189,6 +202,7 @@ def test_the_menu_of_every_role_is_the_one_it_always_was(login):
         "Lerneinheiten": "self_learning:list",
         "Fragenstatistik": "self_learning:statistics",
         "Profil": "organisations:profile",
+        "Programmplanung": "concepts:index",
     }
     for role, labels in MENUS.items():
         administers = role in (Role.CENTRE_ADMIN, Role.PROGRAMME_ADMIN)
