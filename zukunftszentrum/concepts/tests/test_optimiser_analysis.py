@@ -174,6 +174,7 @@ def _random_instance(rng: random.Random) -> Instance:
 def test_greedy_never_beats_the_optimum_and_keeps_every_limit(seed):
     instance = _random_instance(random.Random(seed))
     base = greedy(instance)
+    assert base.status == "heuristic"  # nothing is locked: greedy always finds a plan
     plan = solve(instance, mip_gap=0.0, greedy_start=False)
     assert plan.status == "optimal"
     assert base.objective <= plan.objective + 1e-6
