@@ -21,7 +21,7 @@ from .model import (
 )
 from .robust import robustness
 from .sensitivity import Relaxation, value_of_more
-from .solve import solve
+from .solve import solve, usage
 
 __all__ = [
     "ONLINE",
@@ -40,5 +40,6 @@ __all__ = [
     "greedy",
     "robustness",
     "solve",
+    "usage",
     "value_of_more",
 ]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .model import ONLINE, Demand, Instance, Option, Place
@@ -292,7 +292,16 @@ def build(
     return b
 
 
-def _resource_rows(b, instance, online, drop, extra, days, budget) -> None:  # type: ignore[no-untyped-def]
+def _resource_rows(
+    b: Built,
+    instance: Instance,
+    online: str,
+    drop: frozenset[str],
+    extra: Mapping[tuple[str, str], float],
+    days: Callable[[str, str], float],
+    budget: float,
+) -> None:
+    """Trainer days, budget, place and month, online and month, land share."""
     inf = math.inf
     res = instance.resources
     trainer: dict[tuple[str, str], dict[int, float]] = defaultdict(dict)

@@ -67,6 +67,7 @@ class Result:
     seconds: float
     objective: float = 0.0  # the solver's objective (session tie-break costs included)
     bound: float = math.inf  # proven upper bound on it (the LP's value for a relaxation)
+    duals: np.ndarray | None = None  # row duals (a relaxation only)
 
 
 def run(
@@ -152,4 +153,5 @@ def run(
         seconds,
         objective,
         bound,
+        np.asarray(solution.row_dual) if relax else None,
     )

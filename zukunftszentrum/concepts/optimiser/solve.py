@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
@@ -13,7 +13,7 @@ from .build import BUDGET_UNIT, Built, build
 from .highs import Result, run
 from .model import Instance, Limit, Plan, PlanItem
 
-__all__ = ["Limit", "Plan", "PlanItem", "solve"]
+__all__ = ["Limit", "Plan", "PlanItem", "solve", "usage"]
 
 # From this many session columns on, the MIP runs over the LP relaxation's support (see
 # _solve_on_support); a national instance has tens of thousands.
@@ -227,5 +227,38 @@ def binding_limits(
     return tuple(sorted(found, key=lambda limit: (limit.kind, limit.key)))
 
 
-def limits_of(plan: Plan, kinds: Sequence[str]) -> tuple[Limit, ...]:
-    return tuple(limit for limit in plan.binding if limit.kind in kinds)
+def usage(instance: Instance, plan: Plan) -> tuple[Limit, ...]:
+    """Every resource limit with what the plan uses of it, binding or not (trainer load, cost and
+    slots for comparing scenarios); computed from the items, no solve."""
+    res = instance.resources
+    options = {o.key: o for o in instance.options}
+    online = next((p.key for p in instance.places if p.online), "online")
+    days: dict[tuple[str, str], float] = defaultdict(float)
+    slots: dict[tuple[str, str], int] = defaultdict(int)
+    cost = 0.0
+    for item in plan.items:
+        o = options[item.option]
+        days[(item.month, o.competence)] += o.trainer_days * item.sessions
+        slots[(item.place, item.month)] += item.sessions
+        cost += o.cost * item.sessions
+    found = [
+        Limit("trainer_days", f"{m}|{c}", days.get((m, c), 0.0), available)
+        for (m, c), available in sorted(res.trainer_days.items())
+    ]
+    found.append(Limit("budget", "", cost, res.budget))
+    for p in instance.places:
+        if not p.online:
+            found.extend(
+                Limit(
+                    "place_month",
+                    f"{p.key}|{m}",
+                    slots.get((p.key, m), 0),
+                    res.sessions_per_place_month,
+                )
+                for m in res.months
+            )
+    found.extend(
+        Limit("online_month", m, slots.get((online, m), 0), res.online_sessions_per_month)
+        for m in res.months
+    )
+    return tuple(found)

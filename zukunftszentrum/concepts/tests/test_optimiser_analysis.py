@@ -11,6 +11,7 @@ import pytest
 
 from zukunftszentrum.concepts.optimiser import (
     Demand,
+    Excluded,
     Instance,
     Limit,
     Option,
@@ -174,6 +175,7 @@ def _random_instance(rng: random.Random) -> Instance:
 def test_greedy_never_beats_the_optimum_and_keeps_every_limit(seed):
     instance = _random_instance(random.Random(seed))
     base = greedy(instance)
+    assert base.status == "heuristic"  # nothing is locked: greedy always finds a plan
     plan = solve(instance, mip_gap=0.0, greedy_start=False)
     assert plan.status == "optimal"
     assert base.objective <= plan.objective + 1e-6
@@ -210,3 +212,21 @@ def test_highs_prints_nothing():
     # our own interpreter and code, no shell
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # noqa: S603
     assert out.stdout == "10.8\n"
+
+
+def test_value_of_more_keeps_the_most_valuable_limits():
+    """Trainer days bind in both months but only a day in the month where w1's second session
+    fits is worth something: with one solve allowed, the LP's shadow prices pick a limit that
+    gains, not one that gains nothing."""
+    instance = replace(
+        BASE,
+        resources=replace(BASE.resources, trainer_days={(M1, "k"): 1.0, (M2, "k"): 1.0}),
+        excluded=(Excluded("w1", month=M2),),
+    )
+    plan = solve(instance, mip_gap=0.0)
+    assert {x.key for x in plan.binding if x.kind == "trainer_days"} == {f"{M1}|k", f"{M2}|k"}
+    everything = {r.limit.key: r.gain for r in value_of_more(instance, plan)}
+    assert everything == pytest.approx({f"{M1}|k": 4.0, f"{M2}|k": 0.0}, abs=1e-6)
+    (best,) = value_of_more(instance, plan, max_solves=1)
+    assert best.limit.key == f"{M1}|k"
+    assert best.gain == pytest.approx(4.0)

@@ -25,6 +25,7 @@ from zukunftszentrum.concepts.optimiser import (
     Resources,
     greedy,
     solve,
+    usage,
 )
 
 HH = (53.55, 10.0)
@@ -221,3 +222,16 @@ def test_fixed_beyond_budget_is_explained_in_euros():
     )
     plan = solve(instance)
     assert Limit("budget", "", 100.0, 50.0) in plan.infeasible
+
+
+def test_usage_lists_every_resource_limit():
+    plan = solve(BASE, mip_gap=0.0)
+    assert usage(BASE, plan) == (
+        Limit("trainer_days", f"{M1}|k", 1.0, 1.0),
+        Limit("trainer_days", f"{M2}|k", 1.0, 1.0),
+        Limit("budget", "", 200.0, 10_000.0),
+        Limit("place_month", f"hh|{M1}", 1, 5),
+        Limit("place_month", f"hh|{M2}", 1, 5),
+        Limit("online_month", M1, 0, 0),
+        Limit("online_month", M2, 0, 0),
+    )
