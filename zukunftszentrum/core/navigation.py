@@ -36,7 +36,7 @@ class MenuEntry:
     signed_in: bool = True  # False: shown to everyone, signed in or not
     capability: str | None = None  # shown only when the active role holds it
     shows: Predicate | None = None  # any further condition on the request
-    current: tuple[str, ...] = ()  # view names that mark it current; default: its own URL
+    current: tuple[str, ...] = ()  # views that mark it current ("app:*": all); default: its URL
     area: str | None = None  # one of AREAS, or None for an entry of its own in the main menu
 
     def visible_to(self, request: HttpRequest | None, *, signed_in: bool) -> bool:
@@ -48,7 +48,13 @@ class MenuEntry:
         return self.shows is None or (request is not None and self.shows(request))
 
     def is_current(self, view_name: str | None) -> bool:
-        return view_name in (self.current or (self.url_name,))
+        """`current` names views, or a whole app's views as "app:*"."""
+        if view_name is None:
+            return False
+        for name in self.current or (self.url_name,):
+            if name == view_name or (name.endswith(":*") and view_name.startswith(name[:-1])):
+                return True
+        return False
 
 
 @dataclass(frozen=True)

@@ -26,14 +26,7 @@ def register() -> None:
         order=46,
         area="company_ai",
         shows=_takes_part,
-        current=(
-            "participation:projects",
-            "participation:project_new",
-            "participation:workspace",
-            "participation:items",
-            "participation:item_new",
-            "participation:item",
-        ),
+        current=("participation:*",),
     )
     overview_cards.register_card(
         "participation.projects",

@@ -125,6 +125,7 @@ def test_every_app_registered_its_menu_entries_in_the_menu_order_and_area():
         ("credentials.mine", "learning"),
         ("learning.job_profiles", "learning"),
         ("needs.dashboard", "region"),
+        ("concepts.index", "region"),
         ("self_learning.statistics", "learning"),
         ("organisations.network", "region"),
         ("ai_act.systems", "company_ai"),
@@ -202,6 +203,22 @@ def test_areas_group_entries_collapse_when_single_and_give_the_second_row(
     assert (area and [shown(c) for c in area.children]) == second_row
 
 
+@pytest.mark.parametrize(
+    ("current", "view_name", "expected"),
+    [
+        ((), "core:home", True),  # by default, its own URL
+        ((), "core:other", False),
+        (("app:*",), "app:anything", True),  # a whole app
+        (("app:*",), "apps:thing", False),  # not another app that starts alike
+        (("app:*",), None, False),
+        (("app:one", "app:two"), "app:two", True),
+    ],
+)
+def test_an_entry_is_current_for_its_views_or_its_whole_app(current, view_name, expected):
+    entry = navigation.MenuEntry("x", "X", "core:home", 1, current=current)
+    assert entry.is_current(view_name) is expected
+
+
 def test_entries_of_an_unknown_area_are_refused():
     with pytest.raises(ValueError, match="unknown area"):
         navigation.register_menu_entry(
@@ -259,6 +276,7 @@ def test_demo_steps_run_operator_then_network_then_checks_then_needs():
         "ai_systems",
         "credentials",
         "participation",
+        "concepts",
     ]
     assert [step.name for step in demo_steps.selected_steps(["needs", "network"])] == [
         "network",

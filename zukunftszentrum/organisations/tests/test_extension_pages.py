@@ -33,6 +33,7 @@ ADMINISTERS = [
     "Fragenstatistik",
 ]  # "Fragenstatistik": for the units' authors
 CENTRE = ["Bedarfsanalyse", "Netzwerk"]
+PLANS = ["Bedarfsanalyse", "Programmplanung", "Netzwerk"]  # centre staff plan the programme
 # "KI-Systeme": the organisation's readers of its AI inventory, and centres that accompany it;
 # "Mitgestalten": the company's participation projects, and centres that accompany it
 ALL_AI = ["KI-Systeme", "Mitgestalten", "KI-Wissen"]
@@ -69,14 +70,14 @@ MENUS: dict[Role | None, list[tuple[str, list[str]]]] = {
     Role.CENTRE_ADMIN: [
         *[(t, []) for t in TOP],
         (LEARNING, ADMINISTERS),
-        (REGION, CENTRE),
+        (REGION, PLANS),
         (COMPANY_AI, ALL_AI),
         ("Profil", []),
     ],
     Role.ADVISOR: [
         *[(t, []) for t in TOP],
         (LEARNING, BROWSES),
-        (REGION, CENTRE),
+        (REGION, PLANS),
         (COMPANY_AI, ALL_AI),
         ("Profil", []),
     ],
@@ -106,6 +107,9 @@ MENUS: dict[Role | None, list[tuple[str, list[str]]]] = {
 COMPANY = "{company}"
 CENTRE_CARDS = ["{centre}", "Begleitete Organisationen"]
 CENTRE_BUTTONS = [("primary", "organisations:centre_workspace"), ("secondary", "needs:dashboard")]
+# the concept designer's card, for the centre's admins and advisors
+PLANNING_CARDS = [*CENTRE_CARDS, "Programmplanung"]
+PLANNING_BUTTONS = [*CENTRE_BUTTONS, ("secondary", "concepts:index")]
 ORG_BUTTONS = [
     ("primary", "organisations:organisation_detail"),
     ("secondary", "assessments:overview"),
@@ -180,8 +184,8 @@ DASHBOARDS = {
             CATALOGUE_BUTTON,
         ],
     ),
-    Role.CENTRE_ADMIN: (CENTRE_CARDS, CENTRE_BUTTONS),
-    Role.ADVISOR: (CENTRE_CARDS, CENTRE_BUTTONS),
+    Role.CENTRE_ADMIN: (PLANNING_CARDS, PLANNING_BUTTONS),
+    Role.ADVISOR: (PLANNING_CARDS, PLANNING_BUTTONS),
     Role.TRAINER: (  # the learning catalogue's card with the trainer's courses
         [*CENTRE_CARDS, "Ihre Kurse"],
         [*CENTRE_BUTTONS, ("secondary", "learning:courses")],
@@ -230,6 +234,7 @@ URLS = {
     "Lerneinheiten": "self_learning:list",
     "Fragenstatistik": "self_learning:statistics",
     "Profil": "organisations:profile",
+    "Programmplanung": "concepts:index",
 }
 
 
