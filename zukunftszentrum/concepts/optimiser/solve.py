@@ -67,7 +67,8 @@ def _solve_on_support(
 ) -> Result:
     """A large model: solve its LP relaxation, then the MIP over the sessions the relaxation (or
     the start) uses; the gap is proven against the full relaxation's bound, so "optimal" still
-    means within mip_gap of the best plan of the whole model."""
+    means within mip_gap of the best plan of the whole model. When that gap is too wide, the
+    whole model continues from the support's plan for the time left."""
     clock = time.perf_counter()
     lp = run(b, time_limit=time_limit, mip_gap=mip_gap, relax=True)
     if lp.status == "infeasible" or len(lp.columns) == 0:
@@ -81,8 +82,19 @@ def _solve_on_support(
     if mip.status == "infeasible" or len(mip.columns) == 0:
         return mip
     gap = max(0.0, (lp.bound - mip.objective) / max(abs(mip.objective), 1e-9))
+    seconds = lp.seconds + mip.seconds
+    left = time_limit - (time.perf_counter() - clock)
+    if gap > mip_gap and left > 1.0:
+        # the support's best is not provably good enough: the whole model, from that plan
+        full = run(b, time_limit=left, mip_gap=mip_gap, start=dict(enumerate(mip.columns)))
+        seconds += full.seconds
+        if len(full.columns) and full.objective >= mip.objective:
+            mip = full
+            gap = min(
+                full.gap, max(0.0, (lp.bound - full.objective) / max(abs(full.objective), 1e-9))
+            )
     status = "optimal" if gap <= mip_gap + 1e-9 else "time_limit"
-    return replace(mip, status=status, gap=gap, bound=lp.bound, seconds=lp.seconds + mip.seconds)
+    return replace(mip, status=status, gap=gap, seconds=seconds)
 
 
 def start_values(b: Built, instance: Instance, plan: Plan | None) -> dict[int, float] | None:
