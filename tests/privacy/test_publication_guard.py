@@ -34,6 +34,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     "published through core.disclosure afterwards",
     ("needs/queries.py", "_fold"): "one organisation's input row for the estimation",
     ("needs/queries.py", "population_tables"): "official establishment counts, no people",
+    (
+        "needs/metrics.py",
+        "needs_run_metrics",
+    ): "how long computations took, for operators; no people",
 }
 # The publication step itself, and the raw survey estimation whose results
 # needs/publication.py publishes through it.

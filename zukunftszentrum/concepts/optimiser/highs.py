@@ -2,57 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import math
-import os
-import sys
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import highspy
 import numpy as np
 
+from zukunftszentrum.core.highs import quiet_highs
+
 from .build import Built
-
-_lock = threading.Lock()
-_made = False
-
-
-def _quiet_highs() -> highspy.Highs:
-    """A solver object whose banner does not reach stdout.
-
-    HiGHS writes its banner from the C++ constructor, the first time in a process, before any
-    option can be set; stdout is therefore pointed at /dev/null while the first object is made
-    (only then: other threads may be writing to stdout)."""
-    global _made
-    with _lock:
-        if _made:
-            return highspy.Highs()
-        sys.stdout.flush()
-        saved = os.dup(1)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, 1)
-            h = highspy.Highs()
-            h.setOptionValue("output_flag", False)
-            # the banner may sit in C's stdout buffer: flush it into /dev/null
-            with contextlib.suppress(OSError, AttributeError):
-                ctypes.CDLL(None).fflush(None)
-        finally:
-            os.dup2(saved, 1)
-            os.close(saved)
-            os.close(devnull)
-            _made = True
-    return h
 
 
 def _highs() -> highspy.Highs:
     """A new solver object for each solve: a reused one keeps counting its run time against
     the time limit of later solves. Making one costs about a millisecond."""
-    h = _quiet_highs()
-    h.setOptionValue("output_flag", False)
+    h = quiet_highs()
     # highspy routes every solver event through a Python callback; none is used here
     h.disableCallbacks()
     return h

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
+from zukunftszentrum.core.highs import quiet_highs
+
 from .catalogue import Option, Problem
 from .inputs import Weights
 
@@ -34,7 +36,7 @@ def _highs() -> highspy.Highs:
     milliseconds (it sets up its callback machinery), about as much as a person's solve."""
     h = getattr(_local, "highs", None)
     if h is None:
-        h = _local.highs = highspy.Highs()
+        h = _local.highs = quiet_highs()
         # highspy routes every solver event through a Python callback; unused here, and it
         # multiplied the time of a small solve
         h.disableCallbacks()
