@@ -309,4 +309,33 @@ def seed_participation_activities() -> dict[str, int]:
     _workshop(project, lead, [*staff, *([council] if council else [])], today)
     _impact(project, lead, council, staff, today, rng)
     _decisions(project, lead, today)
+    _codetermination(project, lead, today)
     return counts
+
+
+def _codetermination(project: Project, lead: Membership, today: dt.date) -> None:
+    """The facts of the visual inspection: a camera system that could watch how people work, new
+    procedures and skills. The lead has asked the works council for its consent under § 87(1)
+    no. 6 BetrVG; the council has not decided yet (it records that itself)."""
+    from . import steps
+
+    steps.record_facts(
+        member=lead,
+        project=project,
+        facts={
+            "has_works_council": True,
+            "employees": project.organisation.headcount or 68,
+            "monitors_behaviour_or_performance": True,
+            "changes_work_procedures": True,
+            "changes_tasks_needing_skills": True,
+        },
+    )
+    steps.record_step(
+        member=lead,
+        project=project,
+        step_id="monitoring_consent",
+        status="requested",
+        decision="",
+        decided_on=today - dt.timedelta(days=10),
+        documents=[],
+    )

@@ -56,6 +56,13 @@ def test_the_demo_shows_every_part_and_runs_again_without_duplicates(login) -> N
     assert not small.organisation.memberships.filter(role=Role.WORKS_COUNCIL).exists()
     assert small.members.filter(is_facilitator=True, role="lead").exists()
 
+    # a § 87 consent pending: asked for by the lead, not yet decided by the council
+    step = project.codetermination_steps.get(step_id="monitoring_consent")
+    assert step.status == "requested"
+    council = Membership.objects.get(organisation=project.organisation, role=Role.WORKS_COUNCIL)
+    page = login(council).get(reverse("participation:codetermination", kwargs={"pk": project.pk}))
+    assert "§ 87" in page.text and "Ohne Betriebsrat" not in page.text
+
     lead = Membership.objects.get(organisation=project.organisation, role=Role.COMPANY_LEAD)
     c = login(lead)
     for name in ("pulse", "workshops", "impacts", "decisions"):
