@@ -228,18 +228,24 @@ def vote(*, member: Membership, item: Item, agree: bool) -> bool:
     """Record or change the person's vote; False when the same vote was there already (a second
     tab or a double click counts once)."""
     _enforce(rules.may("vote", member, item.project))
-    key = voter_key(member.user, item)
+    return set_vote(Vote, "agree", agree, item=item, voter=voter_key(member.user, item))
+
+
+def set_vote(model: Any, field: str, value: Any, **lookup: Any) -> bool:
+    """Record or change one vote row (`lookup` names it, `field` holds the vote); False when it
+    already held this value. A second tab or a double click counts once, also when two requests
+    race to create the row (the unique constraint decides)."""
     with transaction.atomic():
-        existing = Vote.objects.select_for_update().filter(item=item, voter=key).first()
+        existing = model.objects.select_for_update().filter(**lookup).first()
         if existing is not None:
-            if existing.agree == agree:
+            if getattr(existing, field) == value:
                 return False
-            existing.agree = agree
-            existing.save(update_fields=["agree"])
+            setattr(existing, field, value)
+            existing.save(update_fields=[field])
             return True
         try:
             with transaction.atomic():
-                Vote.objects.create(item=item, voter=key, agree=agree)
+                model.objects.create(**lookup, **{field: value})
         except IntegrityError:  # the other tab was faster
             return False
     return True

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.organisations.models import Membership
 
 from . import codet_rules, opinion_map, pages
-from .actions import NotAllowed, ParticipationError
+from .actions import NotAllowed, ParticipationError, set_vote
 from .audit_actions import ParticipationAction as Act
 from .models import OpinionVoter, Project, Statement, StatementVote
 
@@ -127,23 +127,7 @@ def vote(*, member: Membership, statement: Statement, value: int) -> bool:
     name = pseudonym(member.user, project)
     with transaction.atomic():
         voter, _created = OpinionVoter.objects.get_or_create(project=project, pseudonym=name)
-        existing = (
-            StatementVote.objects.select_for_update()
-            .filter(statement=statement, voter=voter)
-            .first()
-        )
-        if existing is not None:
-            if existing.value == value:
-                return False
-            existing.value = value
-            existing.save(update_fields=["value"])
-            return True
-        try:
-            with transaction.atomic():
-                StatementVote.objects.create(statement=statement, voter=voter, value=value)
-        except IntegrityError:  # the other tab was faster
-            return False
-    return True
+        return set_vote(StatementVote, "value", value, statement=statement, voter=voter)
 
 
 def _votes(project: Project) -> list[tuple[int, Any, int]]:

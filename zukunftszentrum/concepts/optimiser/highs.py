@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
-from zukunftszentrum.core.highs import quiet_highs
+from zukunftszentrum.core.highs import load_model, quiet_highs
 
 from .build import Built
 
@@ -53,35 +53,21 @@ def run(
     h.setOptionValue("threads", 1)  # several solves run side by side on a small machine
     h.setOptionValue("mip_rel_gap", float(mip_gap))
     h.setOptionValue("time_limit", float(time_limit))
-    h.addCols(
-        n,
-        np.array(b.cost),
-        np.array(b.lower),
-        np.array([upper.get(i, u) for i, u in enumerate(b.upper)] if upper else b.upper),
-        0,
-        np.array([], dtype=np.int32),
-        np.array([], dtype=np.int32),
-        np.array([], dtype=np.float64),
-    )
     if relax:
         # large, degenerate relaxations: interior point beat dual simplex several times over
         h.setOptionValue("solver", "ipm")
-    elif b.integer:
-        h.changeColsIntegrality(
-            len(b.integer),
-            np.array(b.integer, dtype=np.int32),
-            np.full(len(b.integer), highspy.HighsVarType.kInteger),
-        )
-    if b.row_lower:
-        h.addRows(
-            len(b.row_lower),
-            np.array(b.row_lower),
-            np.array(b.row_upper),
-            len(b.index),
-            np.array(b.starts, dtype=np.int32),
-            np.array(b.index, dtype=np.int32),
-            np.array(b.value),
-        )
+    load_model(
+        h,
+        cost=b.cost,
+        lower=b.lower,
+        upper=[upper.get(i, u) for i, u in enumerate(b.upper)] if upper else b.upper,
+        integer=() if relax else b.integer,
+        row_lower=b.row_lower,
+        row_upper=b.row_upper,
+        starts=b.starts,
+        index=b.index,
+        value=b.value,
+    )
     h.changeObjectiveSense(highspy.ObjSense.kMaximize)
     if start:
         # a feasible plan to start from (greedy, or the plan before one more unit)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 
-from zukunftszentrum.core.highs import quiet_highs
+from zukunftszentrum.core.highs import load_model, quiet_highs
 
 from .catalogue import Option, Problem
 from .inputs import Weights
@@ -214,31 +214,18 @@ def solve(
     h.setOptionValue("mip_abs_gap", 1e-7)
     h.setOptionValue("mip_feasibility_tolerance", 1e-9)
     h.setOptionValue("time_limit", float(time_limit))
-    h.addCols(
-        n,
-        np.array(b.cost),
-        np.zeros(n),
-        np.array(b.upper),
-        0,
-        np.array([], dtype=np.int32),
-        np.array([], dtype=np.int32),
-        np.array([], dtype=np.float64),
+    load_model(
+        h,
+        cost=b.cost,
+        lower=[0.0] * n,
+        upper=b.upper,
+        integer=b.integer,
+        row_lower=b.row_lower,
+        row_upper=b.row_upper,
+        starts=b.starts,
+        index=b.index,
+        value=b.value,
     )
-    h.changeColsIntegrality(
-        len(b.integer),
-        np.array(b.integer, dtype=np.int32),
-        np.full(len(b.integer), highspy.HighsVarType.kInteger),
-    )
-    if b.row_lower:
-        h.addRows(
-            len(b.row_lower),
-            np.array(b.row_lower),
-            np.array(b.row_upper),
-            len(b.index),
-            np.array(b.starts, dtype=np.int32),
-            np.array(b.index, dtype=np.int32),
-            np.array(b.value),
-        )
     h.changeObjectiveOffset(b.offset)
     if initial is not None:
         # a feasible start (e.g. the greedy plan): with a time limit there is always an answer
