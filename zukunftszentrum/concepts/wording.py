@@ -4,6 +4,7 @@ stays uncovered, robustness, the needs run the plan rests on)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
@@ -141,12 +142,21 @@ def _limit_place(
     return words
 
 
+def _required(limit: Mapping[str, Any]) -> float:
+    """What a limit allows, or for a Land's minimum share what it demands: a share of 7.2
+    sessions needs 8 whole ones, so it is said as 8."""
+    available = float(limit["available"])
+    if limit["kind"] == "land_share":
+        return float(math.ceil(available - 1e-9))
+    return available
+
+
 def limit_text(
     limit: Mapping[str, Any], places: Mapping[str, str], lands: Mapping[str, str]
 ) -> str:
     """A binding limit: what it is and how much of it the plan uses."""
     w = _limit_place(limit["kind"], limit["key"], places, lands)
-    used, available = number(limit["used"]), number(limit["available"])
+    used, available = number(limit["used"]), number(_required(limit))
     kind = limit["kind"]
     if kind == "trainer_days":
         text = _("Trainertage „%(area)s“ im %(month)s: %(used)s von %(available)s verplant")
@@ -198,7 +208,7 @@ def infeasible_text(
 ) -> str:
     """Why no plan fits: the limit the locked items or the minimum shares break."""
     w = _defaults(_limit_place(limit["kind"], limit["key"], places, lands))
-    w.update(used=number(limit["used"]), available=number(limit["available"]))
+    w.update(used=number(limit["used"]), available=number(_required(limit)))
     kind = limit["kind"]
     if kind == "trainer_days":
         text = _(
