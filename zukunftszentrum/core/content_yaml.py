@@ -93,6 +93,16 @@ def _convert(loader: yaml.SafeLoader, node: Any, path: str) -> Any:
     return loader.construct_object(node, deep=True)
 
 
+_TYPE_NAMES = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    list: "a list",
+    dict: "a mapping",
+}
+
+
 def kind(value: Any) -> str:
     """How a value is named in an error message."""
     if isinstance(value, bool):
@@ -126,9 +136,10 @@ class Node:
     def line_of(self, key: str) -> int:
         return getattr(self.data, "key_lines", {}).get(key, self.line)
 
-    def error(self, message: str, key: str | None = None) -> ContentError:
+    def error(self, message: str, key: str | None = None, line: int | None = None) -> ContentError:
         field = self.sub_field(key) if key else self.field
-        return ContentError(self.path, self.line_of(key) if key else self.line, field, message)
+        at = line or (self.line_of(key) if key else self.line)
+        return ContentError(self.path, at, field, message)
 
     def check_keys(
         self, required: set[str], optional: frozenset[str] | set[str] = frozenset()
@@ -151,10 +162,24 @@ class Node:
         value = self.data[key]
         wanted = types if isinstance(types, tuple) else (types,)
         if (isinstance(value, bool) and bool not in wanted) or not isinstance(value, wanted):
-            raise self.error(
-                f"expected {' or '.join(t.__name__ for t in wanted)}, got {kind(value)}", key
-            )
+            names = " or ".join(dict.fromkeys(_TYPE_NAMES.get(t, t.__name__) for t in wanted))
+            # an unquoted yes/no is read as true/false by YAML, a common slip in text fields
+            hint = ' (put it in quotes, e.g. "yes")' if isinstance(value, bool) else ""
+            raise self.error(f"expected {names}, got {kind(value)}{hint}", key)
         return value
+
+    def number(self, key: str, default: float | None = None) -> Any:
+        return self.get(key, (int, float), default)
+
+    def scalars(self, key: str, types: type | tuple[type, ...]) -> list[Any]:
+        """A list of scalars of the given types (bool never counts as a number)."""
+        wanted = types if isinstance(types, tuple) else (types,)
+        for value, field, line in self.raw_children(key):
+            if isinstance(value, bool) or not isinstance(value, wanted):
+                raise ContentError(
+                    self.path, line, field, f"entry {value!r} has the wrong type ({kind(value)})"
+                )
+        return list(self.get(key, list, []))
 
     def string(self, key: str, default: str | None = None) -> str:
         value = self.get(key, str, default)
@@ -175,6 +200,9 @@ class Node:
         sub = self.child(key)
         sub.check_keys({"de", "en"})
         return Text(de=sub.string("de"), en=sub.string("en"))
+
+    def optional_text(self, key: str) -> Text | None:
+        return self.text(key) if self.has(key) else None
 
     def child(self, key: str) -> Node:
         return Node(self.data[key], self.path, self.sub_field(key), self.line_of(key))

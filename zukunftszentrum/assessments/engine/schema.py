@@ -7,6 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
+from zukunftszentrum.core.content_yaml import (
+    Text as Text,  # texts are core's, as in every content file
+)
+
 ItemType = Literal["likert", "single", "multiple", "number", "text", "knowledge"]
 ITEM_TYPES: tuple[str, ...] = ("likert", "single", "multiple", "number", "text", "knowledge")
 KINDS: tuple[str, ...] = ("company", "individual", "employee_voice", "needs")
@@ -17,22 +21,6 @@ NO_ANSWER = "na"  # "keine Angabe" on a likert item
 DEFAULT_TEXT_MAX_LENGTH = 1000
 
 Answer = int | float | str | list[str]
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in German and English; German is the fallback."""
-
-    de: str
-    en: str
-
-    def get(self, lang: str | None = "de") -> str:
-        if lang and lang.lower().startswith("en"):
-            return self.en
-        return self.de
-
-    def __str__(self) -> str:
-        return self.de
 
 
 @dataclass(frozen=True)

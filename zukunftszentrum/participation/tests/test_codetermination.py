@@ -313,7 +313,7 @@ def _line_of(path: Path, needle: str) -> int:
             "        section: 90\n        subsection: 1",
             "        section: neunzig\n        subsection: 1",
             "steps[1].sources[0].section",
-            "expected int, got text",
+            "expected a number, got text",
         ),
     ],
 )
