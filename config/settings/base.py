@@ -170,6 +170,13 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "Zukunftszentren"
 ZZ_MFA_REQUIRED = os.environ.get("ZZ_MFA_REQUIRED", "1") == "1"
 
+# How many reverse proxies of the operator stand in front of the web processes (nginx: 1). Each
+# appends the address it saw to X-Forwarded-For; only those entries are believed. 0 (default):
+# the header is ignored and the direct peer is the client. Behind a proxy, leaving it at 0 makes
+# all visitors one client for the sign-in limits and the lockout. See core/client_address.py.
+ZZ_TRUSTED_PROXY_COUNT = int(os.environ.get("ZZ_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = ZZ_TRUSTED_PROXY_COUNT
+
 # Login protection (django-axes): after AXES_FAILURE_LIMIT failed sign-ins with one address, or
 # from one client, further tries are refused for AXES_COOLOFF_TIME, even with the right password.
 # The attempts are kept in the database, so every web process and machine sees the same count.

@@ -7,22 +7,29 @@ from typing import Any
 
 from allauth.account.authentication import get_authentication_records
 from allauth.account.signals import password_changed, password_reset, password_set
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models import Q
 from django.dispatch import receiver
 from django.http import HttpRequest
 
 from .audit_actions import CoreAction, UnregisteredAction, actions, own_summary_actions
+from .client_address import client_address
 from .models import AuditEvent
 
 Action = CoreAction
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
-    """The client's address as the web server saw it (a proxy sets REMOTE_ADDR via its config)."""
+    """The client's address: as the web server saw it, or, behind the operator's own proxies
+    (settings.ZZ_TRUSTED_PROXY_COUNT), as the nearest of them passed it on (client_address)."""
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    return client_address(
+        request.META.get("REMOTE_ADDR"),
+        request.headers.get("x-forwarded-for"),
+        settings.ZZ_TRUSTED_PROXY_COUNT,
+    )
 
 
 def record_event(

@@ -146,3 +146,35 @@ def test_a_password_check_without_a_request_is_neither_counted_nor_refused(perso
 
     assert authenticate(email=person.email, password="falsch") is None
     assert authenticate(email=person.email, password=PASSWORD) == person
+
+
+# --- behind the operator's reverse proxy ---
+PROXY = "10.0.0.2"  # every request arrives from the proxy
+
+
+def _via_proxy(client_address: str) -> Client:
+    return Client(REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=client_address)
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, ZZ_TRUSTED_PROXY_COUNT=1, ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_a_trusted_proxy_one_clients_lockout_leaves_the_others_alone(person) -> None:
+    other = get_user_model().objects.create_user("bob@example.org", PASSWORD, full_name="Bob")
+    for attempt in range(3):
+        _sign_in(_via_proxy("192.0.2.10"), person.email, f"falsch-{attempt}")
+    (event,) = AuditEvent.objects.filter(action=CoreAction.LOGIN_LOCKED_OUT)
+    assert event.ip_address == "192.0.2.10"  # the client, not the proxy
+    assert _sign_in(_via_proxy("198.51.100.5"), other.email, PASSWORD).status_code == 302
+    # the locked-out client stays locked out, whatever it claims further left in the header
+    forged = _via_proxy("203.0.113.9, 192.0.2.10")
+    assert _sign_in(forged, person.email, PASSWORD).status_code == 429
+
+
+@override_settings(AXES_FAILURE_LIMIT=3, ZZ_TRUSTED_PROXY_COUNT=0)
+def test_without_trusted_proxies_a_forged_header_does_not_escape_the_lockout(person) -> None:
+    for attempt in range(3):
+        client = Client(REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR=f"203.0.113.{attempt}")
+        _sign_in(client, person.email, f"falsch-{attempt}")
+    (event,) = AuditEvent.objects.filter(action=CoreAction.LOGIN_LOCKED_OUT)
+    assert event.ip_address == "192.0.2.10"
+    again = Client(REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="203.0.113.77")
+    assert _sign_in(again, person.email, PASSWORD).status_code == 429
