@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import resource
 import secrets
 import shutil
 import signal
@@ -29,6 +30,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCUSTFILE = ROOT / "benchmarks" / "load" / "locustfile.py"
@@ -69,6 +72,61 @@ def wait_for(url: str, seconds: float = 60) -> None:
     raise SystemExit(f"the server did not answer at {url}")
 
 
+class CpuMeter:
+    """CPU seconds (user + system) spent by each part of the set-up during a phase: the web
+    workers, the task workers, PostgreSQL and the load client. The load client runs on the same
+    machine and takes its share of the cores; the server's CPU per request does not depend on
+    it, so that figure compares pages with the bare view fairly."""
+
+    def __init__(self, web: int, workers: list[int]) -> None:
+        self.web, self.workers = web, workers
+
+    @staticmethod
+    def _tree(pid: int) -> float:
+        try:
+            root = psutil.Process(pid)
+            procs = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return 0.0
+        seconds = 0.0
+        for proc in procs:
+            try:
+                t = proc.cpu_times()
+                seconds += t.user + t.system
+            except psutil.NoSuchProcess:
+                pass
+        return seconds
+
+    @staticmethod
+    def _postgres() -> float:
+        seconds = 0.0
+        for proc in psutil.process_iter(["name", "cpu_times"]):
+            times = proc.info["cpu_times"]
+            if proc.info["name"] and proc.info["name"].startswith("postgres") and times:
+                seconds += times.user + times.system
+        return seconds
+
+    def snapshot(self) -> dict[str, float]:
+        client = resource.getrusage(resource.RUSAGE_CHILDREN)  # finished locust runs
+        return {
+            "web": self._tree(self.web),
+            "task workers": sum(self._tree(pid) for pid in self.workers),
+            "PostgreSQL": self._postgres(),
+            "load client": client.ru_utime + client.ru_stime,
+        }
+
+    @staticmethod
+    def report(before: dict[str, float], after: dict[str, float], requests: int) -> float:
+        """Print the phase's CPU by part; return the server's (web + PostgreSQL) ms per request."""
+        used = {part: after[part] - before[part] for part in after}
+        whole = sum(used.values()) or 1.0
+        parts = ", ".join(f"{part} {sec:.0f} s ({sec / whole:.0%})" for part, sec in used.items())
+        server_ms = 1000 * (used["web"] + used["PostgreSQL"]) / max(requests, 1)
+        print(f"  CPU: {parts}")
+        print(f"  server CPU (web + PostgreSQL) per request: {server_ms:.1f} ms")
+        return server_ms
+
+
 def locust(
     host: str,
     env: dict[str, str],
@@ -92,6 +150,14 @@ def locust(
     subprocess.run(command, env=run_env, cwd=ROOT, check=False)  # noqa: S603 - our own command
     with open(f"{prefix}_stats.csv", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def _number(field: str) -> float:
+    """A figure of locust's CSV; "N/A" (no request in that second) counts as 0."""
+    try:
+        return float(field)
+    except ValueError:
+        return 0.0
 
 
 def total(rows: list[dict[str, str]]) -> dict[str, str]:
@@ -131,9 +197,10 @@ def ramp(
     tmp: Path,
     user_class: str | None,
     label: str,
-) -> float:
+) -> tuple[float, int]:
     """One locust run that adds people step by step (they stay signed in); per step the median
-    throughput of its second half (after the new people have signed in). Returns the best."""
+    throughput of its second half (after the new people have signed in). Returns the best, and
+    the number of requests of the whole run."""
     run_env = {
         **env,
         "ZZ_THINK": "0",
@@ -156,14 +223,15 @@ def ramp(
     for index, users in enumerate(steps):
         lo, hi = start + index * seconds + seconds // 2, start + (index + 1) * seconds
         window = [r for r in history if lo <= int(r["Timestamp"]) < hi]
-        rates = sorted(float(r["Requests/s"]) for r in window)
-        p95 = sorted(float(r["95%"] or 0) for r in window)
+        rates = sorted(_number(r["Requests/s"]) for r in window)
+        p95 = sorted(_number(r["95%"]) for r in window)
         if not rates:
             continue
         rate, latency = rates[len(rates) // 2], p95[len(p95) // 2]
         best = max(best, rate)
         print(f"  {label:10} {users:4} people: {rate:8.1f} requests/s, p95 {latency:.0f} ms")
-    return best
+    requests = int(history[-1]["Total Request Count"]) if history else 0
+    return best, requests
 
 
 def main() -> int:
@@ -212,15 +280,22 @@ def main() -> int:
             f"\n==> steady: {args.users} people, 1-3 s thinking, {seconds} s; {args.web} web and {args.workers} task workers",
             flush=True,
         )
+        meter = CpuMeter(processes[0].pid, [p.pid for p in processes[1:]])
+        before = meter.snapshot()
         rows = locust(
             host, env, users=args.users, seconds=seconds, think=True, prefix=tmp / "steady"
         )
         _, worst_p95, errors = report_steady(rows)
+        meter.report(before, meter.snapshot(), int(total(rows)["Request Count"]))
         steps = [int(s) for s in args.steps.split(",")]
         print("\n==> saturation: no thinking, more and more people", flush=True)
-        product = ramp(host, env, steps, args.step_seconds, tmp, None, "journeys")
+        before = meter.snapshot()
+        product, requests = ramp(host, env, steps, args.step_seconds, tmp, None, "journeys")
+        product_cpu = meter.report(before, meter.snapshot(), requests)
         print("\n==> baseline: the bare Django view on the same server", flush=True)
-        bare = ramp(host, env, steps, args.step_seconds, tmp, "Bare", "bare view")
+        before = meter.snapshot()
+        bare, requests = ramp(host, env, steps, args.step_seconds, tmp, "Bare", "bare view")
+        bare_cpu = meter.report(before, meter.snapshot(), requests)
         ratio = product / bare if bare else 0.0
         print("\n==> summary")
         print(f"errors in the steady run: {errors} (aim 0)")
@@ -229,6 +304,11 @@ def main() -> int:
         )
         print(
             f"saturation: {product:.1f} requests/s; bare view {bare:.1f} requests/s; ratio {ratio:.2f} (aim at least 0.5)"
+        )
+        print(
+            f"server CPU per request: journeys {product_cpu:.1f} ms, bare view {bare_cpu:.1f} ms "
+            f"(ratio {bare_cpu / product_cpu if product_cpu else 0:.2f}); the load client shares "
+            "the cores, see the CPU lines above"
         )
     finally:
         for process in processes:

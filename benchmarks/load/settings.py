@@ -12,3 +12,6 @@ SECURE_HSTS_SECONDS = 0
 # The load client signs in with the demo's passwords; a second factor would only measure the
 # set-up page (its own tests cover the requirement).
 ZZ_MFA_REQUIRED = False
+# The load client stands for many people behind one reverse proxy, as in production: it sends
+# each person's address in X-Forwarded-For (benchmarks/load/locustfile.py).
+ZZ_TRUSTED_PROXY_COUNT = ALLAUTH_TRUSTED_PROXY_COUNT = 1
