@@ -92,7 +92,13 @@ def verify_stored(request: AnyMemberRequest, uuid: str) -> HttpResponse:
 
 def _verdict_context(verdict: Verdict) -> dict[str, Any]:
     """The verdict in words, and what the credential says — only when its signature held."""
-    context: dict[str, Any] = {"verdict": verdict, "message": message(verdict)}
+    revoked_on = None
+    if verdict.outcome is Outcome.REVOKED and isinstance(verdict.credential, Mapping):
+        revoked_on = queries.revoked_on(verdict.credential.get("id"))
+    context: dict[str, Any] = {
+        "verdict": verdict,
+        "message": message(verdict, revoked_on=revoked_on),
+    }
     if verdict.outcome not in SIGNATURE_HELD or not isinstance(verdict.credential, Mapping):
         return context
     document = verdict.credential
