@@ -110,6 +110,8 @@ def test_a_solo_self_employed_person_learns_proves_and_verifies(login) -> None:
     page = _verify(text)
     assert 'data-outcome="valid"' in page and "Gültig" in page
     assert SOLO_NAME in page and issued.name in page
+    day = formats.date_format(timezone.localdate(), "DATE_FORMAT")
+    assert f"<dd>{day}</dd>" in page  # valid from: a day people read, not ISO text
 
     # one changed character in the name: tampered, and the page says what that means
     assert text.count(SOLO_NAME) == 1
@@ -122,7 +124,6 @@ def test_a_solo_self_employed_person_learns_proves_and_verifies(login) -> None:
     admin = login(make_member(Role.PROGRAMME_ADMIN), Client())
     revoke = reverse("credentials:revoke", args=[issued.pk])
     assert _location(admin.post(revoke, {"reason": "Test irrtümlich gewertet"}))
-    day = formats.date_format(timezone.localdate(), "DATE_FORMAT")
     page = _verify(text)
     assert 'data-outcome="revoked"' in page
     assert f"Widerrufen am {day}" in page and "gilt seitdem nicht mehr" in page
