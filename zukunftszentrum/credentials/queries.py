@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from zukunftszentrum.organisations.roles import Capability, has_capability
 
@@ -34,6 +36,19 @@ def revocable_for(member: Any) -> QuerySet[IssuedCredential]:
     if has_capability(member.role, Capability.MANAGE_CENTRE) and member.centre_id:
         return found.filter(centre_id=member.centre_id)
     return found.none()
+
+
+def revoked_on(credential_id: object) -> dt.date | None:
+    """The day a credential of ours was revoked, for the public check (public: the status list
+    already says that it was; the day adds no more than a verifier polling the list would see)."""
+    if not isinstance(credential_id, str):
+        return None
+    found = (
+        IssuedCredential.objects.filter(credential_id=credential_id, revoked_at__isnull=False)
+        .values_list("revoked_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(found) if found is not None else None
 
 
 def access_credential(member: Any, pk: int) -> IssuedCredential:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from .ob3.verify import Check, Outcome, Verdict
@@ -16,8 +18,20 @@ class Message:
     tone: str  # "success" | "danger" | "warning"
 
 
-def message(verdict: Verdict) -> Message:
+def message(verdict: Verdict, *, revoked_on: date | None = None) -> Message:
+    """`revoked_on`: the day our copy was revoked, when we know it (the status list holds only
+    the bit; the date comes from our own record)."""
     outcome, check = verdict.outcome, verdict.check
+    if outcome is Outcome.REVOKED and revoked_on is not None:
+        day = formats.date_format(revoked_on, "DATE_FORMAT")
+        return Message(
+            _("Widerrufen am %(date)s") % {"date": day},
+            _(
+                "Der Nachweis ist echt, wurde aber am %(date)s von der ausstellenden Stelle widerrufen und gilt seitdem nicht mehr."
+            )
+            % {"date": day},
+            "danger",
+        )
     if outcome is Outcome.VALID:
         return Message(
             _("Gültig"),
@@ -78,6 +92,8 @@ def message(verdict: Verdict) -> Message:
         Check.DATES: _("Ein Gültigkeitsdatum ist nicht lesbar."),
         Check.STATUS: _("Der Verweis auf die Widerrufsliste ist unbekannt."),
     }
+    if check is Check.SIGNATURE:  # the one case we know for certain: the content was changed
+        return Message(_("Verändert"), reasons[check], "danger")
     return Message(
         _("Verändert oder nicht von uns"),
         reasons.get(check, _("Die Prüfung ist fehlgeschlagen.")),

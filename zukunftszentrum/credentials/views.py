@@ -11,6 +11,7 @@ import segno
 from django.contrib import messages
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,6 +25,7 @@ from . import addresses, issuing, keys, queries
 from .forms import RevokeForm, VerifyForm
 from .models import IssuedCredential
 from .ob3.contexts import OB_V3
+from .ob3.credential import parse_xsd_datetime
 from .ob3.verify import Outcome, Verdict, parse
 from .verdicts import message
 
@@ -92,7 +94,13 @@ def verify_stored(request: AnyMemberRequest, uuid: str) -> HttpResponse:
 
 def _verdict_context(verdict: Verdict) -> dict[str, Any]:
     """The verdict in words, and what the credential says — only when its signature held."""
-    context: dict[str, Any] = {"verdict": verdict, "message": message(verdict)}
+    revoked_on = None
+    if verdict.outcome is Outcome.REVOKED and isinstance(verdict.credential, Mapping):
+        revoked_on = queries.revoked_on(verdict.credential.get("id"))
+    context: dict[str, Any] = {
+        "verdict": verdict,
+        "message": message(verdict, revoked_on=revoked_on),
+    }
     if verdict.outcome not in SIGNATURE_HELD or not isinstance(verdict.credential, Mapping):
         return context
     document = verdict.credential
@@ -108,10 +116,21 @@ def _verdict_context(verdict: Verdict) -> dict[str, Any]:
     context.update(
         achievement=achievement if isinstance(achievement, Mapping) else {},
         holder_name=names[0] if names else "",
-        valid_from=document.get("validFrom", ""),
-        valid_until=document.get("validUntil", ""),
+        valid_from=_day(document.get("validFrom")),
+        valid_until=_day(document.get("validUntil")),
     )
     return context
+
+
+def _day(value: object) -> str:
+    """A credential's xsd:dateTime as the day people read ("6. Dezember 2026"), not ISO text."""
+    if value is None:
+        return ""
+    try:
+        moment = parse_xsd_datetime(value)
+    except ValueError:
+        return str(value)
+    return formats.date_format(timezone.localtime(moment), "DATE_FORMAT")
 
 
 @public

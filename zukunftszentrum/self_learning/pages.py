@@ -85,6 +85,7 @@ def unit_context(unit: Unit, progress: UnitProgress | None) -> dict[str, Any]:
         "progress": progress,
         "sections": [s.text(language).title for s in unit.sections],
         "sources": unit.sources,
+        "law_as_of": law_as_of(unit),
         "questions": unit.per_attempt,
         "needed": needed_points(unit.per_attempt, unit.pass_mark),
     }
@@ -104,6 +105,9 @@ def section_context(flow: Flow, number: int) -> dict[str, Any]:
         "total": len(unit.sections),
         "is_last": number == len(unit.sections),
         "home_url": flow.url("home"),
+        # The last section ends with what the text rests on, as the unit's page does.
+        "sources": unit.sources,
+        "law_as_of": law_as_of(unit),
     }
 
 
@@ -118,7 +122,12 @@ def print_context(unit: Unit) -> dict[str, Any]:
             for s in unit.sections
         ],
         "sources": unit.sources,
+        "law_as_of": law_as_of(unit),
     }
+
+
+def law_as_of(unit: Unit) -> str:
+    return unit.law_as_of.get(lang()) if unit.law_as_of is not None else ""
 
 
 def _t(text: Mapping[str, str] | None) -> str:

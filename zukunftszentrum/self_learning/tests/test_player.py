@@ -322,3 +322,11 @@ def test_pages_speak_english_with_the_english_unit_text() -> None:
     html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     unit = content.units()[UNIT]
     assert unit.sections[0].en.title in html and "Section 1 of 5" in html
+
+
+def test_the_unit_page_names_the_law_versions_and_cites_decisions_without_a_link() -> None:
+    page = Client().get(reverse("self_learning:unit", args=["mitbestimmung-und-ki"]))
+    html = page.content.decode()
+    assert "Rechtsstand (Version 2027.1 der Einheit):" in html and "25. September 2001" in html
+    assert "<li>Arbeitsgericht Hamburg, Beschluss vom 16. Januar 2024, 24 BVGa 1/24" in html
+    assert 'href=""' not in html

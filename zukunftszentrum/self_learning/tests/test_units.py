@@ -200,6 +200,18 @@ BROKEN = [
         "unit",
         "unit: prompting",
     ),
+    (
+        "source link without https",
+        "md",
+        'url: "https://www.gesetze-im-internet.de/agg/__11.html"',
+        'url: "http://www.gesetze-im-internet.de/agg/__11.html"',
+        "must start with https://",
+        "sources[1].url",
+        "agg/__11",
+    ),
+    # The next two are edited in the test (several lines change).
+    ("no linked source", "md", "sources:", "sources:", "", "", None),
+    ("no law version", "md", "law_as_of:", "law_as_of:", "", "", None),
 ]
 
 
@@ -225,6 +237,16 @@ def test_broken_units_fail_with_file_line_and_field(
     if case == "bank too small":  # keep only the first six questions
         text = text[: [m.start() for m in re.finditer(r"\n  - id: q", text)][6]] + "\n"
         message, field = "the bank needs at least 2 x per_attempt = 10", "questions"
+    if case == "no linked source":
+        text = re.sub(r', url: "[^"]*"', "", text)
+        message, field, line_text = (
+            "at least one source needs an https:// link",
+            "sources",
+            "sources:",
+        )
+    if case == "no law version":  # the text cites Art. 4 and Art. 14
+        text = re.sub(r"law_as_of:\n(  .*\n)+", "", text)
+        message, field = "the text cites a provision: name the law versions", "law_as_of"
     target.write_text(text.replace(old, new, 1))
     with pytest.raises(ContentError) as caught:
         load_unit(md, quiz, COMPETENCES)

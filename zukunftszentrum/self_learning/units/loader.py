@@ -11,6 +11,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
+from zukunftszentrum.assessments.engine.schema import Text
 from zukunftszentrum.assessments.engine.yamlsource import ContentError, Node, parse
 
 from .schema import AUDIENCES, QUESTION_TYPES, Option, Question, Section, SectionText, Source, Unit
@@ -20,6 +21,8 @@ SECTION_ID_RE = UNIT_ID_RE
 SECTION_RE = re.compile(r"^<!--\s*section:\s*(?P<id>\S+)\s*-->\s*$")
 LANG_RE = re.compile(r"^<!--\s*(?P<lang>de|en)\s*-->\s*$")
 COMMENT_RE = re.compile(r"^<!--.*-->\s*$")
+# A cited provision: "Art. 4", "Art. 26(7)", "§ 87", "§§ 90".
+PROVISION_RE = re.compile(r"(?:\bArt\.|§)\s*\d")
 MIN_SECTIONS, MAX_SECTIONS = 4, 7
 MIN_MINUTES, MAX_MINUTES = 10, 20
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
@@ -65,8 +68,18 @@ def _competences(root: Node, known: Collection[str]) -> dict[str, int]:
 def _header(text: str, display: str, stem: str, known: Collection[str]) -> Node:
     root = Node(parse(text, display), display, "", 1)
     root.check_keys(
-        {"id", "version", "minutes", "competences", "title", "summary", "audience", "quiz"},
-        {"sources"},
+        {
+            "id",
+            "version",
+            "minutes",
+            "competences",
+            "title",
+            "summary",
+            "audience",
+            "quiz",
+            "sources",
+        },
+        {"law_as_of"},
     )
     unit_id = root.string("id")
     if not UNIT_ID_RE.match(unit_id):
@@ -141,16 +154,30 @@ def _section_text(lines: list[str], at: int, display: str, field: str) -> Sectio
 
 
 def _sources(root: Node) -> tuple[Source, ...]:
-    if not root.has("sources"):
-        return ()
+    """Links, or plain citations: a court decision cited by court, date and file number is found
+    without a link, and a guessed link would be worse than none."""
     sources = []
     for node in root.children("sources"):
-        node.check_keys({"title", "url"}, set())
-        url = node.string("url")
-        if not url.startswith("https://"):
+        node.check_keys({"title"}, {"url"})
+        url = node.get("url", str, "")
+        if url and not url.startswith("https://"):
             raise node.error("a source's URL must start with https://", "url")
         sources.append(Source(node.string("title"), url))
+    if not any(s.url for s in sources):
+        raise root.error("at least one source needs an https:// link", "sources")
     return tuple(sources)
+
+
+def _law_as_of(root: Node, sections: tuple[Section, ...]) -> Text | None:
+    """A unit that cites a provision (Art. …, § …) says which version of the law it was
+    written against; a legal statement without its version could not be checked later."""
+    law = root.optional_text("law_as_of")
+    cites = any(PROVISION_RE.search(text.body) for s in sections for text in (s.de, s.en))
+    if cites and law is None:
+        raise root.error(
+            "the text cites a provision: name the law versions it refers to", "law_as_of"
+        )
+    return law
 
 
 def _option(node: Node, qtype: str) -> Option:
@@ -274,6 +301,7 @@ def load_unit(
     title, summary = root.text("title"), root.text("summary")
     sources = _sources(root)
     sections = _sections(body, body_line, display)
+    law_as_of = _law_as_of(root, sections)
     questions = _questions(
         quiz_path, shown(quiz_path), root.string("id"), version, unit_competences, per_attempt
     )
@@ -286,6 +314,7 @@ def load_unit(
         summary=summary,
         audience=tuple(audience),
         sources=sources,
+        law_as_of=law_as_of,
         per_attempt=int(per_attempt),
         pass_mark=float(pass_mark),
         sections=sections,

@@ -13,7 +13,7 @@ AUDIENCES = ("employee", "solo", "company_lead", "works_council")
 @dataclass(frozen=True)
 class Source:
     title: str
-    url: str
+    url: str  # "" for a citation without a link (a court decision by court, date, file number)
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class Unit:
     summary: Text
     audience: tuple[str, ...]
     sources: tuple[Source, ...]
+    law_as_of: Text | None  # the law versions the text was written against, when it cites any
     per_attempt: int
     pass_mark: float
     sections: tuple[Section, ...]
