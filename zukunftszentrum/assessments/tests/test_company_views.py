@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from html import unescape
 from typing import Any
 
 import pytest
@@ -268,7 +269,12 @@ def test_company_pdf_is_prepared_from_five_responses(login: Any, lead: Any) -> N
     run = make_run(lead.organisation)
     submit(run, 5)
     client = login(lead)
-    answer = fetch_prepared(client, client.get(url(run, "assessments:company_result_pdf")))
+    asked = client.get(url(run, "assessments:company_result_pdf"))
+    status = client.get(asked["Location"]).content.decode()
+    title = catalog().get(run.instrument_key, run.version).title.get("de")
+    assert f"Ergebnisbericht „{title}“" in unescape(status)
+    assert lead.organisation.legal_name in unescape(status)
+    answer = fetch_prepared(client, asked)
     assert answer.status_code == 200
     assert answer["Content-Type"] == "application/pdf"
     assert answer["Content-Disposition"].endswith('.pdf"')
