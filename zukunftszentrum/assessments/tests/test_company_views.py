@@ -286,6 +286,7 @@ def test_the_company_pdf_page_says_it_is_prepared(login: Any, lead: Any) -> None
     submit(run, 5)
     page = login(lead).get(url(run)).content.decode()
     assert "Der Bericht wird im Hintergrund vorbereitet." in page
+    assert f'href="{reverse("core:downloads")}"' in page  # "Ihre Dateien" is one click away
 
 
 def test_the_prepared_company_pdf_follows_the_page_rule_at_fetch_time(
