@@ -64,7 +64,10 @@ def open_assessment(*, member: Membership, instrument_key: str) -> Assessment:
         raise NotAllowed(_("Diesen Check beantworten Personen einzeln, er wird nicht eröffnet."))
     if not openable_for(member, inst):
         raise NotAllowed(
-            _("Eine Befragung der Beschäftigten gibt es nur in Betrieben mit Beschäftigten.")
+            _(
+                "Eine Befragung der Beschäftigten gibt es nur in Unternehmen mit Beschäftigten, "
+                "nicht für Solo-Selbstständige."
+            )
         )
     organisation = Organisation.objects.select_for_update().get(pk=member.organisation_id)
     existing = Assessment.objects.filter(

@@ -136,7 +136,7 @@ EXPORT_GROUPINGS: dict[str, Any] = {
     "wz_section": gettext_lazy("WZ-Abschnitt"),
     "size_class": gettext_lazy("Größenklasse"),
     "land": gettext_lazy("Land"),
-    "perspective": gettext_lazy("Perspektive"),
+    "perspective": gettext_lazy("Sichtweise"),
 }
 
 

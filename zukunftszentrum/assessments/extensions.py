@@ -1,5 +1,6 @@
 """What this app plugs into the shell: its menu entry, its card on "Meine Übersicht", its demo
-step and its audit actions. Called once from `AssessmentsConfig.ready()`."""
+step, its audit actions and the prepared company PDF. Called once from
+`AssessmentsConfig.ready()`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards
+from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards, prepared
 from zukunftszentrum.organisations.roles import Capability, Role, Scope, has_capability, scope_of
 
 from .audit_actions import AssessmentAction
@@ -46,6 +47,20 @@ def register() -> None:
     )
     demo_steps.register_demo_step("checks", order=20, run=_seed_demo_checks)
     audit_actions.register_actions(AssessmentAction, order=200)
+    _register_prepared_downloads()
+
+
+def _register_prepared_downloads() -> None:
+    """The company result PDF takes seconds to render: a worker prepares it."""
+    from . import downloads
+
+    prepared.register_kind(
+        downloads.COMPANY_REPORT_KIND,
+        build=downloads.build_company_report,
+        still_allowed=downloads.still_allowed,
+        back_url=downloads.back_url,
+        order=200,
+    )
 
 
 def _in_organisation(member: Any) -> bool:

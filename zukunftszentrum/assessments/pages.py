@@ -318,6 +318,12 @@ def _free_text_context(
     return {"free_texts": blocks, "free_texts_hidden": False, "texts_withheld": withheld}
 
 
+def company_report_ready(assessment: Assessment, member: Membership | None) -> bool:
+    """Whether this viewer may have the company PDF now: a release they may see."""
+    view, _own = _release_view(assessment, member.user if member else None)
+    return bool(view is not None and view.shown)
+
+
 def company_report_context(assessment: Assessment, member: Membership | None) -> dict[str, Any]:
     """Template data of the company PDF, from the latest release only; raises Suppressed
     before the first release or when this viewer may not see it."""

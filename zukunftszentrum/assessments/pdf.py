@@ -73,6 +73,7 @@ def report_context(
             "instrument_kind": instrument.kind,
             "version": instrument.version,
             "subject": organisation_name or _("persönlicher Check"),
+            "for_organisation": organisation_name is not None,  # headings say what the page says
             "date": formats.date_format(date, "DATE_FORMAT"),
             "profile": profile,
             "overall": format_score(result.overall),

@@ -269,7 +269,7 @@ def peer_name() -> str:
 def no_peers_note(response: Response) -> str:
     if response.organisation_id is None:
         return _(
-            "Ein Vergleich ist nur möglich, wenn Sie den Check in der Rolle einer Organisation "
+            "Ein Vergleich ist nur möglich, wenn Sie den Check als Mitglied einer Organisation "
             "beantworten: Verglichen wird nach Branche, Größe und Land."
         )
     return _("Für einen Vergleich gibt es noch zu wenige vergleichbare Antworten.")

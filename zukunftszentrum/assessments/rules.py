@@ -42,7 +42,7 @@ def may_manage_assessment(member: Membership | None, assessment: Assessment) -> 
         or not _has(member, Capability.MANAGE_ASSESSMENTS)
         or member.organisation_id != assessment.organisation_id
     ):
-        return refused(_("Nur die Geschäftsführung der Organisation kann den Check schließen."))
+        return refused(_("Nur die Geschäftsführung der Organisation kann den Check abschließen."))
     return ALLOWED
 
 

@@ -16,4 +16,4 @@ class ConceptAction(models.TextChoices):
         "concepts_scenario_published",
         _("Szenario als Angebotsentwürfe veröffentlicht"),
     )
-    SCENARIO_EXPORTED = "concepts_scenario_exported", _("Lehr- und Lernkonzept heruntergeladen")
+    SCENARIO_EXPORTED = "concepts_scenario_exported", _("Szenario exportiert (PDF oder XLSX)")

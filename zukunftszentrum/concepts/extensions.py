@@ -1,8 +1,8 @@
 """What this app plugs into the shell: the menu entry "Programmplanung" (centre staff who read
 the learning demand: admins plan, advisors and trainers read), a card on "Meine Übersicht", the
-demo step, its audit actions and the recovery of lost solves. Called once from
-`ConceptsConfig.ready()`; see docs/architecture.md, "Extension points". No personal data is
-stored beyond who created a scenario, so there is no "Meine Daten" section."""
+demo step, its audit actions, the recovery of lost solves and the prepared concept PDF. Called
+once from `ConceptsConfig.ready()`; see docs/architecture.md, "Extension points". No personal
+data is stored beyond who created a scenario, so there is no "Meine Daten" section."""
 
 from __future__ import annotations
 
@@ -12,7 +12,14 @@ from django.http import HttpRequest
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards, tasks
+from zukunftszentrum.core import (
+    audit_actions,
+    demo_steps,
+    navigation,
+    overview_cards,
+    prepared,
+    tasks,
+)
 from zukunftszentrum.organisations.roles import Capability, Role
 
 from .audit_actions import ConceptAction
@@ -40,6 +47,20 @@ def register() -> None:
     demo_steps.register_demo_step("concepts", order=70, run=_seed_demo)
     audit_actions.register_actions(ConceptAction, order=700)
     tasks.register_recovery("concepts.scenarios", _requeue)
+    _register_prepared_downloads()
+
+
+def _register_prepared_downloads() -> None:
+    """The concept PDF takes seconds to render: a worker prepares it."""
+    from . import downloads
+
+    prepared.register_kind(
+        downloads.CONCEPT_KIND,
+        build=downloads.build_concept,
+        still_allowed=downloads.still_allowed,
+        back_url=downloads.back_url,
+        order=700,
+    )
 
 
 def _plans_here(member: Any) -> bool:

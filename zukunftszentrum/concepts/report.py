@@ -1,7 +1,7 @@
 """The PDF "Lehr- und Lernkonzept" of a scenario: the region and period, the rationale (needs
 basis, what the plan covers and what stays open, binding limits and what more would add), the
-map and the tables. Rendered by core.pdf like the other apps' reports; small enough to render
-in the request (one scenario's table and one map)."""
+map and the tables. Rendered by core.pdf like the other apps' reports, by a task worker
+(downloads.py): WeasyPrint needs seconds for the map and the tables."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from .models import PENDING, Scenario, ScenarioStatus
 
 def may_plan(member: Membership) -> Answer:
     if not has_capability(member.role, Capability.MANAGE_CATALOGUE) or member.centre_id is None:
-        return refused(_("Die Programmplanung ändert die Leitung des Zentrums."))
+        return refused(_("Nur die Zentrumsleitung kann die Programmplanung ändern."))
     return ALLOWED
 
 

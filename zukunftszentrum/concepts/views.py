@@ -1,5 +1,6 @@
 """The concept designer's pages: scenarios, resources and places, one scenario with its
-proposal, side-by-side comparison, publishing, and the downloads (PDF concept, XLSX plan).
+proposal, side-by-side comparison, publishing, and the downloads (the PDF concept, prepared in
+the background; the XLSX plan, at once).
 
 Reading needs the learning-demand capability (centre admins, advisors, trainers); planning
 needs the catalogue capability and is checked again by the actions (rules.py). Another centre's
@@ -17,18 +18,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.core.exports import download_response
-from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.learning.models import Module
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
 from . import actions, exports, pages, queries, report, rules
 from .audit_actions import ConceptAction
+from .downloads import prepare_concept
 from .forms import AddItemForm, PlaceForm, ResourcesForm, ScenarioChangeForm, ScenarioForm
 from .inputs import resources_of
 from .models import Scenario
@@ -291,8 +293,10 @@ def publish(request: MemberRequest, pk: int) -> HttpResponse:
             if made:
                 messages.success(
                     request,
-                    _(
-                        "%(n)s Angebotsentwürfe sind im Katalog angelegt. Die Trainerinnen und Trainer bestätigen sie dort."
+                    ngettext(
+                        "%(n)s Angebotsentwurf ist im Katalog angelegt. Die Trainerinnen und Trainer bestätigen ihn dort.",
+                        "%(n)s Angebotsentwürfe sind im Katalog angelegt. Die Trainerinnen und Trainer bestätigen sie dort.",
+                        made,
                     )
                     % {"n": made},
                 )
@@ -347,7 +351,9 @@ def concept_pdf(request: MemberRequest, pk: int) -> HttpResponse:
         summary=found.name,
         format="pdf",
     )
-    return pdf_response(report.TEMPLATE, report.context(found), report.filename(found))
+    # WeasyPrint takes seconds for the map and tables: a worker renders it (downloads.py).
+    download = prepare_concept(user=request.user, member=request.member, scenario=found)
+    return redirect("core:download", pk=download.pk)
 
 
 @requires(READ)

@@ -33,7 +33,7 @@ STATUS = 507  # Insufficient Storage
 STORAGE_FULL = _(
     "Die Datei konnte nicht gespeichert werden: Der Speicherplatz der Plattform ist erschöpft. "
     "Ihre übrigen Angaben sind erhalten. Bitte wählen Sie die Datei erneut aus und versuchen "
-    "Sie es später noch einmal; der Betrieb ist informiert."
+    "Sie es später noch einmal; die Betreiber der Plattform sind informiert."
 )
 
 

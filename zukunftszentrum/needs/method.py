@@ -37,7 +37,7 @@ def method_note(run: EstimateRun, weighting: str) -> list[str]:
     paragraphs = [
         _(
             "Wer zählt: kleine und mittlere Unternehmen (unter 250 Beschäftigte), die im Zeitraum "
-            "an der Bedarfsumfrage teilgenommen haben. Jedes Unternehmen zählt einmal, mit seiner "
+            "an der Bedarfserhebung teilgenommen haben. Jedes Unternehmen zählt einmal, mit seiner "
             "letzten Antwort."
         ),
         *(_weighting_note(run) if weighting != RAW else [_raw_note()]),

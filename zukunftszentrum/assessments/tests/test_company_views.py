@@ -7,19 +7,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from html import unescape
 from typing import Any
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from zukunftszentrum.assessments import pages
+from zukunftszentrum.assessments import downloads, pages, pdf
 from zukunftszentrum.assessments.actions import result_snapshot
 from zukunftszentrum.assessments.engine import scoring
 from zukunftszentrum.assessments.instruments import catalog
 from zukunftszentrum.assessments.models import Assessment, PeerSnapshot, Perspective, Response
 from zukunftszentrum.assessments.releases import make_release
 from zukunftszentrum.core.disclosure import Release, batch_order
+from zukunftszentrum.core.tests.prepared_helpers import fetch_prepared
 from zukunftszentrum.organisations import actions as org_actions
 from zukunftszentrum.organisations.models import Organisation
 from zukunftszentrum.organisations.roles import Role
@@ -104,7 +107,8 @@ def test_aggregate_hidden_at_four_and_shown_at_five(login: Any, lead: Any) -> No
     page = client.get(url(run)).content.decode()
     assert NOT_YET in page
     assert "company-profile" not in page
-    assert client.get(url(run, "assessments:company_result_pdf")).status_code == 302
+    too_early = client.get(url(run, "assessments:company_result_pdf"))
+    assert too_early.status_code == 302 and too_early["Location"] == url(run)  # no file prepared
 
     submit(run, 1)
     page = client.get(url(run)).content.decode()
@@ -183,7 +187,9 @@ def test_lead_of_another_company_gets_404(login: Any, lead: Any) -> None:
 @pytest.mark.parametrize("role", [Role.TRAINER, Role.PROGRAMME_ADMIN, Role.REVIEWER])
 def test_roles_without_the_capability_get_403(login: Any, lead: Any, role: Role) -> None:
     run = make_run(lead.organisation, closed=True)
-    assert login(make_member(role)).get(url(run)).status_code == 403
+    client = login(make_member(role))
+    assert client.get(url(run)).status_code == 403
+    assert client.get(url(run, "assessments:company_result_pdf")).status_code == 403
 
 
 def test_employee_sees_combined_result_of_a_closed_check_only(login: Any, lead: Any) -> None:
@@ -259,14 +265,61 @@ def test_free_texts_never_reach_employees_or_advisors(login: Any, lead: Any) -> 
         assert not any(text in page for text in VOICE_TEXTS)
 
 
-def test_company_pdf_downloads_from_five_responses(login: Any, lead: Any) -> None:
+def test_company_pdf_is_prepared_from_five_responses(login: Any, lead: Any) -> None:
     run = make_run(lead.organisation)
     submit(run, 5)
-    answer = login(lead).get(url(run, "assessments:company_result_pdf"))
+    client = login(lead)
+    asked = client.get(url(run, "assessments:company_result_pdf"))
+    status = client.get(asked["Location"]).content.decode()
+    title = catalog().get(run.instrument_key, run.version).title.get("de")
+    assert f"Ergebnisbericht „{title}“" in unescape(status)
+    assert lead.organisation.legal_name in unescape(status)
+    answer = fetch_prepared(client, asked)
     assert answer.status_code == 200
     assert answer["Content-Type"] == "application/pdf"
     assert answer["Content-Disposition"].endswith('.pdf"')
     assert answer.content.startswith(b"%PDF")
+
+
+def test_the_company_pdf_page_says_it_is_prepared(login: Any, lead: Any) -> None:
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    page = login(lead).get(url(run)).content.decode()
+    assert "Der Bericht wird im Hintergrund vorbereitet." in page
+    assert f'href="{reverse("core:downloads")}"' in page  # "Ihre Dateien" is one click away
+
+
+def test_the_prepared_company_pdf_follows_the_page_rule_at_fetch_time(
+    login: Any, lead: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asked while the run was closed; once it is reopened an employee sees no result, and
+    the prepared file is gone for them too."""
+    monkeypatch.setattr(downloads, "render_pdf", lambda template, context: b"%PDF-fake")
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    close(run)
+    employee = make_member(Role.EMPLOYEE, organisation=lead.organisation)
+    client = login(employee)
+    asked = client.get(url(run, "assessments:company_result_pdf"))
+    assert fetch_prepared(client, asked).status_code == 200
+    run.status, run.closed_at = Assessment.Status.OPEN, None
+    run.save()
+    assert client.get(asked["Location"] + "herunterladen/").status_code == 404
+    assert client.get(url(run, "assessments:company_result_pdf")).status_code == 404
+
+
+def test_the_prepared_company_pdf_needs_the_membership_it_was_asked_under(
+    login: Any, lead: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(downloads, "render_pdf", lambda template, context: b"%PDF-fake")
+    run = make_run(lead.organisation)
+    submit(run, 5)
+    client = login(lead)
+    asked = client.get(url(run, "assessments:company_result_pdf"))
+    assert fetch_prepared(client, asked).content == b"%PDF-fake"
+    lead.ended_at = timezone.now()
+    lead.save()
+    assert client.get(asked["Location"] + "herunterladen/").status_code == 404
 
 
 def test_overview_links_the_company_result_for_the_lead(login: Any, lead: Any) -> None:
@@ -332,6 +385,8 @@ def test_the_company_pdf_legend_says_what_the_page_says(lead: Any) -> None:
     context = pages.company_report_context(run, lead)
     svg = context["profile"].svg
     assert "Alle Antworten" in svg and "Ihr Ergebnis" not in svg
+    html = render_to_string(pdf.TEMPLATE, context)  # the report's HTML, before WeasyPrint
+    assert "<h2>Profil</h2>" in html and "Ihr Profil" not in html
 
 
 def test_profiles_speak_of_levels_not_maturity(login: Any, lead: Any) -> None:

@@ -227,7 +227,7 @@ def test_no_peers_without_an_organisation(login) -> None:
     Response.objects.filter(pk=mine.pk).update(organisation=None)
     mine.refresh_from_db()
     assert peer_group(mine) is None
-    assert "in der Rolle einer Organisation" in page(login, mine, me)
+    assert "als Mitglied einer Organisation" in page(login, mine, me)
 
 
 # --- progress and versions ------------------------------------------------------------------
@@ -252,7 +252,7 @@ def test_progress_across_versions_shows_dashes(login) -> None:
     submitted(me, {"a_self": 1, "d_self": 3}, version="2025.1", days_ago=30)
     html = page(login, submitted(me, HIGH), me)
     progress = html.split('id="entwicklung"', 1)[1].split("</section>", 1)[0]
-    assert "Fassung 2025.1" in progress
+    assert "Version 2025.1" in progress
     assert "Delta-Bereich (alt)" in progress and "Gamma-Bereich" in progress
     assert "+100" in progress  # alpha: 0 -> 100
     assert progress.count(">–<") == 6  # beta, gamma before / delta now, and their changes
@@ -262,7 +262,7 @@ def test_an_older_version_stays_displayable(login) -> None:
     me = employee()
     old = submitted(me, {"a_self": 2, "d_self": 1}, version="2025.1")
     html = page(login, old, me)
-    assert "Fassung 2025.1" in html and "inzwischen gibt es die Fassung 2026.1" in html
+    assert "Version 2025.1" in html and "inzwischen gibt es die Version 2026.1" in html
     assert "Delta-Bereich (alt)" in html and "Gamma-Bereich" not in html
     assert "Alte Empfehlung." in html and "(Stufe 1 – Anfang)" in html
 
@@ -335,7 +335,7 @@ def test_token_holder_sees_the_result_and_the_private_link() -> None:
     assert "Ihr privater Link" in html and token in html
     assert reverse("assessments:result_pdf_by_token", args=[token]) in html
     assert Client().get(reverse("assessments:result_by_token", args=["falsch"])).status_code == 404
-    assert "in der Rolle einer Organisation" in html  # no organisation, no peers
+    assert "als Mitglied einer Organisation" in html  # no organisation, no peers
 
 
 def test_signed_in_respondent_gets_pdf_link_and_overview(login) -> None:

@@ -1,4 +1,5 @@
-"""The combined result of a company check run, on a page and as a PDF.
+"""The combined result of a company check run, on a page and as a PDF (prepared in the
+background, see downloads.py).
 
 Who sees it (see `queries.company_results_visible_to`): the company's lead (or solo), the staff of
 a centre that accompanies the company with its consent, and — for a closed run — the company's
@@ -11,16 +12,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import requires
-from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from .. import pdf
-from ..pages import Suppressed, company_report_context, company_result_context
+from ..downloads import prepare_company_report
+from ..pages import company_report_ready, company_result_context
 from ..queries import access_company_result
 
 VIEWERS = (
@@ -40,12 +39,11 @@ def company_result(request: MemberRequest, pk: int) -> HttpResponse:
 
 @requires(*VIEWERS)
 def company_result_pdf(request: MemberRequest, pk: int) -> HttpResponse:
+    """The report is rendered by a worker (seconds); the person waits on its status page."""
     member = request.member
     assessment = access_company_result(member, pk)
-    try:
-        context = company_report_context(assessment, member)
-    except Suppressed:
+    if not company_report_ready(assessment, member):
         messages.error(request, _("Für einen Bericht gibt es noch zu wenige Antworten."))
         return redirect("assessments:company_result", pk=assessment.pk)
-    name = slugify(f"{assessment.instrument_key}-{assessment.organisation.legal_name}")
-    return pdf_response(pdf.TEMPLATE, context, f"{name}.pdf")
+    download = prepare_company_report(user=request.user, member=member, assessment=assessment)
+    return redirect("core:download", pk=download.pk)

@@ -8,16 +8,17 @@ from typing import Any
 
 import pytest
 from django.contrib.messages import get_messages
-from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.core.tests.prepared_helpers import fetch_prepared
 from zukunftszentrum.learning.models import Offer
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member
 
-from .. import views
+from .. import downloads
 from ..audit_actions import ConceptAction
 from ..models import Scenario, ScenarioStatus
 from .factories import make_needs_run, make_planning_centre, make_scenario
@@ -142,7 +143,7 @@ def test_two_scenarios_side_by_side_and_the_downloads(
     planned: dict[str, Any], login: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The concept's HTML, not WeasyPrint: rendering fonts would take most of this app's test time.
-    monkeypatch.setattr(views, "pdf_response", _html_response)
+    monkeypatch.setattr(downloads, "render_pdf", _html_bytes)
     admin, scenario = planned["admin"], planned["scenario"]
     client = login(admin)
     client.post(reverse("concepts:scenario_solve", args=[scenario.pk]))
@@ -154,9 +155,32 @@ def test_two_scenarios_side_by_side_and_the_downloads(
     assert "Mehr Trainertage" in text and "Abdeckung nach Land" in text
     xlsx = client.get(reverse("concepts:plan_xlsx", args=[scenario.pk]))
     assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd")
-    pdf = client.get(reverse("concepts:concept_pdf", args=[scenario.pk])).content.decode()
+    asked = client.get(reverse("concepts:concept_pdf", args=[scenario.pk]))
+    pdf = fetch_prepared(client, asked).content.decode()
     assert "Lehr- und Lernkonzept" in pdf and "<svg" in pdf and "Deckt Bedarf" in pdf
+    page = client.get(reverse("concepts:scenario", args=[scenario.pk])).content.decode()
+    assert "Das Konzept wird im Hintergrund vorbereitet." in page
 
 
-def _html_response(template: str, context: dict[str, Any], filename: str) -> HttpResponse:
-    return HttpResponse(render_to_string(template, context))
+def test_the_concept_pdf_keeps_to_the_centre_role(
+    planned: dict[str, Any], login: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """403 for a role without the capability, 404 for another centre; a prepared file is gone
+    once the role that asked for it has ended."""
+    monkeypatch.setattr(downloads, "render_pdf", _html_bytes)
+    scenario = planned["scenario"]
+    login(planned["admin"]).post(reverse("concepts:scenario_solve", args=[scenario.pk]))
+    url = reverse("concepts:concept_pdf", args=[scenario.pk])
+    assert login(make_member(Role.EMPLOYEE)).get(url).status_code == 403
+    assert login(make_planning_centre(("SH",))[1]).get(url).status_code == 404
+    advisor = make_member(Role.ADVISOR, centre=planned["centre"])
+    client = login(advisor)
+    asked = client.get(url)
+    assert fetch_prepared(client, asked).status_code == 200
+    advisor.ended_at = timezone.now()
+    advisor.save()
+    assert client.get(asked["Location"] + "herunterladen/").status_code == 404
+
+
+def _html_bytes(template: str, context: dict[str, Any]) -> bytes:
+    return render_to_string(template, dict(context)).encode()

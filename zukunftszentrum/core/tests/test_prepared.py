@@ -112,7 +112,7 @@ def test_a_role_that_ended_may_no_longer_fetch_it() -> None:
     ALLOWED.clear()
     assert _client(owner).get(reverse("core:download_file", args=[download.pk])).status_code == 404
     page = _client(owner).get(reverse("core:download", args=[download.pk])).content.decode()
-    assert "Ihre Rolle erlaubt diese Datei nicht mehr." in page
+    assert "Die Rolle, in der Sie die Datei angefordert haben, erlaubt sie nicht mehr" in page
 
 
 def test_the_queue_builds_it_later_and_the_page_polls_until_then(settings) -> None:

@@ -118,7 +118,8 @@ def test_page_shows_the_published_figures_and_says_they_carry_noise(network, log
     assert shown[3] == land["n"]
     assert [shown[0], shown[1], shown[2]] in [f[:3] for f in land["figures"].values() if f]
     area = DomainResult.objects.get(run=run, key=f"area:{nord.slug}").published["weighted"]
-    assert re.search(rf"Antwortende Unternehmen</dt><dd>{area['n']}</dd>", page)
+    grouped = f"{area['n']:,}".replace(",", ".")  # German digit grouping from 1.000 on
+    assert re.search(rf"Antwortende Unternehmen</dt><dd>{re.escape(grouped)}</dd>", page)
 
 
 def test_programme_admin_sees_the_nation_and_any_region(network, login) -> None:
