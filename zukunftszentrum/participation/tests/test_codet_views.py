@@ -133,6 +133,18 @@ def test_the_council_records_its_consent_the_lead_cannot(login, people, project)
     assert login(people[Role.WORKS_COUNCIL]).post(info, info_data).status_code == 403
 
 
+def test_the_council_is_offered_no_consent_on_an_information_step(login, people, project):
+    login(people[Role.COMPANY_LEAD]).post(url("facts_save", project), FACTS)
+    council = login(people[Role.WORKS_COUNCIL])
+    page = council.get(url("codetermination", project)).text
+    assert 'action="' + url("step_record", project, step_id="monitoring_consent") in page
+    assert url("step_record", project, step_id="work_procedures_information") not in page
+    info = url("step_record", project, step_id="work_procedures_information")
+    data = {"work_procedures_information-status": "consent_given"}
+    assert council.post(info, data).status_code == 403
+    assert not CodeterminationStep.objects.exists()
+
+
 def test_the_lead_marks_a_step_requested(login, people, project) -> None:
     c = login(people[Role.COMPANY_LEAD])
     c.post(url("facts_save", project), FACTS)
