@@ -245,6 +245,25 @@ def test_moving_to_the_next_phase_releases_the_map_when_due(login, people, proje
     assert project.current_phase == "erproben" and opinion.latest_release(project) == first
 
 
+def test_the_phase_end_release_runs_as_a_task_once_committed(
+    people, project, facilitator, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from .. import actions, tasks
+
+    settings.ZZ_RUN_TASKS_INLINE = False
+    _seed(project, {"a": (12, [1, 1, 1, -1]), "b": (12, [-1, -1, -1, 1])})
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.move_phase(member=people[Role.COMPANY_LEAD], project=project, key="gestalten")
+    assert opinion.latest_release(project) is None  # the request did not compute it
+    rows = DBTaskResult.objects.all()
+    queued = [r.args_kwargs["args"] for r in rows if r.task_path.endswith(".release_opinion_map")]
+    assert queued == [[project.pk]]
+    assert tasks.release_opinion_map.call(*queued[0]) == 1
+    assert tasks.release_opinion_map.call(*queued[0]) is None  # again: nothing new, nothing made
+
+
 # --- notifications ---------------------------------------------------------------------------
 
 
