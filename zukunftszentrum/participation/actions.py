@@ -8,6 +8,7 @@ facilitator do is logged with their name, as any management action.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -33,6 +34,7 @@ from .models import (
 )
 from .phases import ProjectRole
 from .queries import voter_key
+from .tasks import after_phase_move
 
 
 class ParticipationError(Exception):
@@ -129,6 +131,7 @@ def move_phase(*, member: Membership, project: Project, key: str) -> None:
     project.current_phase = key
     project.save(update_fields=["current_phase"])
     _log(Act.PHASE_MOVED, member, project, f"{before} → {key}", before=before, after=key)
+    after_phase_move(project)
 
 
 @transaction.atomic
@@ -165,16 +168,33 @@ def remove_member(*, member: Membership, project: Project, row: ProjectMember) -
     row.delete()
 
 
-@transaction.atomic
 def add_document(
-    *, member: Membership, project: Project, title: str, file: UploadedFile
-) -> ProjectDocument:
+    *,
+    member: Membership,
+    project: Project,
+    title: str,
+    file: UploadedFile,
+    key: uuid.UUID | None = None,
+) -> tuple[ProjectDocument, bool]:
+    """Store a project document; (document, False) when the form with this one-time `key` was
+    stored before (the answer to the first upload was lost and the person sent it again)."""
     _enforce(rules.may("manage", member, project))
-    doc = ProjectDocument.objects.create(
-        project=project, title=title, file=file, uploaded_by=member
-    )
-    _log(Act.DOCUMENT_ADDED, member, project, title, document=doc.pk)
-    return doc
+    if key is not None:
+        earlier = ProjectDocument.objects.filter(project=project, upload_key=key).first()
+        if earlier is not None:
+            return earlier, False
+    doc = ProjectDocument(project=project, title=title, file=file, uploaded_by=member)
+    doc.upload_key = key
+    try:
+        with transaction.atomic():
+            doc.save()
+            _log(Act.DOCUMENT_ADDED, member, project, title, document=doc.pk)
+    except IntegrityError:
+        # Two requests with one key at the same moment: the other stored it; drop this file.
+        if doc.file.name:
+            doc.file.storage.delete(doc.file.name)
+        return ProjectDocument.objects.get(project=project, upload_key=key), False
+    return doc, True
 
 
 # --- ideas and concerns --------------------------------------------------------------------------

@@ -29,6 +29,7 @@ class ParticipationAction(models.TextChoices):
     STATEMENT_ADDED = "participation_statement_added", _("Aussage aufgenommen")
     STATEMENT_DECIDED = "participation_proposal_decided", _("Vorschlag einer Aussage entschieden")
     REPORT_DOWNLOADED = "participation_report_download", _("Prozessbericht heruntergeladen")
+    OPINION_RELEASED = "participation_opinion_released", _("Meinungslandkarte freigegeben")
     # --- co-determination, works agreement, opinion map, notifications (end) ---
     # --- pulse, workshops, impact, decisions (answering a pulse and employees' ratings are
     # not logged, for the reason above) ---

@@ -29,6 +29,9 @@ _WHO = {
         "Den Entwurf bearbeiten die Leitung, der Betriebsrat und die Moderation."
     ),
     "curate_statements": lambda: _("Aussagen nimmt die Moderation des Projekts auf."),
+    "release_opinion_map": lambda: _(
+        "Die Meinungslandkarte gibt die Moderation des Projekts frei."
+    ),
     "download_report": lambda: _(
         "Den Prozessbericht laden die Leitung und die Moderation des Projekts herunter."
     ),

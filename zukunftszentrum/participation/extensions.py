@@ -50,6 +50,9 @@ def register() -> None:
 
     notifications.connect()
     # --- notifications (end) ---
+    from . import downloads  # the PDFs a worker prepares (core.prepared)
+
+    downloads.register()
 
 
 def _may_take_part(member: Any) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from pathlib import PurePath
 from typing import Any
 
@@ -108,6 +109,13 @@ class DocumentForm(forms.Form):
         help_text=_("PDF, Word, Excel, PowerPoint oder OpenDocument, höchstens %(size)s.")
         % {"size": filesizeformat(MAX_DOCUMENT_BYTES)},
     )
+    # A one-time key of this form: sent twice (the answer to the first was lost, the person
+    # sends again), the document is stored once.
+    key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["key"].initial = uuid.uuid4()
 
     def clean_file(self) -> UploadedFile:
         file: UploadedFile = self.cleaned_data["file"]

@@ -3,8 +3,9 @@
 Votes belong to a pseudonym per person and project (HMAC keyed with the server's and the
 project's secret), so one person has one vote per statement, may change it, and the map can
 put a person's votes in one row, while nobody can tell whose row it is. The map itself comes
-only from `opinion_map.build_map` (sizes and shares through core.disclosure), computed on
-demand and cached by a hash of the votes, the statements and the viewer.
+only from `opinion_map.build_map` (sizes and shares through core.disclosure), computed when the
+facilitator releases it (or a phase ends) and stored; pages show the latest release and never
+recompute it. A release needs enough people with new or changed votes (opinion_release).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from collections.abc import Hashable
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -24,13 +24,12 @@ from django.utils.translation import gettext as _
 from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.organisations.models import Membership
 
-from . import codet_rules, opinion_map, pages
+from . import codet_rules, opinion_map, opinion_release, pages
 from .actions import NotAllowed, ParticipationError, set_vote
 from .audit_actions import ParticipationAction as Act
-from .models import OpinionVoter, Project, Statement, StatementVote
+from .models import OpinionMapRelease, OpinionVoter, Project, Statement, StatementVote
 
 MAX_STATEMENT = 300
-CACHE_SECONDS = 60 * 60
 
 
 def pseudonym(user: Any, project: Project) -> str:
@@ -130,41 +129,122 @@ def vote(*, member: Membership, statement: Statement, value: int) -> bool:
         return set_vote(StatementVote, "value", value, statement=statement, voter=voter)
 
 
-def _votes(project: Project) -> list[tuple[int, Any, int]]:
-    return list(
+def _votes(project: Project) -> list[opinion_map.Vote]:
+    rows = (
         StatementVote.objects.filter(
             statement__project=project, statement__state=Statement.State.ACCEPTED
         )
         .order_by("voter_id", "statement_id")
         .values_list("voter_id", "statement_id", "value")
     )
+    return [opinion_map.Vote(v, s, value) for v, s, value in rows]
 
 
-def map_for(project: Project, user: Any) -> opinion_map.OpinionMap:
-    """The published map for this viewer, cached by the hash of everything it depends on."""
-    statements = [s.pk for s in accepted(project)]
+# --- releases: what everybody sees is the latest stored release ----------------------------
+
+
+class TooFewChanges(ParticipationError):
+    """A release refused: too few people voted or changed their votes since the last one."""
+
+
+def _digest_key(project: Project) -> bytes:
+    return f"{settings.SECRET_KEY}:participation-opinion-release:{project.vote_secret}".encode()
+
+
+def latest_release(project: Project) -> OpinionMapRelease | None:
+    return project.opinion_releases.first()  # the highest number
+
+
+def released_map(
+    release: OpinionMapRelease | None,
+) -> tuple[opinion_map.OpinionMap, dict[str, str]] | None:
+    """The stored map of a release and the texts of its statements, as released."""
+    return None if release is None else opinion_release.from_data(release.figures)
+
+
+def _now(project: Project) -> tuple[list[Statement], list[opinion_map.Vote], dict[str, str]]:
+    statements = accepted(project)
     votes = _votes(project)
-    viewer = (
-        OpinionVoter.objects.filter(project=project, pseudonym=pseudonym(user, project))
-        .values_list("pk", flat=True)
-        .first()
+    placed = opinion_map.placed_participants(votes, [s.pk for s in statements])
+    return statements, votes, opinion_release.digests(_digest_key(project), votes, placed)
+
+
+def release_check(project: Project) -> opinion_release.ReleaseCheck:
+    """Whether a release may be made now (for the facilitator's page; the count stays inside)."""
+    last = latest_release(project)
+    _s, _v, now = _now(project)
+    return opinion_release.check(now, last.digests if last else None, pages.params().minimum)
+
+
+def too_few_message(first: bool) -> str:
+    n = {"n": pages.params().minimum}
+    if first:
+        return (
+            _(
+                "Die Meinungslandkarte kann noch nicht freigegeben werden: Es braucht mindestens "
+                "%(n)d Personen, die genug Aussagen bewertet haben."
+            )
+            % n
+        )
+    return (
+        _(
+            "Die Meinungslandkarte kann noch nicht neu freigegeben werden: Seit der letzten "
+            "Freigabe müssen mindestens %(n)d Personen erstmals oder anders abgestimmt haben. Sonst "
+            "ließe der Vergleich zweier Freigaben auf die Stimmen Einzelner schließen."
+        )
+        % n
     )
+
+
+@transaction.atomic
+def release(*, project: Project, member: Membership | None) -> OpinionMapRelease:
+    """Compute the map once, as everybody will see it, and store it as the next release.
+    `member` None: released by the platform as a phase ended."""
+    if member is not None:
+        codet_rules.may("release_opinion_map", member, project).enforce(NotAllowed)
+    # One release at a time per project: the second tab waits and then finds nothing new.
+    Project.objects.select_for_update().filter(pk=project.pk).first()
+    last = latest_release(project)
+    statements, votes, now = _now(project)
     params = pages.params()
-    digest = hashlib.sha256(repr((statements, votes, viewer, params)).encode()).hexdigest()
-    key = f"participation:opinion-map:{project.pk}:{digest}"
-    found = cache.get(key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
+    if not opinion_release.check(now, last.digests if last else None, params.minimum).due:
+        raise TooFewChanges(too_few_message(first=last is None))
+    number = (last.number + 1) if last else 1
     keys: dict[Hashable, int] = dict(
         OpinionVoter.objects.filter(project=project).values_list("pk", "record_key")
     )
     result = opinion_map.build_map(
-        [opinion_map.Vote(v, s, value) for v, s, value in votes],
-        statements,
+        votes,
+        [s.pk for s in statements],
         keys,
-        variable=f"opinion:{project.pk}",
-        viewer=viewer,
+        # A new name per release: the same people's share in two releases gets independent
+        # noise, so subtracting them does not show one person's changed vote exactly.
+        variable=f"opinion:{project.pk}:{number}",
+        for_everyone=True,
         params=params,
     )
-    cache.set(key, result, CACHE_SECONDS)
-    return result
+    row = OpinionMapRelease.objects.create(
+        project=project,
+        number=number,
+        released_on=timezone.localdate(),
+        released_by=member,
+        figures=opinion_release.to_data(result, {s.pk: s.text for s in statements}),
+        digests=now,
+    )
+    if member is not None:
+        record_event(
+            Act.OPINION_RELEASED,
+            actor=member.user,
+            organisation_id=project.organisation_id,
+            summary=f"{project.title} #{number}"[:200],
+            project=project.pk,
+        )
+    return row
+
+
+def release_if_due(project: Project) -> OpinionMapRelease | None:
+    """The release a phase's end makes, when enough has changed; otherwise nothing."""
+    try:
+        return release(project=project, member=None)
+    except TooFewChanges:
+        return None

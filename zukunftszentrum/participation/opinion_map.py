@@ -248,14 +248,20 @@ def build_map(
     *,
     variable: str,
     viewer: Hashable | None = None,
+    for_everyone: bool = False,
     params: Parameters = DEFAULT,
     seed: int = 0,
 ) -> OpinionMap:
     """The publishable opinion map. `record_keys`: each participant's record key (cell key
-    method); `variable`: names the map for the noise ("opinion:<project>:<round>")."""
+    method); `variable`: names the map for the noise ("opinion:<project>:<round>").
+
+    `for_everyone`: one map stored and shown to everybody (a release), computed as if the
+    viewer were in every set (`viewer_took_part`): a figure needs the minimum besides one
+    unknown voter, and a group one person more than the minimum, so its size is always shown."""
     people, m = matrix_of(votes, statements)
-    voted = (~np.isnan(m)).sum(axis=1)
-    placed = voted >= min(MIN_VOTES, len(statements))
+    placed = _placed(m, len(statements))
+    took_part = for_everyone
+    minimum = params.minimum + (1 if took_part else 0)
 
     def contributions(rows: np.ndarray) -> list[Contribution]:
         return [
@@ -263,14 +269,16 @@ def build_map(
             for i in np.flatnonzero(rows)
         ]
 
-    total = publish_count(contributions(placed), params=params)
-    left_out = publish_count(contributions(~placed), params=params)
+    def count(rows: np.ndarray) -> Published:
+        return publish_count(contributions(rows), viewer_took_part=took_part, params=params)
+
+    total, left_out = count(placed), count(~placed)
     if len(statements) < MIN_STATEMENTS:
         return OpinionMap(total, left_out, reason=MapReason.TOO_FEW_STATEMENTS)
-    if placed.sum() < 2 * params.minimum:
+    if placed.sum() < 2 * minimum:
         return OpinionMap(total, left_out, reason=MapReason.TOO_FEW_PARTICIPANTS)
     rows = np.flatnonzero(placed)
-    fit = fit_groups(m[rows], params.minimum, seed)
+    fit = fit_groups(m[rows], minimum, seed)
     if fit is None:
         return OpinionMap(total, left_out, reason=MapReason.NO_GROUPS)
 
@@ -282,8 +290,12 @@ def build_map(
         base = f"{variable}:{name}:{statements[j]!r}"
         return StatementShares(
             statements[j],
-            publish_share(agree, variable=f"{base}:agree", params=params),
-            publish_share(disagree, variable=f"{base}:disagree", params=params),
+            publish_share(
+                agree, variable=f"{base}:agree", viewer_took_part=took_part, params=params
+            ),
+            publish_share(
+                disagree, variable=f"{base}:disagree", viewer_took_part=took_part, params=params
+            ),
         )
 
     members = [rows[fit.labels == g] for g in range(fit.k)]
@@ -300,11 +312,22 @@ def build_map(
             Dividing(statements[j], d, shares(own, j, label), shares(rest, j, rest_name))
             for j, d, _ in _dividing(m, own, rest)
         ]
-        groups.append(
-            Group(label, publish_count(contributions(_mask(own, m)), params=params), tuple(divides))
-        )
+        groups.append(Group(label, count(_mask(own, m)), tuple(divides)))
     uniting = tuple(shares(rows, j, "+".join(labels)) for j in _uniting(m, members))
     return OpinionMap(total, left_out, tuple(groups), uniting)
+
+
+def _placed(m: np.ndarray, statements: int) -> np.ndarray:
+    """Which rows have enough votes to be placed (pass counts: the statement was read)."""
+    return np.asarray((~np.isnan(m)).sum(axis=1) >= min(MIN_VOTES, statements))
+
+
+def placed_participants(
+    votes: Sequence[Vote], statements: Sequence[Hashable]
+) -> frozenset[Hashable]:
+    """The participants the map places: those with enough votes (the rows of the clustering)."""
+    people, m = matrix_of(votes, statements)
+    return frozenset(people[i] for i in np.flatnonzero(_placed(m, len(statements))))
 
 
 def _mask(members: np.ndarray, m: np.ndarray) -> np.ndarray:

@@ -177,6 +177,9 @@ may_edit_agreement = is_member & (
 may_curate_statements = is_member & is_facilitator
 may_propose_statement = is_member & phase_allows(Action.POST)
 may_vote_statement = is_member & phase_allows(Action.VOTE)
+# Releasing the map is the facilitator's, in any phase: a map is often released after voting
+# has closed (and the end of a phase releases it by itself, when enough has changed).
+may_release_opinion_map = is_member & is_facilitator
 may_download_report = is_member & (is_facilitator | has_role(ProjectRole.LEAD))
 
 RULES |= {
@@ -188,6 +191,7 @@ RULES |= {
     "curate_statements": may_curate_statements,
     "propose_statement": may_propose_statement,
     "vote_statement": may_vote_statement,
+    "release_opinion_map": may_release_opinion_map,
     "download_report": may_download_report,
 }
 # --- co-determination, works agreement, opinion map, process report (end) ---

@@ -2,9 +2,10 @@
 with the management's answers, decisions, and the co-determination steps.
 
 Every figure about people or contributions goes through core.disclosure: counts of items,
-comments, votes and opinion-map voters are published counts (below the minimum "weniger als
-N"). Items and comments have no stored record key; their random UUID keys serve as one (a
-UUID4 is uniform, so its low 32 bits are a fair record key and fixed per contribution).
+comments and votes are published counts (below the minimum "weniger als N"), the people on
+the opinion map are those of its latest release. Items and comments have no stored record key;
+their random UUID keys serve as one (a UUID4 is uniform, so its low 32 bits are a fair record
+key and fixed per contribution).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from zukunftszentrum.core.disclosure import Contribution, Published, publish_count
+from zukunftszentrum.core.disclosure import Contribution, Published, Reason, Unit, publish_count
 from zukunftszentrum.core.disclosure.keys import KEY_SPACE
 
 from . import opinion, pages, queries, steps
-from .models import Comment, Item, OpinionVoter, Project, Vote
+from .models import Comment, Item, Project, Vote
 
 
 def decisions_for_report(project: Project) -> list[Any]:
@@ -43,19 +44,22 @@ def figures(project: Project) -> list[tuple[str, Published]]:
     items = list(Item.objects.filter(project=project).values_list("id", "kind", "is_anonymous"))
     comments = list(Comment.objects.filter(item__project=project).values_list("id", flat=True))
     votes = list(Vote.objects.filter(item__project=project).values_list("record_key", flat=True))
-    voters = list(
-        OpinionVoter.objects.filter(project=project, votes__isnull=False)
-        .distinct()
-        .values_list("record_key", flat=True)
-    )
     return [
         (_("Ideen"), _count([_key_of(i) for i, k, _a in items if k == Item.Kind.IDEA])),
         (_("Bedenken"), _count([_key_of(i) for i, k, _a in items if k == Item.Kind.CONCERN])),
         (_("davon anonym"), _count([_key_of(i) for i, _k, a in items if a])),
         (_("Kommentare"), _count([_key_of(c) for c in comments])),
         (_("Stimmen zu Beiträgen"), _count(votes)),
-        (_("Personen auf der Meinungslandkarte"), _count(voters)),
+        (_("Personen auf der Meinungslandkarte"), _placed_on_map(project)),
     ]
+
+
+def _placed_on_map(project: Project) -> Published:
+    """As the latest release of the map says: a live count would change with every vote."""
+    stored = opinion.released_map(opinion.latest_release(project))
+    if stored is None:
+        return Published.withheld(Unit.PEOPLE, Reason.NOT_RELEASED)
+    return stored[0].participants
 
 
 def context(project: Project, user: Any) -> dict[str, Any]:

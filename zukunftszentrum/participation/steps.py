@@ -165,7 +165,7 @@ def step_rows(project: Project, today: dt.date | None = None) -> list[StepRow]:
                 decision=row.decision if row else "",
                 decided_on=row.decided_on if row else None,
                 documents=list(row.documents.all()) if row else [],
-                council_may_decide=codetermination.Actor.WORKS_COUNCIL in rule.actors,
+                council_may_decide=rule.council_decides,
             )
         )
     return rows
@@ -191,7 +191,7 @@ def record_step(
         raise ParticipationError(_("Bitte wählen Sie einen Stand."))
     if status in COUNCIL_STATUSES:
         codet_rules.may("decide_as_council", member, project).enforce(NotAllowed)
-        if codetermination.Actor.WORKS_COUNCIL not in applying[step_id].rule.actors:
+        if not applying[step_id].rule.council_decides:
             raise ParticipationError(_("Bei diesem Schritt entscheidet der Betriebsrat nicht."))
     else:
         codet_rules.may("track_steps", member, project).enforce(NotAllowed)

@@ -70,6 +70,7 @@ urlpatterns = [
     path("<int:pk>/vereinbarung/entwurf.pdf", agreement.agreement_pdf, name="agreement_pdf"),
     path("<int:pk>/meinungen/", opinion.opinion_page, name="opinion"),
     path("<int:pk>/meinungen/aussage/", opinion.statement_add, name="statement_add"),
+    path("<int:pk>/meinungen/freigeben/", opinion.map_release, name="opinion_release"),
     path(
         "<int:pk>/meinungen/<uuid:statement_pk>/entscheiden/",
         opinion.statement_decide,

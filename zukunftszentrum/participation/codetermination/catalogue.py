@@ -107,6 +107,9 @@ class StepRule:
     deadline: Deadline
     documents: tuple[Text, ...]
     line: int = 0
+    # The step is the council's consent (or co-determination), which only it records; an
+    # information or consultation step has nothing for the council to consent to.
+    council_decides: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,8 @@ def _fact(node: Node) -> FactDef:
 
 def _step(node: Node, laws: dict[str, Law]) -> StepRule:
     node.check_keys(
-        {"id", "title", "sources", "condition", "meaning", "actors", "deadline", "documents"}
+        {"id", "title", "sources", "condition", "meaning", "actors", "deadline", "documents"},
+        optional={"council_decides"},
     )
     actors: list[Actor] = []
     for value, field, line in node.raw_children("actors"):
@@ -224,6 +228,7 @@ def _step(node: Node, laws: dict[str, Law]) -> StepRule:
         deadline=Deadline(DeadlineKind(kind), deadline.text("text")),
         documents=tuple(_text(d) for d in node.children("documents", allow_empty=True)),
         line=node.line,
+        council_decides=bool(node.get("council_decides", bool, False)),
     )
 
 

@@ -180,3 +180,32 @@ class StatementVote(models.Model):
 
     def __str__(self) -> str:
         return str(self.value)
+
+
+class OpinionMapRelease(models.Model):
+    """A released state of the opinion map: its published figures, stored once and shown to
+    everybody until the next release (see opinion_release). `digests` keys a digest of each
+    placed person's votes by the voter's id, to tell at the next release who changed."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="opinion_releases")
+    number = models.PositiveIntegerField(_("Freigabe"))
+    released_on = models.DateField(_("freigegeben am"))
+    # None: released as a phase ended (by the platform, not a person)
+    released_by = models.ForeignKey(
+        Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    figures = models.JSONField(default=dict)  # opinion_release.to_data
+    digests = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("Freigabe der Meinungslandkarte")
+        verbose_name_plural = _("Freigaben der Meinungslandkarte")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "number"], name="participation_opinion_release_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} #{self.number}"

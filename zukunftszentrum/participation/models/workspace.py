@@ -117,11 +117,19 @@ class ProjectDocument(models.Model):
         Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_on = models.DateField(_("hochgeladen am"), auto_now_add=True)
+    # The upload form's one-time key: the same form sent twice (the answer to the first was
+    # lost) stores one document. None for documents stored without a form.
+    upload_key = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-uploaded_on", "title"]
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "upload_key"], name="participation_document_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

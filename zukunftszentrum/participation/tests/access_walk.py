@@ -109,6 +109,7 @@ SAMPLES: dict[str, tuple[Sample, Role | None]] = {
     "participation:agreement_pdf": (_p, LEAD),
     "participation:opinion": (_p, EMPLOYEE),
     "participation:statement_add": (_p, ADVISOR),
+    "participation:opinion_release": (_p, ADVISOR),
     "participation:statement_decide": (_s, ADVISOR),
     "participation:statement_vote": (_s, EMPLOYEE),
     "participation:report_pdf": (_p, LEAD),

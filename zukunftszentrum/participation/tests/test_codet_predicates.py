@@ -31,6 +31,7 @@ WHO: dict[str, set[object]] = {
     "read_agreement": {L, W, A, "F"},
     "edit_agreement": {L, W, "F"},
     "curate_statements": {"F"},
+    "release_opinion_map": {"F"},  # releasing the opinion map, in every phase
     "download_report": {L, "F"},
 }
 # Bound to the phase like the ideas: proposing a statement as posting, voting as voting.

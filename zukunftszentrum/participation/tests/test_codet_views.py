@@ -13,7 +13,8 @@ from django.urls import reverse
 from docx import Document
 
 from zukunftszentrum.ai_act.tests.factories import make_classified, make_system
-from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.core.models import AuditEvent, PreparedDownload
+from zukunftszentrum.core.tests.prepared_helpers import fetch_prepared
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member, make_organisation
 
@@ -132,6 +133,18 @@ def test_the_council_records_its_consent_the_lead_cannot(login, people, project)
     assert login(people[Role.WORKS_COUNCIL]).post(info, info_data).status_code == 403
 
 
+def test_the_council_is_offered_no_consent_on_an_information_step(login, people, project):
+    login(people[Role.COMPANY_LEAD]).post(url("facts_save", project), FACTS)
+    council = login(people[Role.WORKS_COUNCIL])
+    page = council.get(url("codetermination", project)).text
+    assert 'action="' + url("step_record", project, step_id="monitoring_consent") in page
+    assert url("step_record", project, step_id="work_procedures_information") not in page
+    info = url("step_record", project, step_id="work_procedures_information")
+    data = {"work_procedures_information-status": "consent_given"}
+    assert council.post(info, data).status_code == 403
+    assert not CodeterminationStep.objects.exists()
+
+
 def test_the_lead_marks_a_step_requested(login, people, project) -> None:
     c = login(people[Role.COMPANY_LEAD])
     c.post(url("facts_save", project), FACTS)
@@ -196,7 +209,8 @@ def test_the_council_edits_a_section_and_regenerating_keeps_it(login, people, co
 
 @needs_pdftotext
 def test_the_outline_as_pdf(login, people, project, tmp_path) -> None:
-    response = login(people[Role.COMPANY_LEAD]).get(url("agreement_pdf", project))
+    c = login(people[Role.COMPANY_LEAD])
+    response = fetch_prepared(c, c.get(url("agreement_pdf", project)))
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content, tmp_path)
     assert "Betriebsvereinbarung" in text and "Geltungsbereich" in text
@@ -246,7 +260,7 @@ def test_the_process_report(login, people, project, tmp_path) -> None:
         make_item(project, author=people[Role.EMPLOYEE], title=f"Idee {n}")
     c = login(lead)
     c.post(url("facts_save", project), FACTS)
-    response = c.get(url("report_pdf", project))
+    response = fetch_prepared(c, c.get(url("report_pdf", project)))
     assert response.status_code == 200
     text = pdf_text(response.content, tmp_path)
     assert "Prozessbericht" in text and "Idee 1" in text
@@ -258,8 +272,24 @@ def test_the_process_report(login, people, project, tmp_path) -> None:
 def test_the_report_is_for_lead_and_facilitator(login, people, stranger, project) -> None:
     for role in (Role.EMPLOYEE, Role.WORKS_COUNCIL):  # a refused download: back, with the reason
         response = login(people[role]).get(url("report_pdf", project))
-        assert response.status_code == 302 and response["Content-Type"].startswith("text/html")
+        assert response.status_code == 302 and response["Location"] == url("workspace", project)
     assert login(stranger).get(url("report_pdf", project)).status_code == 404
+    assert login(stranger).get(url("agreement_pdf", project)).status_code == 404
+    refused = login(people[Role.EMPLOYEE]).get(url("agreement_pdf", project))
+    assert refused["Location"] == url("workspace", project)
+    assert not PreparedDownload.objects.exists()
+
+
+def test_the_prepared_report_asks_the_project_role_again_when_fetched(
+    login, people, company, project
+) -> None:
+    facilitator = make_member(Role.EMPLOYEE, organisation=company)
+    row = list_member(project, facilitator, ProjectRole.EMPLOYEE, facilitator=True)
+    c = login(facilitator)
+    asked = c.get(url("report_pdf", project))
+    assert asked.status_code == 302 and fetch_prepared(c, asked).status_code == 200
+    row.delete()  # no longer the facilitator: the file built for them is not handed out
+    assert fetch_prepared(c, asked).status_code == 404
 
 
 @needs_pdftotext
@@ -270,7 +300,8 @@ def test_the_report_lists_the_published_decisions_not_the_drafts(
 
     make_decision(project, title="Pilot in der Frühschicht")
     make_decision(project, published=False, title="Noch offen: Ausweitung")
-    response = login(people[Role.COMPANY_LEAD]).get(url("report_pdf", project))
+    c = login(people[Role.COMPANY_LEAD])
+    response = fetch_prepared(c, c.get(url("report_pdf", project)))
     text = pdf_text(response.content, tmp_path)
     assert "Pilot in der Frühschicht" in text and "Geschäftsführung und Betriebsrat" in text
     assert "Ausweitung" not in text

@@ -415,3 +415,10 @@ def test_every_project_fact_is_documented():
     catalogue = load()
     assert set(catalogue.facts) == {f.name for f in dataclasses.fields(ProjectFacts)}
     assert all(f.help or f.type == "bool" for f in catalogue.facts.values())
+
+
+def test_the_council_decides_only_where_the_law_gives_it_consent():
+    # Consent or co-determination (§§ 87, 95, 97(2)); information and consultation steps such as
+    # § 90 or § 111 leave the council nothing to consent to.
+    deciding = {step.id for step in load().steps if step.council_decides}
+    assert deciding == {M, S, T}

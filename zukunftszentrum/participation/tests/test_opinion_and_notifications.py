@@ -1,4 +1,4 @@
-"""The opinion map (statements, proposals, votes, groups through core.disclosure, the cache)
+"""The opinion map (statements, proposals, votes, groups through core.disclosure, releases)
 and the opt-in notifications, with their wrong-role (403) and wrong-tenant (404) cases."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.organisations.models import Membership
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member, make_organisation
@@ -119,7 +120,14 @@ def _seed(project: Project, groups: dict[str, tuple[int, list[int]]]) -> list[St
     return statements
 
 
-def test_a_group_of_four_is_not_shown(people, project):
+def _released(project: Project, facilitator: Membership) -> opinion_map.OpinionMap:
+    opinion.release(project=project, member=facilitator)
+    stored = opinion.released_map(opinion.latest_release(project))
+    assert stored is not None
+    return stored[0]
+
+
+def test_a_group_of_four_is_not_shown(project, facilitator):
     _seed(
         project,
         {
@@ -128,43 +136,132 @@ def test_a_group_of_four_is_not_shown(people, project):
             "c": (4, [1, -1, 0, 1, -1]),  # a view of its own, but only four people
         },
     )
-    result = opinion.map_for(project, people[Role.EMPLOYEE].user)
+    result = _released(project, facilitator)
     assert result.shown and len(result.groups) == 2
     assert all(g.size.shown for g in result.groups)
 
 
-def test_two_groups_of_four_withhold_the_map(login, people, project):
+def test_two_groups_of_four_withhold_the_map(login, people, project, facilitator):
     _seed(project, {"a": (4, [1, 1, 1]), "b": (4, [-1, -1, -1])})
-    result = opinion.map_for(project, people[Role.EMPLOYEE].user)
+    result = _released(project, facilitator)
     assert result.reason is opinion_map.MapReason.TOO_FEW_PARTICIPANTS and not result.groups
     page = login(people[Role.EMPLOYEE]).get(url("opinion", project))
     assert page.status_code == 200 and "zu wenige Personen" in page.text
-    assert "weniger als 5" in page.text  # eight placed people: published, not exact
+    assert "weniger als 5" in page.text  # nobody left out: a count of 0 is not shown
 
 
-def test_the_map_page_shows_groups_in_a_chart_and_a_table(login, people, project):
+def test_the_map_page_shows_groups_in_a_chart_and_a_table(login, people, project, facilitator):
     _seed(project, {"a": (12, [1, 1, 1, -1]), "b": (12, [-1, -1, -1, 1])})
-    page = login(people[Role.EMPLOYEE]).get(url("opinion", project))
+    e = login(people[Role.EMPLOYEE])
+    before = e.get(url("opinion", project)).text
+    assert "noch nicht freigegeben" in before and 'role="img"' not in before
+    opinion.release(project=project, member=facilitator)
+    page = e.get(url("opinion", project))
     assert 'role="img"' in page.text and "Gruppe A" in page.text and "<table" in page.text
+    assert "Stand der Freigabe 1" in page.text
 
 
-def test_the_map_is_cached_by_the_votes(people, project, monkeypatch):
-    statements = _seed(project, {"a": (6, [1, 1, 1]), "b": (6, [-1, -1, -1])})
-    calls = []
-    real = opinion_map.build_map
+# --- releases of the map ----------------------------------------------------------------------
 
-    def counting(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
 
-    monkeypatch.setattr(opinion.opinion_map, "build_map", counting)
-    user = people[Role.EMPLOYEE].user
-    first = opinion.map_for(project, user)
-    assert opinion.map_for(project, user) == first and len(calls) == 1
-    voter = OpinionVoter.objects.create(project=project, pseudonym="new")
-    StatementVote.objects.create(statement=statements[0], voter=voter, value=1)
-    opinion.map_for(project, user)
-    assert len(calls) == 2  # a new vote: a new hash
+def _groups_section(html: str) -> str:
+    return html[html.index('id="gruppen"') :]
+
+
+def _vote_as_new_people(statements: list[Statement], n: int, prefix: str = "n") -> None:
+    for i in range(n):
+        project = statements[0].project
+        voter = OpinionVoter.objects.create(project=project, pseudonym=f"{prefix}{i}")
+        for statement in statements:
+            StatementVote.objects.create(statement=statement, voter=voter, value=1)
+
+
+def test_a_vote_after_a_release_changes_nothing_anyone_sees(login, people, project, facilitator):
+    statements = _seed(project, {"a": (12, [1, 1, 1, -1]), "b": (12, [-1, -1, -1, 1])})
+    opinion.release(project=project, member=facilitator)
+    seen = {
+        role: _groups_section(login(people[role]).get(url("opinion", project)).text)
+        for role in (Role.EMPLOYEE, Role.COMPANY_LEAD)
+    }
+    # The employee votes (a new row of the map), and four more people join.
+    e = login(people[Role.EMPLOYEE])
+    for statement in statements:
+        e.post(url("statement_vote", project, statement_pk=statement.pk), {"value": "1"})
+    _vote_as_new_people(statements, 4)
+    for role, before in seen.items():
+        assert _groups_section(login(people[role]).get(url("opinion", project)).text) == before
+    assert opinion.latest_release(project).number == 1
+
+
+def test_a_release_with_too_few_new_voters_is_refused_with_a_clear_message(
+    login, project, facilitator
+):
+    statements = _seed(project, {"a": (12, [1, 1, 1, -1]), "b": (12, [-1, -1, -1, 1])})
+    f = login(facilitator)
+    assert f.post(url("opinion_release", project)).status_code == 302
+    _vote_as_new_people(statements, 4)
+    page = f.post(url("opinion_release", project), follow=True)
+    assert "mindestens 5 Personen erstmals oder anders abgestimmt" in page.text
+    assert "Eine neue Freigabe ist noch nicht möglich" in page.text
+    assert opinion.latest_release(project).number == 1
+    _vote_as_new_people(
+        statements[:1], 1, prefix="x"
+    )  # a fifth person (too few votes: left out) ...
+    assert not opinion.release_check(project).due  # ... does not count: not on the map
+    # Five of the first release's people change a vote: their rows differ, a release is due.
+    for voter in OpinionVoter.objects.filter(pseudonym__in=[f"a{i}" for i in range(5)]):
+        StatementVote.objects.filter(voter=voter, statement=statements[0]).update(value=0)
+    page = f.post(url("opinion_release", project), follow=True)
+    assert "Freigabe 2" in page.text and opinion.latest_release(project).number == 2
+
+
+def test_the_first_release_needs_the_minimum_of_placed_people(login, project, facilitator):
+    _seed(project, {"a": (4, [1, 1, 1])})
+    page = login(facilitator).post(url("opinion_release", project), follow=True)
+    assert "Es braucht mindestens 5 Personen" in page.text
+    assert opinion.latest_release(project) is None
+
+
+def test_releasing_is_for_the_facilitator(login, people, project, facilitator, stranger):
+    _seed(project, {"a": (12, [1, 1, 1, -1]), "b": (12, [-1, -1, -1, 1])})
+    for role in (Role.EMPLOYEE, Role.COMPANY_LEAD, Role.WORKS_COUNCIL):
+        assert login(people[role]).post(url("opinion_release", project)).status_code == 403
+    assert login(stranger).post(url("opinion_release", project)).status_code == 404
+    assert opinion.latest_release(project) is None
+    assert login(facilitator).post(url("opinion_release", project)).status_code == 302
+    assert opinion.latest_release(project).released_by == facilitator
+    assert AuditEvent.objects.filter(action="participation_opinion_released").exists()
+
+
+def test_moving_to_the_next_phase_releases_the_map_when_due(login, people, project):
+    statements = _seed(project, {"a": (12, [1, 1, 1, -1]), "b": (12, [-1, -1, -1, 1])})
+    lead = login(people[Role.COMPANY_LEAD])
+    lead.post(url("phase_move", project), {"phase": "gestalten"})
+    first = opinion.latest_release(project)
+    assert first is not None and first.released_by is None
+    _vote_as_new_people(statements, 2)
+    lead.post(url("phase_move", project), {"phase": "erproben"})  # too few changed: nothing
+    project.refresh_from_db()
+    assert project.current_phase == "erproben" and opinion.latest_release(project) == first
+
+
+def test_the_phase_end_release_runs_as_a_task_once_committed(
+    people, project, facilitator, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from .. import actions, tasks
+
+    settings.ZZ_RUN_TASKS_INLINE = False
+    _seed(project, {"a": (12, [1, 1, 1, -1]), "b": (12, [-1, -1, -1, 1])})
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.move_phase(member=people[Role.COMPANY_LEAD], project=project, key="gestalten")
+    assert opinion.latest_release(project) is None  # the request did not compute it
+    rows = DBTaskResult.objects.all()
+    queued = [r.args_kwargs["args"] for r in rows if r.task_path.endswith(".release_opinion_map")]
+    assert queued == [[project.pk]]
+    assert tasks.release_opinion_map.call(*queued[0]) == 1
+    assert tasks.release_opinion_map.call(*queued[0]) is None  # again: nothing new, nothing made
 
 
 # --- notifications ---------------------------------------------------------------------------

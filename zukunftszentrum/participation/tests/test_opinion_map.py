@@ -242,3 +242,24 @@ def test_one_set_of_people_always_shows_the_same_figure():
         if match is not None:
             assert d.others == match.group
             assert d.group == match.others
+
+
+def test_the_map_for_everyone_needs_one_more_than_the_minimum():
+    # A stored release is shown to anybody, who may be in any group: a group of exactly the
+    # minimum (5) would show its size to nobody, so it is merged; one of six is shown.
+    votes, _ = planted((20, 5), seed=14, noise=0.0)
+    live = build_map(votes, STATEMENTS, keys_for(votes), variable="v")
+    stored = build_map(votes, STATEMENTS, keys_for(votes), variable="v", for_everyone=True)
+    assert [g.size.shown for g in live.groups] == [True, True]
+    # Merged (no groups, or the five inside a larger one): every size shown.
+    assert all(g.size.shown for g in stored.groups)
+    votes, _ = planted((20, 6), seed=14, noise=0.0)
+    stored = build_map(votes, STATEMENTS, keys_for(votes), variable="v", for_everyone=True)
+    assert len(stored.groups) == 2 and all(g.size.shown for g in stored.groups)
+
+
+def test_placed_participants_are_those_with_enough_votes():
+    votes, _ = planted((6,), seed=3)
+    sparse = [Vote("x", s, 1) for s in STATEMENTS[: om.MIN_VOTES - 1]]
+    placed = om.placed_participants(votes + sparse, STATEMENTS)
+    assert placed == {v.participant for v in votes}

@@ -4,6 +4,10 @@ tab, a file of the wrong kind) answered with a clear message and nothing lost.""
 
 from __future__ import annotations
 
+import re
+import uuid
+from typing import Any
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -140,6 +144,29 @@ def test_document_upload_checks_type_and_size_and_keeps_the_title(login, people,
     document = ProjectDocument.objects.get()
     download = login(people[Role.EMPLOYEE]).get(url("document", project, document_pk=document.pk))
     assert download.status_code == 200 and download.content == PDF
+
+
+def test_a_document_sent_twice_with_one_key_is_stored_once(
+    login, people, project, settings, tmp_path
+) -> None:
+    # The answer to the first upload was lost; the person sends the same form again.
+    settings.MEDIA_ROOT = str(tmp_path)
+    c = login(people[Role.COMPANY_LEAD])
+    key = re.search(r'name="key" value="([0-9a-f-]+)"', c.get(url("workspace", project)).text)
+    assert key is not None
+    target = url("document_upload", project)
+
+    def send(title: str, one_time_key: str) -> Any:
+        upload = SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf")
+        return c.post(target, {"title": title, "file": upload, "key": one_time_key}, follow=True)
+
+    assert "Das Dokument ist hochgeladen." in send("Plan", key.group(1)).text
+    again = send("Plan", key.group(1))
+    assert "nur einmal gespeichert" in again.text
+    document = ProjectDocument.objects.get()
+    assert len([p for p in tmp_path.rglob("*") if p.is_file()]) == 1  # one file, not two
+    send("Plan, neue Fassung", str(uuid.uuid4()))  # a new form: a new document
+    assert ProjectDocument.objects.count() == 2 and ProjectDocument.objects.filter(pk=document.pk)
 
 
 def test_an_employee_cannot_upload(login, people, project, stranger) -> None:

@@ -1,11 +1,11 @@
-"""The works-agreement outline: read, edit per section, regenerate, download as DOCX and PDF."""
+"""The works-agreement outline: read, edit per section, regenerate, download as DOCX (at once)
+and PDF (prepared in the background, see downloads.py)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -13,10 +13,9 @@ from django.views.decorators.http import require_POST
 
 from zukunftszentrum.core.access import Answer, requires
 from zukunftszentrum.core.exports import file_response
-from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.middleware import MemberRequest
 
-from .. import agreement, agreement_store, codet_rules, queries
+from .. import agreement, agreement_store, codet_rules, downloads, queries
 from ..codet_forms import SectionForm
 from ..models import Project
 from .common import PARTICIPANTS, refusals, require
@@ -128,10 +127,6 @@ def agreement_regenerate(request: MemberRequest, pk: int) -> HttpResponse:
     return redirect("participation:agreement", pk=project.pk)
 
 
-def _filename(project: Project, ext: str) -> str:
-    return f"betriebsvereinbarung-entwurf-{slugify(project.title) or project.pk}.{ext}"
-
-
 @requires(*PARTICIPANTS)
 def agreement_docx(request: MemberRequest, pk: int) -> HttpResponse:
     project = queries.access_project(request.member, pk)
@@ -139,7 +134,7 @@ def agreement_docx(request: MemberRequest, pk: int) -> HttpResponse:
     if not readable:
         return refused_download(request, project, readable)
     data = agreement.to_docx(agreement_store.outline_for(project))
-    return file_response(data, DOCX, _filename(project, "docx"))
+    return file_response(data, DOCX, downloads.agreement_filename(project, "docx"))
 
 
 @requires(*PARTICIPANTS)
@@ -148,10 +143,6 @@ def agreement_pdf(request: MemberRequest, pk: int) -> HttpResponse:
     readable = codet_rules.may("read_agreement", request.member, project)
     if not readable:
         return refused_download(request, project, readable)
-    outline = agreement_store.outline_for(project)
-    context = {
-        "project": project,
-        "today": timezone.localdate(),
-        "outline_html": mark_safe(agreement.to_html(outline)),  # noqa: S308 -- escaped there
-    }
-    return pdf_response("participation/agreement_pdf.html", context, _filename(project, "pdf"))
+    return downloads.prepare(
+        request, project, downloads.AGREEMENT_KIND, _("Entwurf der Betriebsvereinbarung")
+    )

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
 
 from zukunftszentrum.core.access import Answer
 from zukunftszentrum.organisations.roles import Capability
@@ -37,3 +38,26 @@ def require(answer: Answer) -> None:
     """A rule's refusal before any form is read: 403 with the reason."""
     if not answer:
         raise PermissionDenied(answer.reason)
+
+
+def handle_form[F: Form](
+    request: HttpRequest,
+    form: F,
+    *,
+    act: Callable[[dict[str, Any]], Any],
+    done: str,
+    then: Callable[[Any], HttpResponse],
+    invalid: Callable[[F], HttpResponse],
+    refused: Callable[[F], HttpResponse] | None = None,
+) -> HttpResponse:
+    """The shape of the pages' POST views: an invalid form is shown again (`invalid`, with its
+    errors); a valid one runs `act` with its cleaned data, says `done` and answers `then(what
+    act returned)`, usually a redirect. A rule's refusal is a 403; any other refused step is a
+    message, then `refused(form)` (the form kept) or, without it, `then(None)`."""
+    if not form.is_valid():
+        return invalid(form)
+    with refusals(request):
+        result = act(form.cleaned_data)
+        messages.success(request, done)
+        return then(result)
+    return refused(form) if refused is not None else then(None)

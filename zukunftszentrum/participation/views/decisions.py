@@ -18,7 +18,7 @@ from zukunftszentrum.organisations.middleware import MemberRequest
 from .. import activity_rules, decision_log, queries, workshop_service
 from ..activity_forms import DecisionForm
 from ..models import Decision, Project
-from .common import PARTICIPANTS, refusals, require
+from .common import PARTICIPANTS, handle_form, refusals, require
 
 
 def _form(project: Project, data: Any = None, **kwargs: Any) -> DecisionForm:
@@ -27,6 +27,10 @@ def _form(project: Project, data: Any = None, **kwargs: Any) -> DecisionForm:
 
 def _answers(project: Project, form: DecisionForm) -> Any:
     return queries.items_of(project).filter(pk__in=form.cleaned_data["answers"])
+
+
+def _back(decision: Decision) -> HttpResponse:
+    return redirect("participation:decision", pk=decision.project_id, decision_pk=decision.pk)
 
 
 @requires(*PARTICIPANTS)
@@ -80,7 +84,7 @@ def decision_new(request: MemberRequest, pk: int) -> HttpResponse:
                     request,
                     _("Der Entwurf ist gespeichert. Veröffentlichen Sie ihn, wenn er stimmt."),
                 )
-                return redirect("participation:decision", pk=project.pk, decision_pk=decision.pk)
+                return _back(decision)
     return render(
         request,
         "participation/decision_new.html",
@@ -134,21 +138,23 @@ def decision_edit(request: MemberRequest, pk: int, decision_pk: int) -> HttpResp
     decision = decision_log.access_decision(project, decision_pk)
     require(activity_rules.may("record_decision", request.member, project))
     form = _form(project, request.POST)
-    if not form.is_valid():
-        return _page(request, project, decision, 400, form)
-    with refusals(request):
-        decision_log.save_draft(
+    return handle_form(
+        request,
+        form,
+        act=lambda _d: decision_log.save_draft(
             member=request.member,
             project=project,
             draft=decision,
             values=form.values(),
             answers=_answers(project, form),
-        )
-        messages.success(request, _("Der Entwurf ist gespeichert."))
-        return redirect("participation:decision", pk=project.pk, decision_pk=decision.pk)
-    # A published entry: refused with the reason, and the changes shown again to copy into a
-    # correction.
-    return _page(request, project, decision, 409, form)
+        ),
+        done=_("Der Entwurf ist gespeichert."),
+        then=lambda _saved: _back(decision),
+        invalid=lambda form: _page(request, project, decision, 400, form),
+        # A published entry: refused with the reason, and the changes shown again to copy
+        # into a correction.
+        refused=lambda form: _page(request, project, decision, 409, form),
+    )
 
 
 @requires(*PARTICIPANTS)
@@ -162,4 +168,4 @@ def decision_publish(request: MemberRequest, pk: int, decision_pk: int) -> HttpR
         messages.success(
             request, _("Die Entscheidung ist veröffentlicht; sie kann nicht mehr geändert werden.")
         )
-    return redirect("participation:decision", pk=project.pk, decision_pk=decision.pk)
+    return _back(decision)

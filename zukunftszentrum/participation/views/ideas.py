@@ -22,7 +22,7 @@ from zukunftszentrum.organisations.middleware import MemberRequest
 from .. import actions, anonymity, pages, queries, rules
 from ..forms import AnswerForm, CommentForm, FilterForm, HideForm, ItemForm, MergeForm
 from ..models import Item, Project
-from .common import PARTICIPANTS, refusals, require
+from .common import PARTICIPANTS, handle_form, refusals, require
 
 
 @requires(*PARTICIPANTS)
@@ -201,13 +201,14 @@ def item_hide(request: MemberRequest, pk: int, item_pk: str) -> HttpResponse:
     project = queries.access_project(request.member, pk)
     item = queries.access_item(project, item_pk)
     require(rules.may("moderate", request.member, project))
-    form = HideForm(request.POST)
-    if not form.is_valid():
-        return _item_page(request, project, item, 400, hide_form=form)
-    with refusals(request):
-        actions.hide(member=request.member, target=item, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Der Beitrag ist ausgeblendet; der Grund wird gezeigt."))
-    return _back(item)
+    return handle_form(
+        request,
+        HideForm(request.POST),
+        act=lambda d: actions.hide(member=request.member, target=item, reason=d["reason"]),
+        done=_("Der Beitrag ist ausgeblendet; der Grund wird gezeigt."),
+        then=lambda _none: _back(item),
+        invalid=lambda form: _item_page(request, project, item, 400, hide_form=form),
+    )
 
 
 @requires(*PARTICIPANTS)
@@ -228,13 +229,14 @@ def comment_hide(request: MemberRequest, pk: int, item_pk: str, comment_pk: str)
     item = queries.access_item(project, item_pk)
     target = queries.access_comment(item, comment_pk)
     require(rules.may("moderate", request.member, project))
-    form = HideForm(request.POST)
-    if not form.is_valid():
-        return _item_page(request, project, item, 400, hide_form=form)
-    with refusals(request):
-        actions.hide(member=request.member, target=target, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Der Kommentar ist ausgeblendet; der Grund wird gezeigt."))
-    return _back(item)
+    return handle_form(
+        request,
+        HideForm(request.POST),
+        act=lambda d: actions.hide(member=request.member, target=target, reason=d["reason"]),
+        done=_("Der Kommentar ist ausgeblendet; der Grund wird gezeigt."),
+        then=lambda _none: _back(item),
+        invalid=lambda form: _item_page(request, project, item, 400, hide_form=form),
+    )
 
 
 @requires(*PARTICIPANTS)

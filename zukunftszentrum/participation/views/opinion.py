@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zukunftszentrum.core.access import requires
+from zukunftszentrum.core.access import Answer, requires
 from zukunftszentrum.core.disclosure import Published
 from zukunftszentrum.organisations.middleware import MemberRequest
 
@@ -45,14 +45,24 @@ def _text(figure: Published, minimum: int, percent: bool = False) -> str:
     return f"{figure.value} %" if percent else str(figure.value)
 
 
-def _map_context(project: Project, user: Any) -> dict[str, Any]:
-    result = opinion.map_for(project, user)
+def _map_context(project: Project, may_release: Answer) -> dict[str, Any]:
+    """The latest release of the map as the page shows it (stored figures, never recomputed)
+    and, for the facilitator, whether a new release may be made now."""
     minimum = pages.params().minimum
-    texts: dict[Any, str] = {s.pk: s.text for s in opinion.accepted(project)}
+    latest = opinion.latest_release(project)
+    context: dict[str, Any] = {
+        "release": latest,
+        "min_size": minimum,
+        "release_due": bool(may_release) and opinion.release_check(project).due,
+    }
+    stored = opinion.released_map(latest)
+    if stored is None:
+        return context
+    result, texts = stored
 
     def shares(s: opinion_map.StatementShares) -> dict[str, str]:
         return {
-            "text": texts.get(s.statement, ""),
+            "text": texts.get(str(s.statement), ""),
             "agree": _text(s.agree, minimum, True),
             "disagree": _text(s.disagree, minimum, True),
         }
@@ -82,15 +92,15 @@ def _map_context(project: Project, user: Any) -> dict[str, Any]:
             title=_("Größe der Meinungsgruppen"),
             desc=_("Zahl der Personen je Gruppe, wie in der Tabelle; kleine Zahlen sind gerundet."),
         )
-    return {
+    return context | {
         "map": result,
         "placed": _text(result.participants, minimum),
         "left_out": _text(result.left_out, minimum),
-        "reason": _REASONS[result.reason](minimum) if result.reason else "",
+        # A release is shown to anybody, so its groups need one more than the minimum.
+        "reason": _REASONS[result.reason](minimum + 1) if result.reason else "",
         "groups": groups,
         "uniting": [shares(s) for s in result.uniting],
         "chart": mark_safe(chart),  # noqa: S308 -- core.charts escapes every text
-        "min_size": minimum,
     }
 
 
@@ -101,7 +111,12 @@ def _page(
     s = rules.situation(member, project)
     may = {
         a: codet_rules.may(a, member, project, s)
-        for a in ("curate_statements", "propose_statement", "vote_statement")
+        for a in (
+            "curate_statements",
+            "propose_statement",
+            "vote_statement",
+            "release_opinion_map",
+        )
     }
     mine = opinion.own_votes(request.user, project)
     statements = [(st, mine.get(st.pk)) for st in opinion.accepted(project)]
@@ -111,7 +126,7 @@ def _page(
         "statements": statements,
         "proposals": opinion.proposals(project) if may["curate_statements"] else [],
         "statement_form": forms.get("statement_form") or StatementForm(),
-        **_map_context(project, request.user),
+        **_map_context(project, may["release_opinion_map"]),
     }
     return render(request, "participation/opinion.html", context, status=status)
 
@@ -178,4 +193,22 @@ def statement_vote(request: MemberRequest, pk: int, statement_pk: str) -> HttpRe
             messages.success(request, _("Ihre Stimme ist gezählt."))
         else:
             messages.info(request, _("Diese Stimme hatten Sie schon abgegeben; sie zählt einmal."))
+    return redirect("participation:opinion", pk=project.pk)
+
+
+@requires(*PARTICIPANTS)
+@require_POST
+def map_release(request: MemberRequest, pk: int) -> HttpResponse:
+    """The facilitator releases the map as it stands: computed once, shown until the next."""
+    project = queries.access_project(request.member, pk)
+    require(codet_rules.may("release_opinion_map", request.member, project))
+    with refusals(request):
+        made = opinion.release(project=project, member=request.member)
+        messages.success(
+            request,
+            _(
+                "Die Meinungslandkarte ist freigegeben (Freigabe %(n)d); alle sehen jetzt diesen Stand."
+            )
+            % {"n": made.number},
+        )
     return redirect("participation:opinion", pk=project.pk)

@@ -165,11 +165,12 @@ def document_upload(request: MemberRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             return _workspace(request, project, document_form=form)
         try:
-            actions.add_document(
+            _doc, stored = actions.add_document(
                 member=request.member,
                 project=project,
                 title=form.cleaned_data["title"],
                 file=form.cleaned_data["file"],
+                key=form.cleaned_data["key"],
             )
         except OSError as exc:
             if not uploads.storage_full(exc):
@@ -179,7 +180,13 @@ def document_upload(request: MemberRequest, pk: int) -> HttpResponse:
             response = _workspace(request, project, document_form=form)
             response.status_code = uploads.STATUS
             return response
-        messages.success(request, _("Das Dokument ist hochgeladen."))
+        if stored:
+            messages.success(request, _("Das Dokument ist hochgeladen."))
+        else:
+            messages.info(
+                request,
+                _("Dieses Dokument war schon hochgeladen; es ist nur einmal gespeichert."),
+            )
     return redirect("participation:workspace", pk=project.pk)
 
 

@@ -25,7 +25,7 @@ from .. import activity_rules, pulse_content, pulse_service, queries
 from ..actions import NotAllowed, ParticipationError
 from ..activity_forms import PulseAnswerForm, PulseOpenForm
 from ..models import Project, PulseRound
-from .common import PARTICIPANTS, refusals, require
+from .common import PARTICIPANTS, handle_form, refusals, require
 
 
 def _rows(round_: PulseRound, lang: str) -> list[dict[str, Any]]:
@@ -88,16 +88,17 @@ def pulse_list(request: MemberRequest, pk: int) -> HttpResponse:
 def pulse_open(request: MemberRequest, pk: int) -> HttpResponse:
     project = queries.access_project(request.member, pk)
     require(activity_rules.may("run_pulse", request.member, project))
-    form = PulseOpenForm(request.POST)
-    if not form.is_valid():
-        return _list_page(request, project, 400, open_form=form)
-    with refusals(request):
-        round_ = pulse_service.open_round(
-            member=request.member, project=project, **form.cleaned_data
-        )
-        messages.success(request, _("Die Pulsbefragung ist gestartet."))
-        return redirect("participation:pulse_round", pk=project.pk, round_pk=round_.pk)
-    return _list_page(request, project, 400, open_form=form)
+    return handle_form(
+        request,
+        PulseOpenForm(request.POST),
+        act=lambda d: pulse_service.open_round(member=request.member, project=project, **d),
+        done=_("Die Pulsbefragung ist gestartet."),
+        then=lambda round_: redirect(
+            "participation:pulse_round", pk=project.pk, round_pk=round_.pk
+        ),
+        invalid=lambda form: _list_page(request, project, 400, open_form=form),
+        refused=lambda form: _list_page(request, project, 400, open_form=form),
+    )
 
 
 def _round_page(

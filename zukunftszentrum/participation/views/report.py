@@ -1,4 +1,4 @@
-"""The process report (PDF), the notification preferences, and the hand-over from the AI
+"""The process report (PDF, prepared in the background), the notification preferences, and the hand-over from the AI
 inventory (`project_for_system`, linked by name from the system's page in ai_act)."""
 
 from __future__ import annotations
@@ -6,15 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.middleware import MemberRequest
 
-from .. import ai_systems, codet_rules, handover, notifications, queries, report, rules
+from .. import ai_systems, codet_rules, downloads, handover, notifications, queries, rules
 from ..audit_actions import ParticipationAction as Act
 from ..codet_forms import NotificationForm
 from .agreement import refused_download
@@ -27,7 +25,6 @@ def report_pdf(request: MemberRequest, pk: int) -> HttpResponse:
     allowed = codet_rules.may("download_report", request.member, project)
     if not allowed:
         return refused_download(request, project, allowed)
-    context = report.context(project, request.user)
     record_event(
         Act.REPORT_DOWNLOADED,
         actor=request.user,
@@ -35,8 +32,7 @@ def report_pdf(request: MemberRequest, pk: int) -> HttpResponse:
         summary=project.title[:200],
         project=project.pk,
     )
-    name = f"prozessbericht-{slugify(project.title) or project.pk}.pdf"
-    return pdf_response("participation/report_pdf.html", context, name)
+    return downloads.prepare(request, project, downloads.REPORT_KIND, _("Prozessbericht"))
 
 
 @requires(*PARTICIPANTS)

@@ -18,15 +18,22 @@ from .. import activity_rules, queries, workshop_content
 from .. import workshop_service as service
 from ..activity_forms import PhotoForm, ResultForm, WorkshopForm
 from ..models import Project, Workshop
-from .common import PARTICIPANTS, refusals, require
+from .common import PARTICIPANTS, handle_form, refusals, require
 
 
 def _form(project: Project, data: Any = None, **kwargs: Any) -> WorkshopForm:
     return WorkshopForm(data, candidates=service.possible_participants(project), **kwargs)
 
 
-def _chosen(project: Project, form: WorkshopForm) -> Any:
-    return service.possible_participants(project).filter(pk__in=form.cleaned_data["participants"])
+def _values(project: Project, d: dict[str, Any]) -> dict[str, Any]:
+    """What the workshop form says, as `service.save` takes it."""
+    chosen = service.possible_participants(project).filter(pk__in=d["participants"])
+    fields = ("title", "held_on", "agenda", "notes")
+    return {f: d[f] for f in fields} | {"participants": chosen}
+
+
+def _back(workshop: Workshop) -> HttpResponse:
+    return redirect("participation:workshop", pk=workshop.project_id, workshop_pk=workshop.pk)
 
 
 @requires(*PARTICIPANTS)
@@ -59,15 +66,11 @@ def workshop_new(request: MemberRequest, pk: int) -> HttpResponse:
                 workshop = service.save(
                     member=request.member,
                     project=project,
-                    title=d["title"],
-                    held_on=d["held_on"],
                     template_key=d["template_key"],
-                    agenda=d["agenda"],
-                    notes=d["notes"],
-                    participants=_chosen(project, form),
+                    **_values(project, d),
                 )
                 messages.success(request, _("Der Workshop ist angelegt."))
-                return redirect("participation:workshop", pk=project.pk, workshop_pk=workshop.pk)
+                return _back(workshop)
     status = 400 if request.method == "POST" else 200
     return render(
         request,
@@ -122,23 +125,16 @@ def workshop_edit(request: MemberRequest, pk: int, workshop_pk: int) -> HttpResp
     project = queries.access_project(request.member, pk)
     workshop = service.access_workshop(project, workshop_pk)
     require(activity_rules.may("run_workshop", request.member, project))
-    form = _form(project, request.POST)
-    if not form.is_valid():
-        return _page(request, project, workshop, 400, edit_form=form)
-    d = form.cleaned_data
-    with refusals(request):
-        service.save(
-            member=request.member,
-            project=project,
-            workshop=workshop,
-            title=d["title"],
-            held_on=d["held_on"],
-            agenda=d["agenda"],
-            notes=d["notes"],
-            participants=_chosen(project, form),
-        )
-        messages.success(request, _("Der Workshop ist gespeichert."))
-    return redirect("participation:workshop", pk=project.pk, workshop_pk=workshop.pk)
+    return handle_form(
+        request,
+        _form(project, request.POST),
+        act=lambda d: service.save(
+            member=request.member, project=project, workshop=workshop, **_values(project, d)
+        ),
+        done=_("Der Workshop ist gespeichert."),
+        then=lambda _saved: _back(workshop),
+        invalid=lambda form: _page(request, project, workshop, 400, edit_form=form),
+    )
 
 
 @requires(*PARTICIPANTS)
@@ -147,15 +143,14 @@ def workshop_result(request: MemberRequest, pk: int, workshop_pk: int) -> HttpRe
     project = queries.access_project(request.member, pk)
     workshop = service.access_workshop(project, workshop_pk)
     require(activity_rules.may("run_workshop", request.member, project))
-    form = ResultForm(request.POST)
-    if not form.is_valid():
-        return _page(request, project, workshop, 400, result_form=form)
-    with refusals(request):
-        service.add_result(member=request.member, workshop=workshop, **form.cleaned_data)
-        messages.success(
-            request, _("Das Ergebnis steht jetzt auch in der Liste der Ideen und Bedenken.")
-        )
-    return redirect("participation:workshop", pk=project.pk, workshop_pk=workshop.pk)
+    return handle_form(
+        request,
+        ResultForm(request.POST),
+        act=lambda d: service.add_result(member=request.member, workshop=workshop, **d),
+        done=_("Das Ergebnis steht jetzt auch in der Liste der Ideen und Bedenken."),
+        then=lambda _item: _back(workshop),
+        invalid=lambda form: _page(request, project, workshop, 400, result_form=form),
+    )
 
 
 @requires(*PARTICIPANTS)
@@ -164,18 +159,16 @@ def workshop_photo_upload(request: MemberRequest, pk: int, workshop_pk: int) -> 
     project = queries.access_project(request.member, pk)
     workshop = service.access_workshop(project, workshop_pk)
     require(activity_rules.may("run_workshop", request.member, project))
-    form = PhotoForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _page(request, project, workshop, 400, photo_form=form)
-    with refusals(request):
-        service.add_photo(
-            member=request.member,
-            workshop=workshop,
-            image=form.cleaned_data["image"],
-            caption=form.cleaned_data["caption"],
-        )
-        messages.success(request, _("Das Foto ist hochgeladen."))
-    return redirect("participation:workshop", pk=project.pk, workshop_pk=workshop.pk)
+    return handle_form(
+        request,
+        PhotoForm(request.POST, request.FILES),
+        act=lambda d: service.add_photo(
+            member=request.member, workshop=workshop, image=d["image"], caption=d["caption"]
+        ),
+        done=_("Das Foto ist hochgeladen."),
+        then=lambda _photo: _back(workshop),
+        invalid=lambda form: _page(request, project, workshop, 400, photo_form=form),
+    )
 
 
 @requires(*PARTICIPANTS)
