@@ -139,7 +139,10 @@ def test_an_employee_sees_their_own_pending_invitation_and_no_council_card(login
     employee = make_member(Role.EMPLOYEE)
     lead = make_member(Role.COMPANY_LEAD, organisation=employee.organisation)
     page = login(employee).get(DASHBOARD).content.decode()
-    assert "Keine Anfrage und keine Einladung wartet" in page and "Was der Betriebsrat sieht" not in page
+    assert (
+        "Keine Anfrage und keine Einladung wartet" in page
+        and "Was der Betriebsrat sieht" not in page
+    )
     actions.invite(
         member=lead,
         email=employee.user.email,
