@@ -39,9 +39,7 @@ def visible_organisation_ids(member: Membership | None) -> set[int]:
 
 
 def _accompanied(member: Membership) -> QuerySet[Accompaniment]:
-    return Accompaniment.objects.filter(
-        centre_id=member.centre_id, status=Accompaniment.Status.ACTIVE
-    )
+    return Accompaniment.objects.filter(centre=member.centre, status=Accompaniment.Status.ACTIVE)
 
 
 def managed_systems(member: Membership | None) -> QuerySet[AISystem]:
