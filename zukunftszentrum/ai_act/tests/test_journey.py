@@ -167,6 +167,7 @@ def test_a_company_lead_classifies_three_systems_and_the_command_agrees(
     letter = html.unescape(client.get(letter_url).content.decode())
     assert "Art. 26 Abs. 7" in letter and "Schichtplaner mit Leistungsranking" in letter
     assert "§ 87 Abs. 1 Nr. 6" in letter and "verabschiedeten Fassung" in letter
+    assert "Grund der Einstufung: Anhang III Nr. 4 Buchst. b" in letter
 
     # The staff who now have a learning target: named for the lead on each system's page ...
     assert "Erika Service" in texts["Kundenchat"] and "Tom Teamleitung" not in texts["Kundenchat"]
