@@ -150,17 +150,34 @@ def _art_50_reason(t: _Trail, facts: Facts, emotion_in_use: bool) -> None:
     listed = ", ".join(paragraphs)
     de = f"Transparenzpflichten nach Art. 50 Abs. {listed}."
     en = f"Transparency duties under Art. 50({'), ('.join(paragraphs)})."
-    on_provider = [p for p in paragraphs if ART_50_BINDS[p] == "provider"]
+    on_provider = tuple(p for p in paragraphs if ART_50_BINDS[p] == "provider")
     if on_provider and not facts.is_provider:
-        de += (
-            " Abs. 1 und 2 verpflichten den Anbieter (Hinweis auf die KI, Kennzeichnung erzeugter"
-            " Inhalte); prüfen Sie als Betreiber, dass beides bei Ihnen ankommt."
-        )
-        en += (
-            " Paragraphs 1 and 2 bind the provider (disclosing the AI, marking generated"
-            " content); as deployer, check that both reach your users."
-        )
+        de += " " + PROVIDER_NOTE[on_provider][0]
+        en += " " + PROVIDER_NOTE[on_provider][1]
     t.add("art_50", de, en, *(("Art. 50", p) for p in paragraphs))
+
+
+#: what a deployer reads when Art. 50 paragraphs hold that bind the provider
+PROVIDER_NOTE = {
+    ("1",): (
+        "Abs. 1 verpflichtet den Anbieter (Hinweis auf die KI); prüfen Sie als Betreiber, dass "
+        "der Hinweis bei Ihnen erscheint.",
+        "Paragraph 1 binds the provider (disclosing the AI); as deployer, check that the notice "
+        "appears.",
+    ),
+    ("2",): (
+        "Abs. 2 verpflichtet den Anbieter (Kennzeichnung erzeugter Inhalte); prüfen Sie als "
+        "Betreiber, dass die Kennzeichnung bei Ihnen ankommt.",
+        "Paragraph 2 binds the provider (marking generated content); as deployer, check that "
+        "the marking reaches you.",
+    ),
+    ("1", "2"): (
+        "Abs. 1 und 2 verpflichten den Anbieter (Hinweis auf die KI, Kennzeichnung erzeugter "
+        "Inhalte); prüfen Sie als Betreiber, dass beides bei Ihnen ankommt.",
+        "Paragraphs 1 and 2 bind the provider (disclosing the AI, marking generated content); "
+        "as deployer, check that both reach your users.",
+    ),
+}
 
 
 def derive(facts: Facts, law: LawVersion) -> tuple[dict[str, Any], list[Reason]]:
