@@ -155,8 +155,9 @@ def load(path: Path, *, fact_schema: Mapping[str, Any] | None = None) -> Catalog
 def preset_answers(presets: Mapping[str, Any], questions: Any) -> dict[str, str]:
     """Answers of the tree that the presets decide: for each question, the one answer whose
     facts all agree with the presets. An answer that sets no fact but leads to a question the
-    presets decide (Annex III "employment" -> which employment use) fits when that one does.
-    A question where no answer, or more than one, fits stays for the person to answer."""
+    presets decide (Annex III "employment" -> which employment use) fits when that one does,
+    unless an answer fits by its own facts. A question where no answer, or more than one, fits
+    stays for the person to answer."""
     by_id = {q.id: q for q in questions}
 
     def fits(answer: Any, depth: int = 0) -> bool:
@@ -167,7 +168,11 @@ def preset_answers(presets: Mapping[str, Any], questions: Any) -> dict[str, str]
 
     chosen: dict[str, str] = {}
     for question in questions:
-        fitting = [a.value for a in question.answers if fits(a)]
+        # An answer whose own facts agree wins over one that fits only through the next
+        # question: Annex III "none" over "employment" -> "neither", which also sets none.
+        fitting = [a.value for a in question.answers if a.sets and fits(a)] or [
+            a.value for a in question.answers if not a.sets and fits(a)
+        ]
         if len(fitting) == 1:
             chosen[question.id] = fitting[0]
     return chosen

@@ -48,7 +48,7 @@ RISK_LABELS = {
     "out_of_scope": _("Nicht im Anwendungsbereich"),
     "prohibited": _("Verboten"),
     "high_risk": _("Hochrisiko"),
-    "transparency": _("Transparenzpflichten"),
+    "transparency": _("Begrenztes Risiko: Transparenzpflichten"),
     "minimal": _("Minimales Risiko"),
 }
 #: how the organisation's role is shown (`Facts.role`, `BoundObligation.role`)

@@ -56,6 +56,14 @@ def register() -> None:
         context=_literacy_card,
     )
     audit_actions.register_actions(LiteracyAction, order=505)
+    _register_prepared_downloads()
+
+
+def _register_prepared_downloads() -> None:
+    """The report and the Art. 4 record are rendered by a worker (downloads.py)."""
+    from . import downloads  # reads models: loaded when the app is ready
+
+    downloads.register()
 
 
 def _reads_systems(request: HttpRequest) -> bool:

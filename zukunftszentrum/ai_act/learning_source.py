@@ -103,6 +103,18 @@ def system_users(organisation: Organisation, key: str) -> list[int]:
     )
 
 
+def people_with_targets(system: AISystem) -> list[Membership]:
+    """The company's learners whose profiles name them as the system's users or overseers: the
+    people the system gives learning targets (for its lead, who assigned the profiles)."""
+    wanted = set(system.user_profiles) | set(system.overseer_profiles)
+    if not wanted or system.status == AISystem.Status.RETIRED:
+        return []
+    learners = learners_of(system.organisation)
+    found = profiles_of_many(list(learners), system.organisation)
+    chosen = [learners[pk] for pk, profiles in found.items() if profiles & wanted]
+    return sorted(chosen, key=lambda m: (m.user.full_name or m.user.email).casefold())
+
+
 def system_groups(organisation: Organisation) -> list[tuple[str, str]]:
     """The choices of the team form: one group per system in use that names its users."""
     return [

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from . import classification, products
 from .models import AISystem, Classification
+from .results import reason_rows
 
 TEMPLATE = "ai_act/letter.txt"
 
@@ -27,6 +28,8 @@ def draft_text(system: AISystem, stored: Classification) -> str:
         "overseers": products.profile_labels(system.overseer_profiles),
         "start": system.in_use_since or system.planned_from,
         "today": timezone.localdate(),
+        # why it is high risk (e.g. Annex III point 4(b)): what the council will ask first
+        "reasons": [r["text"] for r in reason_rows(stored)],
         "duties": [
             o["id"]
             for o in stored.result["laws"].get(stored.law_version, {}).get("obligations", [])

@@ -40,21 +40,23 @@ from .models import AISystem, LawVersionStatus
 
 NO_PROFILE = "-"
 
-# Art. 4 in our words, per law version (the sources are in content/ai_act/obligations.yaml).
+# Art. 4 in our words, per law version (the sources are in content/ai_act/obligations.yaml):
+# what the article asks and no more (measures, to the best extent, a sufficient level).
 ART_4 = {
     "adopted": gettext_lazy(
-        "Wer KI-Systeme anbietet oder betreibt, trifft Maßnahmen, die nach besten Kräften "
-        "sicherstellen, dass die eigenen Beschäftigten und alle, die in seinem Auftrag mit "
-        "KI-Systemen arbeiten, ausreichend KI-Kompetenz haben – gemessen an Vorwissen, "
-        "Erfahrung, Ausbildung, Einsatzkontext und den Menschen, die der Einsatz betrifft. "
-        "Gilt seit dem 2. Februar 2025."
+        "Wer KI-Systeme anbietet oder betreibt, ergreift Maßnahmen, um nach besten Kräften "
+        "sicherzustellen, dass die eigenen Beschäftigten und alle, die in seinem Auftrag mit "
+        "KI-Systemen arbeiten, über ein ausreichendes Maß an KI-Kompetenz verfügen – unter "
+        "Berücksichtigung ihrer Kenntnisse, Erfahrung, Ausbildung, des Einsatzkontexts und der "
+        "Menschen, die der Einsatz betrifft (Art. 4 Verordnung (EU) 2024/1689, gilt seit dem "
+        "2. Februar 2025). Ein Zertifikat oder einen Test schreibt die Verordnung nicht vor."
     ),
     "omnibus": gettext_lazy(
-        "Wer KI-Systeme anbietet oder betreibt, trifft Maßnahmen, die den Aufbau von "
-        "KI-Kompetenz der eigenen Beschäftigten und aller, die in seinem Auftrag mit KI-Systemen "
-        "arbeiten, unterstützen; ein bestimmtes Niveau sicherzustellen, wird nicht mehr "
-        "verlangt. Wir folgen dem Text des Rates; manche Quellen beschreiben stattdessen eine "
-        "Verlagerung der Pflicht auf Kommission und Mitgliedstaaten."
+        "Nach dem Digital-Omnibus ergreift, wer KI-Systeme anbietet oder betreibt, Maßnahmen, "
+        "die die Entwicklung der KI-Kompetenz der eigenen Beschäftigten und aller, die in seinem "
+        "Auftrag mit KI-Systemen arbeiten, unterstützen (Art. 4 in der Fassung des Rates). "
+        "Manche Quellen beschreiben stattdessen eine Verlagerung der Pflicht auf Kommission und "
+        "Mitgliedstaaten; wir folgen dem Text des Rates."
     ),
 }
 

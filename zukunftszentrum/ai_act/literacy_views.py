@@ -7,17 +7,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from . import literacy, literacy_actions
+from . import classification, downloads, literacy, literacy_actions
 from .audit_actions import LiteracyAction
 from .exceptions import NotAllowed
 from .literacy_forms import GuidanceForm
@@ -35,17 +33,16 @@ def record(request: MemberRequest, organisation: int) -> HttpResponse:
 
 @requires(*READERS)
 def record_pdf(request: MemberRequest, organisation: int) -> HttpResponse:
-    """The PDF "Nachweis über Maßnahmen zur KI-Kompetenz", naming the law version applied."""
+    """The PDF "Nachweis über Maßnahmen zur KI-Kompetenz", naming the law version applied,
+    prepared by a worker (downloads.py)."""
     org = literacy.access_record(request.member, organisation)
-    context = literacy.record_context(request.member, org)
     record_event(
         LiteracyAction.RECORD_DOWNLOADED,
         actor=request.user,
-        summary=context["applied"]["key"],
+        summary=classification.applied_law(),
         organisation_id=org.pk,
     )
-    name = slugify(f"nachweis-ki-kompetenz-{org.legal_name}")
-    return pdf_response("ai_act/literacy_pdf.html", context, f"{name}.pdf")
+    return downloads.ask_literacy(request, org)
 
 
 @requires(Capability.MANAGE_AI_SYSTEMS)

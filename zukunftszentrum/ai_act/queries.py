@@ -22,11 +22,24 @@ def systems_visible_to(member: Membership | None) -> QuerySet[AISystem]:
     if member.organisation_id and has_capability(member.role, Capability.VIEW_AI_SYSTEMS):
         return qs.filter(organisation_id=member.organisation_id)
     if member.centre_id and has_capability(member.role, Capability.VIEW_ACCOMPANIED_RESULTS):
-        accompanied = Accompaniment.objects.filter(
-            centre_id=member.centre_id, status=Accompaniment.Status.ACTIVE
-        ).values("organisation_id")
-        return qs.filter(organisation_id__in=accompanied)
+        return qs.filter(organisation_id__in=_accompanied(member).values("organisation_id"))
     return qs.none()
+
+
+def visible_organisation_ids(member: Membership | None) -> set[int]:
+    """The organisations whose systems the member sees (the same rule as `systems_visible_to`),
+    e.g. to ask again, when a prepared file is fetched, whether the member still sees them."""
+    if member is None:
+        return set()
+    if member.organisation_id and has_capability(member.role, Capability.VIEW_AI_SYSTEMS):
+        return {member.organisation_id}
+    if member.centre_id and has_capability(member.role, Capability.VIEW_ACCOMPANIED_RESULTS):
+        return set(_accompanied(member).values_list("organisation_id", flat=True))
+    return set()
+
+
+def _accompanied(member: Membership) -> QuerySet[Accompaniment]:
+    return Accompaniment.objects.filter(centre=member.centre, status=Accompaniment.Status.ACTIVE)
 
 
 def managed_systems(member: Membership | None) -> QuerySet[AISystem]:

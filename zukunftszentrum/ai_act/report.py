@@ -14,7 +14,7 @@ from . import classification, products
 from .models import AISystem
 from .pages import risk_label
 from .queries import latest_classification
-from .results import duty_rows, law_columns
+from .results import duty_rows, law_columns, reason_rows
 
 
 def report_context(member: Membership | None, systems: QuerySet[AISystem]) -> dict[str, Any]:
@@ -29,6 +29,7 @@ def report_context(member: Membership | None, systems: QuerySet[AISystem]) -> di
                 "classification": stored,
                 "risk": risk_label(stored.risk if stored else None),
                 "duties": duty_rows(system, stored) if stored else [],
+                "reasons": reason_rows(stored) if stored else [],
             }
         )
     organisation = member.organisation if member is not None else None

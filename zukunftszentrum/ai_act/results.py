@@ -9,16 +9,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from zukunftszentrum.organisations.models import Membership
+from zukunftszentrum.organisations.roles import Capability, has_capability
 
 from . import classification, products
 from .content import STATUS_LABELS
+from .learning_source import people_with_targets
 from .learning_targets import system_learning
 from .models import AISystem, Classification, ObligationStatus
 from .pages import open_duties, risk_label
 from .queries import draft_of, latest_classification, latest_letter
 from .rules import may_manage_system, may_retire_system
+from .works_council import hints
 
 LETTER_DUTY = "Art. 26(7)"
 
@@ -120,6 +124,52 @@ def risks_by_law(stored: Classification) -> dict[str, str]:
     return {k: risk_label(v["risk"]) for k, v in stored.result.get("laws", {}).items()}
 
 
+def reason_rows(stored: Classification) -> list[dict[str, Any]]:
+    """Why the stored result is what it is, under the law version it applies: each rule that
+    fired, naming the article, paragraph or point (e.g. Annex III point 4(a))."""
+    lang = products.lang()
+    law = stored.result.get("laws", {}).get(stored.law_version, {})
+    return [
+        {"text": r["text"].get(lang) or r["text"]["de"], "sources": unique_sources(r["sources"])}
+        for r in law.get("reasons", [])
+    ]
+
+
+def shows_notices(stored: Classification | None) -> bool:
+    """Art. 50 applies under the law version the result applies: the notice templates help."""
+    if stored is None:
+        return False
+    law = stored.result.get("laws", {}).get(stored.law_version, {})
+    return any(r["key"] == "art_50" for r in law.get("reasons", []))
+
+
+#: works-council rights beside the AI Act (works_council.py), in plain words with their sources
+COUNCIL_HINTS = {
+    "monitoring_evaluates": _(
+        "Das System bewertet oder reiht Beschäftigte. Damit ist es eine technische Einrichtung, "
+        "die Verhalten oder Leistung überwachen kann: Einführung und Anwendung bestimmt der "
+        "Betriebsrat mit (§ 87 Abs. 1 Nr. 6 BetrVG); ohne Einigung entscheidet die "
+        "Einigungsstelle. Unterrichten Sie ihn schon bei der Planung (§ 90 Abs. 1 Nr. 3 BetrVG)."
+    ),
+    "monitoring_possible": _(
+        "Ihre Beschäftigten arbeiten mit dem System. Ist es objektiv geeignet, ihr Verhalten "
+        "oder ihre Leistung zu überwachen, bestimmt der Betriebsrat mit – eine Absicht zur "
+        "Überwachung ist nicht nötig (§ 87 Abs. 1 Nr. 6 BetrVG; BAG, 13.12.2016, 1 ABR 7/15)."
+    ),
+    "selection_guidelines": _(
+        "Legt das System fest, nach welchen Merkmalen Bewerbungen ausgewählt werden, sind das "
+        "Auswahlrichtlinien: Sie brauchen die Zustimmung des Betriebsrats, auch wenn KI sie mit "
+        "aufstellt (§ 95 Abs. 1 und 2a BetrVG)."
+    ),
+}
+
+
+def council_hints(stored: Classification | None) -> list[str]:
+    if stored is None:
+        return []
+    return [str(COUNCIL_HINTS[key]) for key in hints(stored.facts)]
+
+
 def needs_letter(stored: Classification | None) -> bool:
     """Art. 26(7) binds under either law version (a high-risk system at the workplace)."""
     if stored is None:
@@ -134,6 +184,12 @@ def needs_letter(stored: Classification | None) -> bool:
 def system_context(system: AISystem, member: Membership | None) -> dict[str, Any]:
     stored = latest_classification(system)
     found = products.system_type(system.system_type)
+    can_manage = bool(may_manage_system(member, system))
+    shows_learners = (
+        can_manage
+        and member is not None
+        and has_capability(member.role, Capability.PLAN_TEAM_LEARNING)
+    )
     return {
         "system": system,
         "type_label": products.type_label(system.system_type),
@@ -157,6 +213,12 @@ def system_context(system: AISystem, member: Membership | None) -> dict[str, Any
             {**group, "profiles": products.profile_labels(group["profiles"])}
             for group in system_learning(system)
         ],
-        "can_manage": bool(may_manage_system(member, system)),
+        # names only for the lead, who assigns the profiles; nobody else gets a list of people
+        "shows_learners": shows_learners,
+        "learners": people_with_targets(system) if shows_learners else [],
+        "reasons": reason_rows(stored) if stored else [],
+        "council_hints": council_hints(stored),
+        "shows_notices": shows_notices(stored),
+        "can_manage": can_manage,
         "can_retire": bool(may_retire_system(member, system)),
     }

@@ -19,6 +19,7 @@ from zukunftszentrum.core.content_yaml import Text
 
 from .facts import Facts
 from .obligations import Obligation
+from .points import ANNEX_III_POINTS, ART_5_POINTS, EMOTION_RECOGNITION, OMNIBUS_PRACTICES, Point
 from .versions import LawVersion, Source
 
 ADOPTED_HTML = "https://eur-lex.europa.eu/legal-content/DE/TXT/HTML/?uri=OJ:L_202401689"
@@ -100,10 +101,13 @@ class _Trail:
         sources = tuple(source(a, p) for a, p in refs)
         self.reasons.append(Reason(key, Text(de, en), sources))
 
-    def add_amended(self, key: str, de: str, en: str, article: str, paragraph: str) -> None:
-        """A reason that rests on the version applied (e.g. a practice only it prohibits)."""
+    def add_amended(
+        self, key: str, de: str, en: str, article: str, paragraph: str, published: str
+    ) -> None:
+        """A reason that rests on the version applied (e.g. a practice only it prohibits):
+        `published` is where the published text stands, `paragraph` where the amended one."""
         amended = Source(article, paragraph, self.law.key, self.law.url)
-        self.reasons.append(Reason(key, Text(de, en), (source(article, paragraph), amended)))
+        self.reasons.append(Reason(key, Text(de, en), (source(article, published), amended)))
 
 
 EXCLUSIONS = {
@@ -121,6 +125,57 @@ EXCLUSIONS = {
         "10",
         "rein persönliche, nicht berufliche Nutzung",
         "purely personal, non-professional use",
+    ),
+}
+
+
+#: Art. 50 paragraph -> whom it binds (the risk class describes the system; these say who acts)
+ART_50_BINDS = {"1": "provider", "2": "provider", "3": "deployer", "4": "deployer"}
+
+
+def _art_50_reason(t: _Trail, facts: Facts, emotion_in_use: bool) -> None:
+    """Which paragraphs of Art. 50 the system triggers, and who bears them: a company that only
+    deploys a bought-in chatbot reads why the class is "transparency" while Art. 50(1) binds
+    the provider, and what is left for it to check."""
+    paragraphs = [
+        p
+        for p, on in (
+            ("1", facts.interacts_with_natural_persons),
+            ("2", facts.generates_synthetic_content),
+            ("3", emotion_in_use),
+            ("4", facts.deep_fake or facts.public_interest_text),
+        )
+        if on
+    ]
+    listed = ", ".join(paragraphs)
+    de = f"Transparenzpflichten nach Art. 50 Abs. {listed}."
+    en = f"Transparency duties under Art. 50({'), ('.join(paragraphs)})."
+    on_provider = tuple(p for p in paragraphs if ART_50_BINDS[p] == "provider")
+    if on_provider and not facts.is_provider:
+        de += " " + PROVIDER_NOTE[on_provider][0]
+        en += " " + PROVIDER_NOTE[on_provider][1]
+    t.add("art_50", de, en, *(("Art. 50", p) for p in paragraphs))
+
+
+#: what a deployer reads when Art. 50 paragraphs hold that bind the provider
+PROVIDER_NOTE = {
+    ("1",): (
+        "Abs. 1 verpflichtet den Anbieter (Hinweis auf die KI); prüfen Sie als Betreiber, dass "
+        "der Hinweis bei Ihnen erscheint.",
+        "Paragraph 1 binds the provider (disclosing the AI); as deployer, check that the notice "
+        "appears.",
+    ),
+    ("2",): (
+        "Abs. 2 verpflichtet den Anbieter (Kennzeichnung erzeugter Inhalte); prüfen Sie als "
+        "Betreiber, dass die Kennzeichnung bei Ihnen ankommt.",
+        "Paragraph 2 binds the provider (marking generated content); as deployer, check that "
+        "the marking reaches you.",
+    ),
+    ("1", "2"): (
+        "Abs. 1 und 2 verpflichten den Anbieter (Hinweis auf die KI, Kennzeichnung erzeugter "
+        "Inhalte); prüfen Sie als Betreiber, dass beides bei Ihnen ankommt.",
+        "Paragraphs 1 and 2 bind the provider (disclosing the AI, marking generated content); "
+        "as deployer, check that both reach your users.",
     ),
 }
 
@@ -187,39 +242,42 @@ def derive(facts: Facts, law: LawVersion) -> tuple[dict[str, Any], list[Reason]]
             ("Art. 6", "1"),
         )
     area = facts.annex_iii
+    point: Point | None = ANNEX_III_POINTS.get(area)
     if area == "none" and emotion_exception:
-        area = "biometrics"
-    if area != "none":
+        area, point = "biometrics", EMOTION_RECOGNITION
+    if point is not None:
+        annex = ("Annex III", point.paragraph)
         if facts.profiles_natural_persons:
             d["high_risk_annex_iii"] = True
             t.add(
                 "profiling_override",
-                "Anhang-III-Bereich mit Profiling natürlicher Personen: "
+                f"Anhang III {point.de} mit Profiling natürlicher Personen: "
                 "immer Hochrisiko, keine Ausnahme nach Art. 6 Abs. 3.",
-                "Annex III area with "
+                f"Annex III {point.en} with "
                 "profiling of natural persons: always high risk, no Art. 6(3) exception.",
                 ("Art. 6", "3"),
-                ("Annex III", None),
+                annex,
             )
         elif facts.art_6_3_exception != "none":
             d["annex_iii_exempt"] = True
             t.add(
                 "art_6_3_exception",
-                "Anhang-III-Bereich, aber eine Ausnahme nach Art. 6 Abs. 3 "
+                f"Anhang III {point.de}, aber eine Ausnahme nach Art. 6 Abs. 3 "
                 "greift: kein Hochrisiko (vom Anbieter zu dokumentieren, Art. 6 Abs. 4).",
-                "Annex III area, but an Art. 6(3) exception holds: not high risk (the provider "
-                "documents this, Art. 6(4)).",
+                f"Annex III {point.en}, but an Art. 6(3) exception holds: not high risk (the "
+                "provider documents this, Art. 6(4)).",
                 ("Art. 6", "3"),
                 ("Art. 6", "4"),
+                annex,
             )
         else:
             d["high_risk_annex_iii"] = True
             t.add(
                 "annex_iii",
-                "Anwendungsbereich nach Anhang III: Hochrisiko.",
-                "Use in an Annex III area: high risk.",
+                f"Einsatz nach Anhang III {point.de}: Hochrisiko (Art. 6 Abs. 2).",
+                f"Use under Annex III {point.en}: high risk (Art. 6(2)).",
                 ("Art. 6", "2"),
-                ("Annex III", None),
+                annex,
             )
     high_risk = d["high_risk_annex_i"] or d["high_risk_annex_iii"]
     art_50 = (
@@ -230,12 +288,7 @@ def derive(facts: Facts, law: LawVersion) -> tuple[dict[str, Any], list[Reason]]
         or facts.public_interest_text
     )
     if art_50:
-        t.add(
-            "art_50",
-            "Transparenzpflichten nach Art. 50.",
-            "Transparency duties under Art. 50.",
-            ("Art. 50", None),
-        )
+        _art_50_reason(t, facts, d["emotion_recognition_in_use"])
 
     if facts.excluded == "open_source_not_high_risk":
         if practice == "none" and not high_risk and not art_50:
@@ -256,11 +309,15 @@ def derive(facts: Facts, law: LawVersion) -> tuple[dict[str, Any], list[Reason]]
         )
 
     if practice != "none":
-        de, en = "Verbotene Praxis nach Art. 5.", "Prohibited practice under Art. 5."
+        letter = ART_5_POINTS[practice]
+        de = f"Verbotene Praxis nach Art. 5 Abs. 1 Buchst. {letter}."
+        en = f"Prohibited practice under Art. 5(1)({letter})."
         if law.key == "adopted":
-            t.add("prohibited", de, en, ("Art. 5", "1"))
+            t.add("prohibited", de, en, ("Art. 5", f"1({letter})"))
         else:
-            t.add_amended("prohibited", de, en, "Art. 5", "1")
+            # a practice only the amended text lists has no point in the published one
+            published = "1" if practice in OMNIBUS_PRACTICES else f"1({letter})"
+            t.add_amended("prohibited", de, en, "Art. 5", f"1({letter})", published)
         risk = "prohibited"
     elif high_risk:
         risk = "high_risk"

@@ -114,6 +114,28 @@ def test_an_answer_that_only_leads_on_fits_when_the_next_question_is_decided() -
     assert preset_answers({"annex_iii": "none"}, questions) == {"area": "none"}
 
 
+def test_an_answer_fitting_by_its_own_facts_wins_over_one_fitting_through_the_next() -> None:
+    """As in the shipped tree: "employment" leads to a question whose "neither" sets none too;
+    a chatbot's preset `annex_iii: none` still pre-answers the area with "none"."""
+    questions = [
+        Q("area", [A("none", {"annex_iii": "none"}), A("employment", {}, next="employment")]),
+        Q(
+            "employment",
+            [
+                A("recruitment", {"annex_iii": "employment_recruitment"}),
+                A("neither", {"annex_iii": "none"}),
+            ],
+        ),
+    ]
+    assert preset_answers({"annex_iii": "none"}, questions) == {
+        "area": "none",
+        "employment": "neither",
+    }
+    assert preset_answers({"annex_iii": "employment_recruitment"}, questions)["area"] == (
+        "employment"
+    )
+
+
 def test_the_shipped_presets_name_only_facts_and_values_of_the_engine() -> None:
     from zukunftszentrum.ai_act.law import FACT_SCHEMA
 

@@ -5,7 +5,9 @@ Art. 26(7) letter; the to-do list and the PDF. Wrong role 403, another organisat
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from zukunftszentrum.ai_act import actions, content
 from zukunftszentrum.ai_act.demo import demo_answers
@@ -15,6 +17,7 @@ from zukunftszentrum.ai_act.models import (
     InformationLetter,
     ObligationStatus,
 )
+from zukunftszentrum.core.tests.prepared_helpers import fetch_prepared
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member, make_organisation
 
@@ -191,12 +194,40 @@ def test_no_letter_for_a_system_without_the_duty(login, lead) -> None:
     assert client.get(reverse("ai_act:letter", args=[system.pk])).status_code == 404
 
 
-def test_the_report_pdf_names_the_law_version(login, lead) -> None:
+def test_the_report_pdf_is_prepared_for_the_person_while_their_role_lasts(login, lead) -> None:
     system = make_system(lead.organisation, system_type="applicant_screening")
     client = login(lead)
     classified(client, system)
-    answer = client.get(reverse("ai_act:report_pdf"))
-    assert answer["Content-Type"] == "application/pdf"
+    asked = client.get(reverse("ai_act:report_pdf"))
+    answer = fetch_prepared(client, asked)
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
+    assert answer.content.startswith(b"%PDF")
+    colleague = login(make_member(Role.COMPANY_LEAD, organisation=lead.organisation), Client())
+    assert colleague.get(asked["Location"] + "herunterladen/").status_code == 404
+    type(lead).objects.filter(pk=lead.pk).update(ended_at=timezone.now())
+    assert client.get(asked["Location"] + "herunterladen/").status_code in (302, 404)
+
+
+def test_an_advisors_report_is_withheld_once_the_accompaniment_ends(login, lead) -> None:
+    from zukunftszentrum.organisations import actions as org_actions
+
+    from .factories import make_classified
+
+    make_classified(lead.organisation)
+    advisor = make_member(Role.ADVISOR)
+    accompaniment = org_actions.request_accompaniment(
+        member=advisor, organisation=lead.organisation
+    )
+    org_actions.decide_accompaniment(member=lead, accompaniment=accompaniment, consent=True)
+    client = login(advisor, Client())
+    asked = client.get(reverse("ai_act:report_pdf"))
+    assert fetch_prepared(client, asked).status_code == 200
+    org_actions.end_accompaniment(member=lead, accompaniment=accompaniment)
+    assert client.get(asked["Location"] + "herunterladen/").status_code == 404
+    assert (
+        login(make_member(Role.EMPLOYEE), Client()).get(reverse("ai_act:report_pdf")).status_code
+        == 403
+    )
 
 
 def test_wrong_role_403_and_wrong_tenant_404(login, lead) -> None:

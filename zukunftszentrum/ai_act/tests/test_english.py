@@ -23,3 +23,5 @@ def test_the_system_page_in_english(login) -> None:
     assert "Classification under the AI Act" in page and "High risk" in page
     assert "Einstufung nach der KI-Verordnung" not in page
     assert "AI basics – Level 1" in page and "Office and administration" in page
+    assert "Why this classification" in page and "Annex III point 4(b)" in page
+    assert "section 87(1) no. 6 BetrVG" in page  # the works council's right, in English

@@ -66,7 +66,12 @@ BROKEN = [
         "family",
         "file name",
     ),
-    ("bad version", lambda t: t.replace('version: "2026.1"', "version: one"), "version", "match"),
+    (
+        "bad version",
+        lambda t: re.sub(r'version: "[^"]+"', "version: one", t, count=1),
+        "version",
+        "match",
+    ),
     ("bad date", lambda t: t.replace("as_of: 2026-12-06", "as_of: soon"), "as_of", "date"),
     (
         "source without https",

@@ -14,10 +14,12 @@ from django.test import Client
 from django.urls import reverse
 
 from zukunftszentrum.ai_act import content, law_status, literacy_forms
+from zukunftszentrum.ai_act.audit_actions import LiteracyAction
 from zukunftszentrum.ai_act.literacy import record_context
 from zukunftszentrum.ai_act.literacy_models import LiteracyGuidance
 from zukunftszentrum.ai_act.models import LawVersionStatus
-from zukunftszentrum.core.models import AuditEvent
+from zukunftszentrum.core.models import AuditEvent, PreparedDownload
+from zukunftszentrum.core.tests.prepared_helpers import fetch_prepared
 from zukunftszentrum.learning.evidence import record
 from zukunftszentrum.learning.models import EvidenceKind
 from zukunftszentrum.organisations import actions as org_actions
@@ -189,7 +191,8 @@ def _pdf_text(data: bytes, tmp_path: Path) -> str:
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 def test_the_pdf_names_the_law_version_applied(login, company, lead, tmp_path):
     content.register_status_source(law_status.recorded_statuses)  # as the app's ready() does
-    answer = login(lead).get(_url("literacy_pdf", company))
+    client = login(lead)
+    answer = fetch_prepared(client, client.get(_url("literacy_pdf", company)))
     assert answer.status_code == 200 and answer["Content-Type"] == "application/pdf"
     text = _pdf_text(answer.content, tmp_path)
     assert "Nachweis über Maßnahmen zur KI-Kompetenz" in text
@@ -198,6 +201,21 @@ def test_the_pdf_names_the_law_version_applied(login, company, lead, tmp_path):
     assert "nach besten Kräften" in text
 
     LawVersionStatus.objects.create(law_version="omnibus", status=LawVersionStatus.Status.PUBLISHED)
-    text = _pdf_text(login(lead).get(_url("literacy_pdf", company)).content, tmp_path)
+    PreparedDownload.objects.all().delete()  # a file asked for again within a minute is reused
+    text = _pdf_text(fetch_prepared(client, client.get(_url("literacy_pdf", company))).content,
+                     tmp_path)  # fmt: skip
     assert "Angewandter Rechtsstand: KI-Verordnung in der Fassung des Digital-Omnibus" in text
     assert "Veröffentlichung im Amtsblatt ausstehend" not in text
+
+
+def test_the_record_pdf_is_only_for_who_asked_and_while_they_may_read_it(login, company, lead):
+    advisor = make_member(Role.ADVISOR)
+    accompaniment = org_actions.request_accompaniment(member=advisor, organisation=company)
+    org_actions.decide_accompaniment(member=lead, accompaniment=accompaniment, consent=True)
+    client = login(advisor, Client())
+    asked = client.get(_url("literacy_pdf", company))
+    assert fetch_prepared(client, asked).content.startswith(b"%PDF")
+    assert login(lead, Client()).get(asked["Location"] + "herunterladen/").status_code == 404
+    org_actions.end_accompaniment(member=lead, accompaniment=accompaniment)
+    assert client.get(asked["Location"] + "herunterladen/").status_code == 404
+    assert AuditEvent.objects.filter(action=LiteracyAction.RECORD_DOWNLOADED).count() == 1

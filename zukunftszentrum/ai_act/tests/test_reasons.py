@@ -69,3 +69,32 @@ def test_parse_facts_names_the_unknown_fact_or_value() -> None:
     assert caught.value.fact == "annex_iii" and "employment_recruitment" in caught.value.allowed
     with pytest.raises(FactError, match="not true or false"):
         parse_facts({"deep_fake": "yes"})
+
+
+ART_50_CASES = [
+    ("bought-in chatbot", {"interacts_with_natural_persons": True}, ["1"], "Abs. 1 verpflichtet"),
+    ("bought-in image generator", {"generates_synthetic_content": True}, ["2"], "Abs. 2 verpflichtet"),
+    ("bought-in chat assistant", {"interacts_with_natural_persons": True,
+     "generates_synthetic_content": True}, ["1", "2"], "Abs. 1 und 2 verpflichten"),
+    ("own chatbot", {"interacts_with_natural_persons": True, "role": "provider"}, ["1"], None),
+    ("deep fakes", {"deep_fake": True}, ["4"], None),  # the deployer's own duty
+    ("mood detection in the hotline", {"emotion_recognition_or_biometric_categorisation": True},
+     ["3"], None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("facts", "paragraphs", "note"), [c[1:] for c in ART_50_CASES], ids=[c[0] for c in ART_50_CASES]
+)
+def test_the_art_50_reason_names_its_paragraphs_and_who_bears_them(
+    content, facts, paragraphs, note
+) -> None:
+    reason = _reasons(content, "adopted", **facts)["art_50"]
+    assert [s.paragraph for s in reason.sources] == paragraphs
+    assert reason.text.de.startswith(
+        f"Transparenzpflichten nach Art. 50 Abs. {', '.join(paragraphs)}."
+    )
+    if note is None:
+        assert "Anbieter" not in reason.text.de
+    else:
+        assert note in reason.text.de and "provider" in reason.text.en

@@ -16,7 +16,7 @@ from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from .. import actions, classification
+from .. import actions, classification, downloads
 from ..exceptions import NotAllowed, NothingToStore
 from ..forms import DutyStatusForm, LetterTrackingForm
 from ..letters import draft_text
@@ -29,7 +29,6 @@ from ..queries import (
     latest_letter,
     systems_visible_to,
 )
-from ..report import report_context
 from ..results import LETTER_DUTY, duty_rows, law_columns, needs_letter
 from ..rules import may_manage_system
 from .inventory import READERS
@@ -173,6 +172,6 @@ def letter_pdf(request: MemberRequest, pk: int) -> HttpResponse:
 
 @requires(*READERS)
 def report_pdf(request: MemberRequest) -> HttpResponse:
-    """The PDF "KI-Systeme und Pflichten": every system, its class and its duties with dates."""
-    context = report_context(request.member, systems_visible_to(request.member))
-    return pdf_response("ai_act/report_pdf.html", context, "ki-systeme-und-pflichten.pdf")
+    """The PDF "KI-Systeme und Pflichten": every system, its class and its duties with dates,
+    prepared by a worker (downloads.py)."""
+    return downloads.ask_report(request)
