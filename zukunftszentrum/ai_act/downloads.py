@@ -17,10 +17,10 @@ from typing import Any
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core import prepared
+from zukunftszentrum.core.exports import file_slug
 from zukunftszentrum.core.pdf import render_pdf
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.models import Membership, Organisation
@@ -104,7 +104,7 @@ def build_literacy(params: Mapping[str, Any], progress: prepared.Progress) -> pr
     organisation = Organisation.objects.get(pk=params["organisation"])
     progress(20)
     data = render_pdf(LITERACY_TEMPLATE, literacy.record_context(member, organisation))
-    name = slugify(f"nachweis-ki-kompetenz-{organisation.legal_name}")
+    name = file_slug(f"nachweis-ki-kompetenz-{organisation.legal_name}")
     return prepared.Built(f"{name}.pdf", "application/pdf", data)
 
 

@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core import prepared
+from zukunftszentrum.core.exports import file_slug
 from zukunftszentrum.core.pdf import render_pdf
 from zukunftszentrum.organisations.models import Membership
 
@@ -55,7 +55,7 @@ def build_company_report(params: Mapping[str, Any], progress: prepared.Progress)
     context = company_report_context(assessment, member)  # Suppressed: the build fails
     progress(30)
     data = render_pdf(pdf.TEMPLATE, context)
-    name = slugify(f"{assessment.instrument_key}-{assessment.organisation.legal_name}")
+    name = file_slug(f"{assessment.instrument_key}-{assessment.organisation.legal_name}")
     return prepared.Built(f"{name}.pdf", "application/pdf", data)
 
 

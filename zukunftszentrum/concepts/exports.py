@@ -3,10 +3,9 @@ reasons as text, and the notes (needs basis, binding limits, what stays uncovere
 
 from __future__ import annotations
 
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.core.exports import Column, ExportTable
+from zukunftszentrum.core.exports import Column, ExportTable, file_slug
 
 from . import pages
 from .models import Scenario
@@ -59,4 +58,4 @@ def plan_table(scenario: Scenario) -> ExportTable:
 
 
 def filename_stem(scenario: Scenario) -> str:
-    return f"programmplan-{slugify(scenario.name) or scenario.pk}"
+    return f"programmplan-{file_slug(scenario.name) or scenario.pk}"

@@ -9,9 +9,10 @@ from collections import defaultdict
 from typing import Any
 
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from zukunftszentrum.core.exports import file_slug
 
 from . import drawing, pages
 from .models import Scenario
@@ -57,4 +58,4 @@ def plan_map(scenario: Scenario) -> str:
 
 
 def filename(scenario: Scenario) -> str:
-    return f"lehr-und-lernkonzept-{slugify(scenario.name) or scenario.pk}.pdf"
+    return f"lehr-und-lernkonzept-{file_slug(scenario.name) or scenario.pk}.pdf"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
+from django.utils.text import slugify
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell as SheetCell
@@ -62,6 +63,17 @@ class ExportTable:
     @property
     def header(self) -> tuple[str, ...]:
         return tuple(c.label for c in self.columns)
+
+
+_GERMAN_ASCII = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+
+
+def file_slug(text: str) -> str:
+    """A file name part from German text: umlauts written out (Sichtprüfung → sichtpruefung),
+    as slugify alone would drop their dots (sichtprufung)."""
+    return slugify(text.translate(_GERMAN_ASCII))
 
 
 def neutralise(text: str) -> str:

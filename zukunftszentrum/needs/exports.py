@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.core.exports import Cell, Column, ExportTable
+from zukunftszentrum.core.exports import Cell, Column, ExportTable, file_slug
 from zukunftszentrum.core.suppression import Reason
 from zukunftszentrum.core.suppression_labels import below_minimum_label, reason_label
 from zukunftszentrum.organisations.models import Organisation
@@ -264,7 +263,7 @@ def file_stem(sel: Selection, *, focus: bool = False) -> str:
     if focus:
         parts += [sel.land.code if sel.land else "", sel.section or ""]
     parts += [sel.window.key, "ungewichtet" if sel.weighting == RAW else "gewichtet"]
-    return slugify("-".join(p for p in parts if p))
+    return file_slug("-".join(p for p in parts if p))
 
 
 def selection_name(sel: Selection) -> str:

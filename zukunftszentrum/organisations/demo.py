@@ -15,8 +15,8 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
+from zukunftszentrum.core.exports import file_slug
 from zukunftszentrum.core.models import ConsentRecord
 
 from . import actions
@@ -65,18 +65,9 @@ def seed_demo() -> list[DemoLogin]:
     return [_login(person) for person in KEY_PEOPLE]
 
 
-_ASCII = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
-)
-
-
-def _ascii_slug(text: str) -> str:
-    return slugify(text.translate(_ASCII))
-
-
 def company_key(legal_name: str) -> str:
     """A short slug of a company's first two words, used in its people's demo email addresses."""
-    return _ascii_slug(" ".join(legal_name.split()[:2]))
+    return file_slug(" ".join(legal_name.split()[:2]))
 
 
 def _email(local_part: str, subdomain: str = "") -> str:
@@ -240,7 +231,7 @@ class _Seeder:
             taken.add(self._name())
         domain = company_key(row.name)
         for name in sorted(taken):
-            local_part = ".".join(_ascii_slug(part) for part in name.split())
+            local_part = ".".join(file_slug(part) for part in name.split())
             people.append(self._user(_email(local_part, domain), name))
         for person in people:
             self._grant(person, Role.EMPLOYEE, organisation=organisation, by=lead)

@@ -17,9 +17,9 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.utils.text import slugify
 
 from zukunftszentrum.core import prepared
+from zukunftszentrum.core.exports import file_slug
 from zukunftszentrum.core.pdf import render_pdf
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.models import Membership
@@ -46,11 +46,11 @@ def _project(params: Mapping[str, Any]) -> Project:
 
 
 def report_filename(project: Project) -> str:
-    return f"prozessbericht-{slugify(project.title) or project.pk}.pdf"
+    return f"prozessbericht-{file_slug(project.title) or project.pk}.pdf"
 
 
 def agreement_filename(project: Project, ext: str) -> str:
-    return f"betriebsvereinbarung-entwurf-{slugify(project.title) or project.pk}.{ext}"
+    return f"betriebsvereinbarung-entwurf-{file_slug(project.title) or project.pk}.{ext}"
 
 
 def build_report(params: Mapping[str, Any], progress: prepared.Progress) -> prepared.Built:

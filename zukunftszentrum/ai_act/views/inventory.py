@@ -11,11 +11,10 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import requires
-from zukunftszentrum.core.exports import download_response
+from zukunftszentrum.core.exports import download_response, file_slug
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
@@ -119,5 +118,5 @@ def systems_export(request: MemberRequest) -> HttpResponse:
     table = inventory_table(systems_visible_to(request.member))
     stem = "ki-systeme"
     if request.member.organisation is not None:
-        stem = slugify(f"ki-systeme-{request.member.organisation.legal_name}")
+        stem = file_slug(f"ki-systeme-{request.member.organisation.legal_name}")
     return download_response(table, "xlsx", stem)

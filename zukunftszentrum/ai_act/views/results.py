@@ -8,10 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.access import requires
+from zukunftszentrum.core.exports import file_slug
 from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
@@ -166,7 +166,7 @@ def letter_pdf(request: MemberRequest, pk: int) -> HttpResponse:
         "law": classification.laws()[stored.law_version],
         "today": timezone.localdate(),
     }
-    name = slugify(f"information-art-26-7-{system.name}")
+    name = file_slug(f"information-art-26-7-{system.name}")
     return pdf_response("ai_act/letter_pdf.html", context, f"{name}.pdf")
 
 

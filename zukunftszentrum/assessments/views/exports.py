@@ -13,12 +13,11 @@ from django import forms
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from zukunftszentrum.core.access import requires
 from zukunftszentrum.core.audit import Action, record_event
-from zukunftszentrum.core.exports import download_response
+from zukunftszentrum.core.exports import download_response, file_slug
 from zukunftszentrum.core.suppression import effective_min_size
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
@@ -53,7 +52,7 @@ def export(request: MemberRequest) -> HttpResponse:
         grouping = [g for g in EXPORT_GROUPINGS if g in form.cleaned_data["grouping"]]
         table = export_table(request.member, key=key, version=version, grouping=grouping)
         _log(request, instrument=key, version=version, grouping=grouping, rows=len(table.rows))
-        stem = slugify(f"{key}-{version}-{'-'.join(grouping) or 'gesamt'}")
+        stem = file_slug(f"{key}-{version}-{'-'.join(grouping) or 'gesamt'}")
         return download_response(table, form.cleaned_data["fmt"], stem)
     notes = method_notes(effective_min_size(settings.ZZ_MIN_GROUP_SIZE))
     network = Capability.MANAGE_NETWORK in request.capabilities

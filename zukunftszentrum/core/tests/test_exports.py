@@ -12,6 +12,7 @@ from zukunftszentrum.core.exports import (
     Column,
     ExportTable,
     download_response,
+    file_slug,
     neutralise,
     to_csv,
     to_xlsx,
@@ -106,3 +107,17 @@ def test_download_response(fmt: str, content_type: str, magic: bytes) -> None:
 def test_download_refuses_an_unknown_format() -> None:
     with pytest.raises(ValueError, match="format"):
         download_response(_table(), "json", "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("KI-gestützte Sichtprüfung", "ki-gestuetzte-sichtpruefung"),
+        ("Größenklasse Übersicht", "groessenklasse-uebersicht"),
+        ("Hanse Präzisionstechnik GmbH (fiktiv)", "hanse-praezisionstechnik-gmbh-fiktiv"),
+        ("Straße", "strasse"),
+        ("", ""),
+    ],
+)
+def test_file_names_write_umlauts_out(text: str, slug: str) -> None:
+    assert file_slug(text) == slug
