@@ -46,3 +46,13 @@ def test_an_error_on_a_group_is_named_and_linked() -> None:
     assert "kern-fieldset kern-fieldset--error" in html
     assert 'aria-describedby="id_several-hint id_several-error"' in html
     assert 'id="id_several-error" role="alert"' in html
+
+
+def test_the_empty_choice_of_a_model_field_speaks_german() -> None:
+    from django.db.models.fields import BLANK_CHOICE_LABEL
+    from django.utils import translation
+
+    with translation.override("de"):
+        assert str(BLANK_CHOICE_LABEL) == "– Bitte wählen –"
+    with translation.override("en"):
+        assert str(BLANK_CHOICE_LABEL) == "- Select an option -"
