@@ -169,7 +169,7 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
         by_then: list[int] = []
         for month in sorted(starts):
             by_then = by_then + starts[month]
-            for k in module.requires_modules:
+            for k in p.needs_modules(j):
                 row = dict.fromkeys(by_then, 1.0)
                 row.update(done_before(k, month))
                 b.row(row, -_INF, 0.0)

@@ -51,6 +51,7 @@ def signature(p: Problem) -> tuple[object, ...]:
         learner.monthly_hours,
         tuple(sorted(p.gaps.items())),
         tuple(sorted(learner.locked)),
+        tuple(sorted(learner.completed)),
         tuple((j, tuple(options)) for j, options in p.options.items()),
         tuple((j, tuple(needs)) for j, needs in sorted(p.level_prereqs.items())),
     )

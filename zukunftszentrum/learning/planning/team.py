@@ -127,10 +127,12 @@ def plan_team(
         "columns": 0,
     }
     if status != OPTIMAL or any(a is None for a in alone):
-        # out of time before everyone had their own plan: a seat-feasible greedy completion
+        # out of time before everyone had their own plan: a seat-feasible greedy completion;
+        # the own optima found so far bound the team from below (the others by zero)
+        known = sum(value(i, a) for i, a in enumerate(alone) if a is not None and status == OPTIMAL)
         mine = [a if a is not None else (greedy(p, weights) or []) for a, p in zip(alone, problems, strict=True)]  # fmt: skip
         chosen = _seat_feasible(problems, mine, seats, weights)
-        return _finish(learners, problems, chosen, TIME_LIMIT, -float("inf"), models, stats,
+        return _finish(learners, problems, chosen, TIME_LIMIT, known, models, stats,
                        clock, weights, names, seats, penalty)  # fmt: skip
     own: Plans = [a for a in alone if a is not None]
     bound = sum(value(i, options) for i, options in enumerate(own))
