@@ -145,4 +145,5 @@ def test_out_of_time_the_team_plan_is_seat_feasible_and_says_so():
     assert all(len(people) <= 1 for people in plan.schedule.values())
     assert plan.status in (OPTIMAL, "time_limit")
     if plan.status == "time_limit":
-        assert plan.stats["mip_gap"] == float("inf")
+        # the gap is stated against the bound known when the clock stopped (1.0: none yet)
+        assert 0.0 < plan.stats["mip_gap"] <= 1.0
