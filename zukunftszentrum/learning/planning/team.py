@@ -129,7 +129,11 @@ def plan_team(
     if status != OPTIMAL or any(a is None for a in alone):
         # out of time before everyone had their own plan: a seat-feasible greedy completion;
         # the own optima found so far bound the team from below (the others by zero)
-        known = sum(value(i, a) for i, a in enumerate(alone) if a is not None and status == OPTIMAL)
+        known = sum(
+            value(i, a)
+            for i, a in enumerate(alone)
+            if a is not None and models[i].plans.get(frozenset()) is not None
+        )
         mine = [a if a is not None else (greedy(p, weights) or []) for a, p in zip(alone, problems, strict=True)]  # fmt: skip
         chosen = _seat_feasible(problems, mine, seats, weights)
         return _finish(learners, problems, chosen, TIME_LIMIT, known, models, stats,
