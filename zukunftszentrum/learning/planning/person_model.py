@@ -41,10 +41,6 @@ INTEGRAL = 1e-9
 # An LP bound is lowered by this much before use: the simplex stops within its tolerances, and a
 # bound a hair too high could hide the optimum. Worth less than the finest weight (1e-6).
 SAFETY = 1e-7
-# The branch and bound's LPs for one plan before HiGHS's MIP takes over, and how much better
-# than the best plan a node's LP must be to be searched (finer than the weights' 1e-6).
-NODES = 60
-PRUNE = 1e-9
 
 
 def signature(p: Problem) -> tuple[object, ...]:
@@ -112,11 +108,6 @@ class PersonModel:
         if integral is not None:
             self.plans[key] = integral
             return OPTIMAL, integral
-        finished, found = self._branch_and_bound(key)
-        if finished:
-            self.counts["searched"] += 1
-            self.plans[key] = found
-            return (OPTIMAL, found) if found is not None else (INFEASIBLE, None)
         self.counts["mip"] += 1
         upper = list(self._built.upper)
         for offer in key:
@@ -174,65 +165,6 @@ class PersonModel:
             self.bounds[key] = self.value(plan)
             return self.bounds[key], plan
         return self.bounds[key], None
-
-    def _branch_and_bound(self, key: frozenset[str]) -> tuple[bool, Plan | None]:
-        """Depth-first branch and bound on the warm LP: (True, the optimum or None when no plan
-        exists), or (False, None) after NODES LPs, when HiGHS's MIP takes over. Each node is a
-        few dual simplex iterations from its parent's basis, where a MIP run has a fixed cost of
-        about 20 ms; the relaxation is close, so a handful of nodes usually proves the optimum.
-        Exact: a node is pruned only when its LP value is not below the best plan's."""
-        h = self._lp_solver()
-        forbidden = [c for offer in key for c in self._offer_cols[offer]]
-        self._set_forbidden(h, forbidden)
-        base = set(forbidden)
-        best_value, best_plan = float("inf"), None
-        stack: list[dict[int, float]] = [{}]
-        fixed: dict[int, float] = {}
-        nodes = 0
-        try:
-            while stack:
-                node = stack.pop()
-                nodes += 1
-                if nodes > NODES:
-                    return False, None
-                fixed = self._fix(h, fixed, node, base)
-                h.run()
-                self.counts["lp"] += 1
-                status = h.getModelStatus()
-                if status == highspy.HighsModelStatus.kInfeasible:
-                    continue
-                if status != highspy.HighsModelStatus.kOptimal:
-                    return False, None
-                value = h.getInfo().objective_function_value
-                if value >= best_value - PRUNE:
-                    continue
-                x = np.asarray(h.getSolution().col_value)
-                ints = self._integer
-                gap = np.abs(x[ints] - np.round(x[ints]))
-                if not len(ints) or gap.max() <= INTEGRAL:
-                    best_value = value
-                    best_plan = tuple(o for c, o in self.cols.items() if x[c] > 0.5)
-                    continue
-                # the most fractional binary; its "1" branch first (plans come from there)
-                j = int(ints[int(np.argmin(np.abs(x[ints] - 0.5)))])
-                stack.append({**node, j: 0.0})
-                stack.append({**node, j: 1.0})
-        finally:
-            self._fix(h, fixed, {}, base)
-        return True, best_plan
-
-    def _fix(
-        self, h: highspy.Highs, before: dict[int, float], now: dict[int, float], base: set[int]
-    ) -> dict[int, float]:
-        """Columns of `now` fixed to their values; those only in `before` back to their bounds
-        (0 to 1, or 0 when forbidden)."""
-        for c in before.keys() - now.keys():
-            up = 0.0 if c in base else 1.0
-            h.changeColBounds(c, 0.0, up)
-        for c, v in now.items():
-            if before.get(c) != v:
-                h.changeColBounds(c, v, v)
-        return now
 
     def _lp_solver(self) -> highspy.Highs:
         if self._lp is None:

@@ -244,7 +244,6 @@ def _finish(
     stats["person_solves"] = sum(len(m.plans) for m in distinct)
     stats["mip_solves"] = sum(m.counts["mip"] for m in distinct)
     stats["lp_solves"] = sum(m.counts["lp"] for m in distinct)
-    stats["searched"] = sum(m.counts["searched"] for m in distinct)
     stats["shared_models"] = len(models) - len(distinct)
     plans = {
         p.learner.id: build_plan(p, options, weights, status=status, names=names, team=True)
