@@ -297,8 +297,8 @@ def joint_model(team: list[Learner], cat: Catalogue, seconds: float) -> tuple[st
     until nothing is over-booked. Returns (status, open gaps, weighted total)."""
     from zukunftszentrum.learning.planning.catalogue import prepare
     from zukunftszentrum.learning.planning.mip import open_gap_penalty, solve
-    from zukunftszentrum.learning.planning.planner import _repair
-    from zukunftszentrum.learning.planning.team_master import plan_value
+    from zukunftszentrum.learning.planning.person_model import plan_value
+    from zukunftszentrum.learning.planning.team import _Clock, _repair, person_models
 
     began = time.perf_counter()
     weights = Weights()
@@ -307,7 +307,9 @@ def joint_model(team: list[Learner], cat: Catalogue, seconds: float) -> tuple[st
     seats = {o.id: o.free_seats for o in cat.offers.values()}
     alone = [solve([p], weights, time_limit=seconds).chosen[0] for p in problems]
     chosen, coupled, status = list(alone), set(), "optimal"
-    repaired = _repair(problems, alone, seats, weights, seconds)
+    repaired = _repair(
+        problems, person_models(problems, weights), alone, seats, weights, _Clock(seconds)
+    )
     while True:
         usage = Counter(o.offer for options in chosen for o in options if o.offer)
         over = {offer for offer, n in usage.items() if n > seats[offer]}

@@ -158,6 +158,21 @@ def load_catalogue(holders: Iterable[Any] = ()) -> CatalogueData:
 
 
 # --- one person ----------------------------------------------------------------------------
+# levels, targets, settings and completed modules of one person, read for a group at once
+Read = tuple[dict[str, Any], dict[str, Target], PathSettings, frozenset[int]]
+
+
+def completed_modules(user_ids: list[int]) -> dict[int, frozenset[int]]:
+    """Per person the modules whose course they attended (confirmed by the trainer): done,
+    so they meet other modules' prerequisites and are not planned again. One query."""
+    found: dict[int, set[int]] = {pk: set() for pk in user_ids}
+    for user_id, module_id in Registration.objects.filter(
+        user__in=user_ids, status=RegistrationStatus.ATTENDED
+    ).values_list("user_id", "offer__module_id"):
+        found[user_id].add(module_id)
+    return {pk: frozenset(ids) for pk, ids in found.items()}
+
+
 @dataclass(frozen=True)
 class PersonInputs:
     learner: planning.Learner
@@ -170,18 +185,19 @@ def person_inputs(
     organisation: Organisation | None,
     catalogue: CatalogueData,
     *,
-    read: tuple[dict[str, Any], dict[str, Target], PathSettings] | None = None,
+    read: Read | None = None,
 ) -> PersonInputs:
-    """The planner's learner; `read` passes the levels, targets and settings when they were
-    read for a whole group at once (`group_reads`)."""
+    """The planner's learner; `read` passes the levels, targets, settings and completed modules
+    when they were read for a whole group at once (`group_reads`)."""
     if read is None:
-        states, targets, chosen = (
+        states, targets, chosen, done = (
             levels_of(user),
             targets_for(user, organisation),
             settings_of(user),
+            completed_modules([user.pk])[user.pk],
         )
     else:
-        states, targets, chosen = read
+        states, targets, chosen, done = read
     known = catalogue.modules
     learner = planning.Learner(
         id=str(user.pk),
@@ -196,6 +212,7 @@ def person_inputs(
         travels=chosen.travels,
         locked=frozenset(str(m) for m in chosen.locked if str(m) in known),
         excluded=frozenset(str(m) for m in chosen.excluded if str(m) in known),
+        completed=frozenset(str(m) for m in done if str(m) in known),
     )
     levels = {c: (s.level, s.basis) for c, s in states.items()}
     return PersonInputs(learner, targets, levels)
@@ -285,9 +302,7 @@ def plan_for(user: Any, organisation: Organisation | None) -> LearningPlan:
     return store_plan(user, organisation, plan, _summary(inputs, catalogue), inputs.learner)
 
 
-def group_reads(
-    people: list[tuple[Any, Organisation]],
-) -> dict[int, tuple[dict[str, Any], dict[str, Target], PathSettings]]:
+def group_reads(people: list[tuple[Any, Organisation]]) -> dict[int, Read]:
     """Levels, targets and settings of many people with a fixed number of queries (one per
     table and organisation), not a few per person: a team may have hundreds."""
     users = [user for user, _org in people]
@@ -303,11 +318,13 @@ def group_reads(
     targets: dict[int, dict[str, Target]] = {}
     for organisation, members in by_org.items():
         targets.update(targets_for_many(members, organisation))
+    done = completed_modules([u.pk for u in users])
     return {
         u.pk: (
             levels_of(u, entries[u.pk]),
             targets[u.pk],
             stored.get(u.pk) or default_settings(u),
+            done[u.pk],
         )
         for u in users
     }

@@ -12,8 +12,10 @@ Inputs (frozen dataclasses, `inputs.py`)
     Offer(id, module, first_date, last_date, free_seats, online=False, land="", kreis="")
     Learner(id, current: {competence: level}, targets: {competence: level}, start, end,
             monthly_hours, land="", kreis="", accepts_online=True, travels=True,
-            extra_lands=frozenset(), locked=frozenset(), excluded=frozenset())
+            extra_lands=frozenset(), locked=frozenset(), excluded=frozenset(),
+            completed=frozenset())
         The caller decides which level is "current" (measured evidence before self-rating).
+        Completed modules (attended) meet module prerequisites and are not planned again.
         Reach: online offers if accepts_online; in person in the home Land (and extra_lands) if
         travels, else only in the home Kreis.
     Weights(per_hour=1.0, per_euro=1e-4, per_month_late=1e-6)
@@ -33,10 +35,11 @@ Functions (`planner.py`)
     plan_team(learners, catalogue, *, weights=None, names=None, time_limit=60.0) -> TeamPlan
         One optimisation for the group with the offers' free seats shared; exact (people who
         compete for an over-booked offer are planned together by a master problem over their
-        own plans with some offers forbidden, see team_master.py). When the time limit ends
-        the search, status "time_limit" with the best plan over the plans known so far (never
-        worse than the seat repair) and stats["mip_gap"] = inf. Large teams belong in a
-        background task (core.tasks), not in a request.
+        own plans with some offers forbidden, see team.py and team_master.py; each person's
+        model is built once and re-solved with bounds, person_model.py). The time limit holds
+        in every phase: then status "time_limit" with the best seat-feasible plan known, never
+        worse than greedy, its stats["lower_bound"] and stats["mip_gap"]. Large teams belong in
+        a background task (core.tasks), not in a request.
     greedy_team(learners, catalogue, *, weights=None, names=None) -> TeamPlan
         Baseline: greedy person after person, seats taken as they go.
     `names` maps competence and module ids to labels used in the German texts.
@@ -58,7 +61,8 @@ Results (`results.py`)
         prerequisite, seats_or_budget (team). Open gaps are the centre's unmet demand.
     TeamPlan(status, plans: {learner id: Plan}, schedule: {offer id: (learner ids…)}, seconds,
              explanation, stats: {rounds, largest_joint_group, coupled_offers, mip_gap,
-             certified_by_bound, columns, person_solves})
+             lower_bound, certified_by_bound, columns, person_solves, mip_solves, lp_solves,
+             shared_models, greedy_was_better})
         The schedule is what a lead may see (who attends which offer); levels and gaps stay in
         the personal plans.
 """

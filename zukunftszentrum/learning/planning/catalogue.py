@@ -107,6 +107,11 @@ class Problem:
     missing_locked: list[str] = field(default_factory=list)
     modules: dict[str, Module] = field(default_factory=dict)
 
+    def needs_modules(self, j: str) -> list[str]:
+        """j's module prerequisites the learner has not completed yet."""
+        done = self.learner.completed
+        return [k for k in self.modules[j].requires_modules if k not in done]
+
 
 def _unmet_levels(module: Module, learner: Learner) -> list[tuple[str, int]]:
     return [
@@ -120,7 +125,9 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
     base = month_number(learner.start)
     n_months = max(0, month_number(learner.end) - base + 1)
     gaps = learner.gaps()
-    excluded = learner.excluded
+    # completed modules are done: not planned again (unless the person fixed one in the plan)
+    excluded = learner.excluded | (learner.completed - learner.locked)
+    done = learner.completed
 
     # 1. Relevant modules: those closing a gap, the locked ones, and their prerequisites.
     relevant: set[str] = set()
@@ -133,7 +140,11 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
             continue
         relevant.add(j)
         module = cat.modules[j]
-        queue += [k for k in module.requires_modules if k in cat.modules and k not in excluded]
+        queue += [
+            k
+            for k in module.requires_modules
+            if k in cat.modules and k not in excluded and k not in done
+        ]
         for c, lvl in _unmet_levels(module, learner):
             # a module that itself needs level >= lvl of c can never be the first to reach it
             queue += [
@@ -193,7 +204,8 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
         """First month in which j may start, given earliest completions so far."""
         ready = 0
         for k in cat.modules[j].requires_modules:
-            ready = max(ready, earliest.get(k, INF) + 1)
+            if k not in done:
+                ready = max(ready, earliest.get(k, INF) + 1)
         for c, lvl in unmet[j]:
             best = min(
                 (earliest.get(k, INF) for k in level_providers[(c, lvl)] if k != j), default=INF
@@ -231,7 +243,7 @@ def prepare(learner: Learner, cat: Catalogue) -> Problem:
         if j in useful:
             continue
         useful.add(j)
-        queue += [k for k in cat.modules[j].requires_modules if k in options]
+        queue += [k for k in cat.modules[j].requires_modules if k in options and k not in done]
         for c, lvl in unmet[j]:
             queue += [k for k in level_providers[(c, lvl)] if k in options and k not in useful]
     options = {j: options[j] for j in sorted(useful)}

@@ -22,8 +22,7 @@ class _State:
     def ready(self, j: str) -> int | None:
         """First month j may start, or None when a prerequisite is not in the plan."""
         ready = 0
-        module = self.p.modules[j]
-        for k in module.requires_modules:
+        for k in self.p.needs_modules(j):
             if k not in self.chosen:
                 return None
             ready = max(ready, self.chosen[k].end + 1)
@@ -101,7 +100,7 @@ def _bundle_uncached(
     order: list[str] = []
     cost = 0.0
     module = p.modules[j]
-    for k in module.requires_modules:
+    for k in p.needs_modules(j):
         sub = _bundle(state, k, weights, visiting, memo)
         if sub is None:
             return None

@@ -55,7 +55,8 @@ class Learner:
     `start`..`end` (offers entirely, self-paced modules by month). `monthly_hours` caps the learning
     hours in every calendar month. Reach: online offers if `accepts_online`; in-person offers in the
     home Land (and in `extra_lands`) if `travels`, otherwise only in the home Kreis. `locked` modules
-    must be in the plan; `excluded` modules never are.
+    must be in the plan; `excluded` modules never are. `completed` modules (attended, passed) are
+    done: they meet the module prerequisites of others and are not planned again.
     """
 
     id: str
@@ -71,6 +72,7 @@ class Learner:
     extra_lands: frozenset[str] = frozenset()
     locked: frozenset[str] = frozenset()
     excluded: frozenset[str] = frozenset()
+    completed: frozenset[str] = frozenset()
 
     def gaps(self) -> dict[str, tuple[int, int]]:
         """Competence -> (current, target) for every target above the current level."""

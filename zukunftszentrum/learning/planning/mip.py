@@ -26,6 +26,7 @@ from .catalogue import Option, Problem
 from .inputs import Weights
 
 _INF = highspy.kHighsInf
+_NEVER = 99  # above every level
 
 
 _local = threading.local()
@@ -110,54 +111,83 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
     def done_before(k: str, month: int) -> dict[int, float]:
         return {c: -1.0 for c, o in by_module.get(k, ()) if o.end < month}
 
+    # A provider that needs level l of c never helps first where the level wanted is at most
+    # what its own supporters reach: one of them completes before it, and that one counts. So
+    # module k counts for level L of c only when some module that could meet k's need reaches
+    # less than L (`first[k][c]`: the least such reach). Leaving the others out of the level
+    # and gap rows changes no integer plan but closes the LP relaxation's loopholes (a module
+    # supporting its own later months, two modules supporting each other, half a module
+    # closing a gap), so the root LP is often the optimum and HiGHS needs few cuts.
+    first: dict[str, dict[str, int]] = {}
+    for k in by_module:
+        first[k] = {}
+        for comp, lvl in p.level_prereqs.get(k, ()):
+            reach = [
+                p.modules[i].reaches.get(comp, 0)
+                for i in by_module
+                if i != k and p.modules[i].reaches.get(comp, 0) >= lvl
+            ]
+            first[k][comp] = min(reach, default=_NEVER)
+    # competence -> (level reached, least level a supporter reaches, column, completion month)
+    # of every option, built once: the rows below would otherwise scan every candidate module
+    # per (competence, level, month)
+    reaching: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for k, entries in by_module.items():
+        for comp, lvl in p.modules[k].reaches.items():
+            need = first[k].get(comp, 0)
+            reaching[comp].extend((lvl, need, c, o.end) for c, o in entries)
+
+    def providers_by(comp: str, lvl: int, month: int) -> dict[int, float]:
+        return {
+            c: -1.0
+            for r, need, c, end in reaching.get(comp, ())
+            if r >= lvl and need < lvl and end <= month
+        }
+
     # "level l of competence c reached by the end of month m": one continuous column per
     # (c, l, m) shared by every module that needs it, so prerequisite rows stay short
     reached: dict[tuple[str, int, int], int] = {}
-    # competence -> (level reached, column, completion month) of every option, built once: the
-    # rows below would otherwise scan every candidate module per (competence, level, month)
-    reaching: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-    for k, entries in by_module.items():
-        for comp, lvl in p.modules[k].reaches.items():
-            reaching[comp].extend((lvl, c, o.end) for c, o in entries)
 
     def reached_by(comp: str, lvl: int, month: int) -> int:
         key = (comp, lvl, month)
         if key not in reached:
             d = reached[key] = b.col(0.0, integer=False)
             row = {d: 1.0}
-            row.update(
-                {c: -1.0 for r, c, end in reaching.get(comp, ()) if r >= lvl and end <= month}
-            )
+            row.update(providers_by(comp, lvl, month))
             b.row(row, -_INF, 0.0)
         return reached[key]
 
-    # prerequisites, one row per (module, start month, prerequisite)
+    # prerequisites, one row per (module, start month, prerequisite), cumulative: "j starts by
+    # month m" needs a prerequisite completed before m. Valid for every integer plan and much
+    # tighter in the LP relaxation than one row per start month (where one provider could
+    # support a fraction of j in every month at once).
     for j, entries in by_module.items():
         starts: dict[int, list[int]] = defaultdict(list)
         for c, o in entries:
             starts[o.start].append(c)
         module = p.modules[j]
-        for month, cs in starts.items():
-            for k in module.requires_modules:
-                row = {c: 1.0 for c in cs}
+        by_then: list[int] = []
+        for month in sorted(starts):
+            by_then = by_then + starts[month]
+            for k in p.needs_modules(j):
+                row = dict.fromkeys(by_then, 1.0)
                 row.update(done_before(k, month))
                 b.row(row, -_INF, 0.0)
             for comp, lvl in p.level_prereqs.get(j, ()):
-                row = {c: 1.0 for c in cs}
-                # j's own options cannot count: at most one option per module is chosen
+                # j's own options are not among the providers (j needs lvl itself)
+                row = dict.fromkeys(by_then, 1.0)
                 row[reached_by(comp, lvl, month - 1)] = -1.0
                 b.row(row, -_INF, 0.0)
-    # gaps: z <= sum of options of modules reaching the target
-    for comp in p.gaps:
-        providers = p.providers.get(comp, ())
-        if not providers:
+    # gaps: z <= sum of options of modules reaching the target (but not needing it already)
+    last = p.n_months
+    for comp, (_, target) in p.gaps.items():
+        if not p.providers.get(comp):
             b.offset += penalty
             continue
         z = b.col(-penalty)
         b.offset += penalty
         row = {z: 1.0}
-        for k in providers:
-            row.update({c: -1.0 for c, _ in by_module.get(k, ())})
+        row.update(providers_by(comp, target, last))
         b.row(row, -_INF, 0.0)
     # monthly budget
     per_month: dict[int, dict[int, float]] = defaultdict(dict)
@@ -170,16 +200,14 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
     return cols
 
 
-def solve(
+def build(
     problems: Sequence[Problem],
     weights: Weights,
     *,
     seats: dict[str, int] | None = None,
-    time_limit: float = 30.0,
     penalty: float | None = None,
-    initial: Sequence[list[Option]] | None = None,
-) -> Solution:
-    """One MIP over all problems; `seats` (offer id -> free seats) couples them."""
+) -> tuple[_Builder, list[dict[int, Option]]]:
+    """The model's columns and rows (not yet loaded); per problem its columns -> options."""
     b = _Builder()
     if penalty is None:
         penalty = 1.0 + sum(open_gap_penalty(p, weights) - 1.0 for p in problems)
@@ -193,15 +221,42 @@ def solve(
         for offer, row in users.items():
             if len(row) > seats[offer]:
                 b.row(row, -_INF, float(seats[offer]))
+    return b, all_cols
+
+
+def solve(
+    problems: Sequence[Problem],
+    weights: Weights,
+    *,
+    seats: dict[str, int] | None = None,
+    time_limit: float = 30.0,
+    penalty: float | None = None,
+    initial: Sequence[list[Option]] | None = None,
+) -> Solution:
+    """One MIP over all problems; `seats` (offer id -> free seats) couples them."""
+    b, all_cols = build(problems, weights, seats=seats, penalty=penalty)
+    return run(b, all_cols, time_limit=time_limit, initial=initial)
+
+
+def run(
+    b: _Builder,
+    all_cols: list[dict[int, Option]],
+    *,
+    time_limit: float,
+    upper: Sequence[float] | None = None,
+    initial: Sequence[list[Option]] | None = None,
+) -> Solution:
+    """Load a built model into the thread's solver and solve it as a MIP; `upper` replaces the
+    columns' upper bounds (0 forbids a column: a person's model with some offers ruled out)."""
     n = len(b.cost)
     if n == 0:
-        return Solution("optimal", [[] for _ in problems], b.offset, 0.0)
+        return Solution("optimal", [[] for _ in all_cols], b.offset, 0.0)
 
     h = _highs()
     # One person's model is small; HiGHS's MIP presolve (probing) costs more than it saves
     # there (about 5x in the benchmark); a team model needs it. One thread avoids contention when
     # many plans are made side by side.
-    if len(problems) == 1:
+    if len(all_cols) == 1:
         h.setOptionValue("presolve", "off")
         # Primal heuristics cost more than they find on one person's model: feasibility jump
         # has a fixed cost of about 20 ms, the sub-MIP heuristics (RINS, RENS, root reduced
@@ -218,7 +273,7 @@ def solve(
         h,
         cost=b.cost,
         lower=[0.0] * n,
-        upper=b.upper,
+        upper=b.upper if upper is None else upper,
         integer=b.integer,
         row_lower=b.row_lower,
         row_upper=b.row_upper,
@@ -244,7 +299,7 @@ def solve(
     status = h.getModelStatus()
     seconds = h.getRunTime()
     if status == highspy.HighsModelStatus.kInfeasible:
-        return Solution("infeasible", [[] for _ in problems], float("inf"), seconds)
+        return Solution("infeasible", [[] for _ in all_cols], float("inf"), seconds)
     values = np.asarray(h.getSolution().col_value)
     if status == highspy.HighsModelStatus.kOptimal:
         result = "optimal"
@@ -255,7 +310,7 @@ def solve(
         # never call this infeasible, which is reserved for a proof
         start = [list(options) for options in initial] if initial is not None else None
         return Solution(
-            "time_limit", start or [[] for _ in problems], float("inf"), seconds, float("inf")
+            "time_limit", start or [[] for _ in all_cols], float("inf"), seconds, float("inf")
         )
     chosen = [[o for c, o in cols.items() if values[c] > 0.5] for cols in all_cols]
     info = h.getInfo()

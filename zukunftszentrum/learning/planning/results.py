@@ -149,7 +149,7 @@ def build_plan(
     prereq_for: dict[str, str] = {}
     chosen_ids = {o.module for o in chosen}
     for o in chosen:
-        for k in modules[o.module].requires_modules:
+        for k in problem.needs_modules(o.module):
             prereq_for.setdefault(k, o.module)
         for c, lvl in problem.level_prereqs.get(o.module, ()):
             for k in chosen_ids:

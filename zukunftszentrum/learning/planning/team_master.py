@@ -20,47 +20,38 @@ models `plan_person` solves in milliseconds. See docs/methods/learning-paths.md.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 
 import highspy
 import numpy as np
 
 from .catalogue import Option, Problem
-from .inputs import Weights
-from .mip import _highs, solve
+from .mip import _highs
+from .person_model import PersonModel, plan_value
 from .results import INFEASIBLE, OPTIMAL, TIME_LIMIT
 
 Plan = tuple[Option, ...]
 
 
-def plan_value(p: Problem, options: Sequence[Option], weights: Weights) -> tuple[int, float]:
-    """(open gaps, weighted total) of one person's plan."""
-    taken = [p.modules[o.module] for o in options]
-    open_gaps = sum(
-        1 for c, (_, t) in p.gaps.items() if not any(m.reaches.get(c, 0) >= t for m in taken)
-    )
-    total = sum(
-        weights.step(p.modules[o.module].hours, p.modules[o.module].cost, o.end) for o in options
-    )
-    return open_gaps, total
-
-
 @dataclass
 class Columns:
-    """One person's tree of plans P(F), memoised by the forbidden set F."""
+    """One person's tree of plans P(F), memoised by the forbidden set F; the plans come from the
+    person's model (shared by colleagues with the same inputs)."""
 
-    problem: Problem
+    model: PersonModel
     plans: dict[frozenset[str], Plan | None]  # None: infeasible with F forbidden (locks)
+    scores: dict[Plan, tuple[int, float]] = field(default_factory=dict)
 
-    def without(self, forbidden: frozenset[str]) -> Problem:
-        options = {
-            j: kept
-            for j, opts in self.problem.options.items()
-            if (kept := [o for o in opts if o.offer not in forbidden])
-        }
-        return replace(self.problem, options=options)
+    @property
+    def problem(self) -> Problem:
+        return self.model.problem
+
+    def score(self, plan: Plan) -> tuple[int, float]:
+        """(open gaps, weighted total) of a plan, computed once."""
+        if plan not in self.scores:
+            self.scores[plan] = plan_value(self.problem, plan, self.model.weights)
+        return self.scores[plan]
 
 
 @dataclass
@@ -69,37 +60,37 @@ class MasterResult:
     chosen: dict[int, list[Option]]  # person index -> plan
     columns: int
     todo: list[tuple[int, frozenset[str]]]  # unsolved nodes the optimum picked
+    # a lower bound on the group's optimum (with placeholders: over the full trees), or -inf
+    bound: float = -float("inf")
 
 
 def _frontier(
-    tree: Columns, coupled: set[str], value: Callable[[Plan], float]
+    tree: Columns, coupled: set[str], value: Callable[[Plan], float], extra_penalty: float
 ) -> dict[frozenset[str], float]:
-    """Unsolved children of the solved nodes, each with a lower bound: its parent's value (a
-    child forbids more) and no coupled seat (the least a child could use)."""
+    """Unsolved children of the solved nodes, each with a lower bound: the larger of its
+    parent's value (a child forbids more: never better, never fewer open gaps) and its LP
+    relaxation's. The LP value counts open gaps at the person's own penalty; the team's is
+    larger by `extra_penalty` per gap, and the child has at least its parent's open gaps."""
     found: dict[frozenset[str], float] = {}
     for forbidden, plan in tree.plans.items():
         if plan is None:
             continue
+        parent = value(plan)
+        gaps = tree.score(plan)[0]
         for o in plan:
             if o.offer is not None and o.offer in coupled:
                 child = forbidden | {o.offer}
-                if child not in tree.plans:
-                    found[child] = max(found.get(child, 0.0), value(plan))
+                if child in tree.plans:
+                    continue
+                relaxed = tree.model.bound(child) + extra_penalty * gaps
+                found[child] = max(found.get(child, 0.0), parent, relaxed)
     return found
 
 
-def solve_node(
-    tree: Columns,
-    forbidden: frozenset[str],
-    solve_one: Callable[[Problem], tuple[str, list[Option]]],
-) -> bool:
+def solve_node(tree: Columns, forbidden: frozenset[str], time_limit: float) -> bool:
     """P(forbidden) into the tree; False when the solver stopped at its time limit."""
-    problem = tree.without(forbidden)
-    if any(j not in problem.options for j in problem.learner.locked):
-        tree.plans[forbidden] = None
-        return True
-    status, chosen = solve_one(problem)
-    tree.plans[forbidden] = None if status == INFEASIBLE else tuple(chosen)
+    status, plan = tree.model.solve(forbidden, time_limit)
+    tree.plans[forbidden] = plan if status != INFEASIBLE else None
     return status in (OPTIMAL, INFEASIBLE)
 
 
@@ -108,7 +99,6 @@ def master(
     trees: dict[int, Columns],
     seats: dict[str, int],
     coupled: set[str],
-    weights: Weights,
     penalty: float,
     time_limit: float,
     *,
@@ -129,8 +119,8 @@ def master(
     for i in group:
         tree = trees[i]
 
-        def value(plan: Plan, problem: Problem = tree.problem) -> float:
-            gaps, total = plan_value(problem, plan, weights)
+        def value(plan: Plan, tree: Columns = tree) -> float:
+            gaps, total = tree.score(plan)
             return penalty * gaps + total
 
         distinct = {plan for plan in tree.plans.values() if plan is not None}
@@ -142,7 +132,7 @@ def master(
             col_node.append(None)
             cost.append(value(plan))
         if bounds:
-            frontier = _frontier(tree, coupled, value)
+            frontier = _frontier(tree, coupled, value, penalty - tree.model.penalty)
             for node in sorted(frontier, key=sorted):
                 col_person.append(i)
                 col_plan.append(None)
@@ -161,15 +151,16 @@ def master(
     for offer in sorted(users):
         rows.append(users[offer])
         limited.append(float(seats[offer]))
-    values, model_status = _solve_master(cost, rows, len(group), limited, time_limit)
+    values, model_status, dual = _solve_master(cost, rows, len(group), limited, time_limit)
+    bound = dual if bounds else -float("inf")
     if model_status == INFEASIBLE:
-        return MasterResult(INFEASIBLE, {}, len(cost), [])
+        return MasterResult(INFEASIBLE, {}, len(cost), [], bound)
     if values is None:
-        return MasterResult(TIME_LIMIT, {}, len(cost), [])
+        return MasterResult(TIME_LIMIT, {}, len(cost), [], bound)
     picked = [c for c in range(len(cost)) if values[c] > 0.5]
     todo = [(col_person[c], at) for c in picked if (at := col_node[c]) is not None]
     chosen = {col_person[c]: list(got) for c in picked if (got := col_plan[c]) is not None}
-    return MasterResult(model_status, chosen, len(cost), todo)
+    return MasterResult(model_status, chosen, len(cost), todo, bound)
 
 
 def _plan_key(plan: Plan) -> list[tuple[str, str, int]]:
@@ -178,7 +169,7 @@ def _plan_key(plan: Plan) -> list[tuple[str, str, int]]:
 
 def _solve_master(
     cost: list[float], rows: list[list[int]], n_people: int, limits: list[float], seconds: float
-) -> tuple[np.ndarray | None, str]:
+) -> tuple[np.ndarray | None, str, float]:
     """Binary columns; the first n_people rows are "exactly one", the others "at most limit"."""
     n = len(cost)
     h = _highs()
@@ -214,21 +205,14 @@ def _solve_master(
             raise RuntimeError("HiGHS could not solve the team master problem")
     status = h.getModelStatus()
     if status == highspy.HighsModelStatus.kInfeasible:
-        return None, INFEASIBLE
+        return None, INFEASIBLE, float("inf")
+    info = h.getInfo()
+    dual = (
+        float(info.mip_dual_bound)
+        if status != highspy.HighsModelStatus.kOptimal
+        else (float(info.objective_function_value))
+    )
     values = np.asarray(h.getSolution().col_value)
-    if len(values) != n or h.getInfo().primal_solution_status != 2:
-        return None, TIME_LIMIT
-    return values, OPTIMAL if status == highspy.HighsModelStatus.kOptimal else TIME_LIMIT
-
-
-def person_solver(
-    weights: Weights, deadline: float
-) -> Callable[[Problem], tuple[str, list[Option]]]:
-    """Solve one person's model alone within what is left of the team's time."""
-
-    def solve_one(problem: Problem) -> tuple[str, list[Option]]:
-        left = max(1.0, deadline - time.perf_counter())
-        solution = solve([problem], weights, time_limit=left)
-        return solution.status, solution.chosen[0]
-
-    return solve_one
+    if len(values) != n or info.primal_solution_status != 2:
+        return None, TIME_LIMIT, dual
+    return values, OPTIMAL if status == highspy.HighsModelStatus.kOptimal else TIME_LIMIT, dual

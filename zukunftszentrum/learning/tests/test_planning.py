@@ -401,3 +401,20 @@ def test_a_prerequisite_cycle_makes_its_modules_unusable_not_the_solver_fail():
     plan = plan_person(learner(), cat)
     assert plan.steps == ()
     assert plan.open_gaps[0].reason == "prerequisite"
+
+
+@pytest.mark.parametrize("plan_with", [plan_person, greedy_person])
+def test_a_completed_module_meets_prerequisites_and_is_not_planned_again(plan_with):
+    # "b" needs "a"; the person attended "a" already (its gap is closed by that evidence)
+    cat = Catalogue(
+        [Module("a", P2, 3), Module("b", {"work_design": 2}, 2, requires_modules=("a",))]
+    )
+    person = learner(
+        current={"prompting": 2}, targets={**P2, "work_design": 2}, completed=frozenset({"a"})
+    )
+    plan = plan_with(person, cat)
+    assert [(s.module, s.month) for s in plan.steps] == [("b", JAN)]
+    assert not plan.open_gaps
+    # without the completion the plan takes "a" first, a month earlier
+    again = plan_with(replace(person, completed=frozenset()), cat)
+    assert [(s.module, s.month) for s in again.steps] == [("a", JAN), ("b", FEB)]

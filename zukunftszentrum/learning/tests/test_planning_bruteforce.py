@@ -266,3 +266,54 @@ def test_team_plan_is_optimal_within_shared_seats(seed):
     ]
     g_total = (sum(v[0] for v in g_values), sum(v[1] for v in g_values))
     assert (g_total[0], g_total[1] + EPS) >= total
+
+
+def random_chain_instance(rng: random.Random, n_modules: int):
+    """Level chains in one or two competences: modules that need a level of the competence they
+    raise (a module needing level 2 and reaching 3, two modules each able to meet the other's
+    need), the cases the model's tightened prerequisite and gap rows are about."""
+    comps = COMPETENCES[:2]
+    modules, offers = [], []
+    for i in range(n_modules):
+        c = rng.choice(comps)
+        level = rng.randint(2, 4)
+        reaches = {c: level}
+        if rng.random() < 0.3:
+            reaches[rng.choice(comps)] = rng.randint(1, level)
+        requires = {c: level - rng.randint(1, 2)} if rng.random() < 0.7 else {}
+        modules.append(
+            Module(
+                f"m{i}",
+                reaches,
+                hours=rng.choice((1, 2, 3, 4, 6)),
+                requires_levels={k: v for k, v in requires.items() if v >= 1},
+            )
+        )
+        if rng.random() < 0.4:
+            month = rng.randint(1, 3)
+            offers.append(
+                Offer(f"o{i}", f"m{i}", date(2027, month, 5), date(2027, month, 25), 1, land="HH")
+            )
+    return modules, offers
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_plans_through_level_chains_are_optimal(seed):
+    rng = random.Random(20_000 + seed)
+    modules, offers = random_chain_instance(rng, rng.randint(3, 5))
+    learner = Learner(
+        "p",
+        {c: rng.randint(0, 1) for c in COMPETENCES},
+        {c: rng.randint(2, 4) for c in COMPETENCES[:2]},
+        start=date(2027, 1, 1),
+        end=date(2027, rng.choice((2, 3, 4)), 28),
+        monthly_hours=rng.choice((3, 5, 8)),
+        land="HH",
+    )
+    weights = Weights()
+    best = brute_force_person(learner, modules, offers, weights)
+    plan = plan_person(learner, Catalogue(modules, offers), weights=weights)
+    assert best is not None
+    own = evaluate(learner, modules, plan_as_choice(plan, learner, modules, offers), weights)
+    assert own is not None and own[0] == best[0]
+    assert own[1] == pytest.approx(best[1], abs=1e-6)

@@ -77,8 +77,12 @@ def test_a_repair_as_good_as_everyone_alone_is_optimal_without_a_joint_model():
     )
     team = plan_team([person("anna"), person("ben")], cat)
     assert team.status == OPTIMAL
-    assert team.stats["certified_by_bound"] is True
+    # alone, both may take the workshop (then the repair moves one, at no cost) or both the
+    # equally good self-paced module (then nothing is over-booked): no joint step either way
     assert team.stats["rounds"] == 0
+    assert len(team.schedule.get("jan", ())) <= 1
+    if team.schedule:
+        assert team.stats["certified_by_bound"] is True
 
 
 def test_people_who_do_not_compete_keep_their_own_optimum():
@@ -129,7 +133,10 @@ def test_the_master_reaches_deeper_alternatives_and_stays_within_the_seats():
     assert all(len(people) == 1 for people in plan.schedule.values())
     # the fourth takes the self-paced module (more hours) rather than nothing
     assert not any(p.open_gaps for p in plan.plans.values())
-    assert plan.stats["person_solves"] > len(team)
+    # four people with the same inputs share one model; its plans reach January forbidden,
+    # then January and February (the alone plan, and the deeper nodes the master asked for)
+    assert plan.stats["shared_models"] == 3
+    assert plan.stats["person_solves"] >= 3
 
 
 def test_out_of_time_the_team_plan_is_seat_feasible_and_says_so():
@@ -138,4 +145,5 @@ def test_out_of_time_the_team_plan_is_seat_feasible_and_says_so():
     assert all(len(people) <= 1 for people in plan.schedule.values())
     assert plan.status in (OPTIMAL, "time_limit")
     if plan.status == "time_limit":
-        assert plan.stats["mip_gap"] == float("inf")
+        # the gap is stated against the bound known when the clock stopped (1.0: none yet)
+        assert 0.0 < plan.stats["mip_gap"] <= 1.0

@@ -1,0 +1,162 @@
+"""The re-used person model of team plans: a plan with offers forbidden by column bounds and a
+warm-started LP must be the plan a model built from scratch gives; people with the same inputs
+share one model; a bound is never above the optimum; out of time a team plan stays
+seat-feasible and never worse than greedy."""
+
+import itertools
+import random
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from zukunftszentrum.learning.planning import (
+    Catalogue,
+    Learner,
+    Module,
+    Offer,
+    Weights,
+    greedy_team,
+    plan_team,
+)
+from zukunftszentrum.learning.planning.catalogue import prepare
+from zukunftszentrum.learning.planning.mip import open_gap_penalty, solve
+from zukunftszentrum.learning.planning.person_model import PersonModel, plan_value
+from zukunftszentrum.learning.planning.team import person_models
+
+from .test_planning_bruteforce import random_instance, random_learner
+
+W = Weights()
+
+
+def cold(problem, forbidden):
+    """The optimum of a model built from scratch without the forbidden offers' options."""
+    options = {
+        j: kept
+        for j, opts in problem.options.items()
+        if (kept := [o for o in opts if o.offer not in forbidden])
+    }
+    if any(j not in options for j in problem.learner.locked):
+        return None
+    solution = solve([replace(problem, options=options)], W)
+    if solution.status == "infeasible":
+        return None
+    gaps, total = plan_value(problem, solution.chosen[0], W)
+    return open_gap_penalty(problem, W) * gaps + total
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_forbidding_offers_by_bounds_gives_the_cold_optimum_in_any_order(seed):
+    rng = random.Random(50_000 + seed)
+    modules, offers = random_instance(rng, rng.randint(4, 6))
+    problem = prepare(random_learner(rng, "p", modules), Catalogue(modules, offers))
+    model = PersonModel(problem, W)
+    used = sorted({o.offer for opts in problem.options.values() for o in opts if o.offer})
+    # the empty set, every single offer, some pairs, and the empty set again (the warm basis
+    # then comes from another question)
+    sets = [(), *[(o,) for o in used], *itertools.islice(itertools.combinations(used, 2), 6), ()]
+    rng.shuffle(sets)
+    for forbidden in sets:
+        expected = cold(problem, set(forbidden))
+        status, plan = model.solve(forbidden, 10.0)
+        if expected is None:
+            assert status == "infeasible" and plan is None
+            continue
+        assert status == "optimal"
+        assert model.value(plan) == pytest.approx(expected, abs=1e-6)
+        assert not any(o.offer in forbidden for o in plan)
+        assert model.bound(forbidden) == pytest.approx(expected, abs=1e-6)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_lp_bound_of_an_unsolved_plan_is_never_above_its_optimum(seed):
+    rng = random.Random(60_000 + seed)
+    modules, offers = random_instance(rng, rng.randint(4, 6))
+    problem = prepare(random_learner(rng, "p", modules), Catalogue(modules, offers))
+    used = sorted({o.offer for opts in problem.options.values() for o in opts if o.offer})
+    for forbidden in [(), *[(o,) for o in used]]:
+        model = PersonModel(problem, W)  # fresh: the bound comes from the relaxation
+        bound = model.bound(forbidden)
+        expected = cold(problem, set(forbidden))
+        if expected is None:
+            continue  # infeasible: any bound holds
+        assert bound <= expected + 1e-9
+
+
+def _person(name, **kw) -> Learner:
+    base = dict(
+        id=name,
+        current={"prompting": 1},
+        targets={"prompting": 3},
+        start=date(2027, 1, 1),
+        end=date(2027, 6, 30),
+        monthly_hours=10,
+        land="HH",
+    )
+    base.update(kw)
+    return Learner(**base)
+
+
+def test_people_with_the_same_inputs_share_one_model_and_its_answers():
+    cat = Catalogue(
+        [Module("ws", {"prompting": 3}, 6)],
+        [Offer("jan", "ws", date(2027, 1, 10), date(2027, 1, 10), 1, land="HH")],
+    )
+    same = [_person("anna"), _person("ben")]
+    other = _person("cem", monthly_hours=4)  # the workshop does not fit: other inputs
+    models = person_models([prepare(x, cat) for x in [*same, other]], W)
+    assert models[0] is models[1] and models[2] is not models[0]
+    status, plan = models[0].solve((), 10.0)
+    assert status == "optimal" and [o.offer for o in plan] == ["jan"]
+    assert models[1].solve((), 10.0) == (status, plan)
+    assert models[1].counts["remembered"] == 1
+
+
+def test_an_integral_lp_optimum_needs_no_mip():
+    # one module, one date: the relaxation's optimum is the plan
+    cat = Catalogue(
+        [Module("ws", {"prompting": 3}, 6)],
+        [Offer("jan", "ws", date(2027, 1, 10), date(2027, 1, 10), 3, land="HH")],
+    )
+    model = PersonModel(prepare(_person("anna"), cat), W)
+    assert model.solve((), 10.0)[0] == "optimal"
+    assert model.solve(("jan",), 10.0) == ("optimal", ())  # forbidden: the gap stays open
+    assert model.counts["mip"] == 0 and model.counts["lp"] == 2
+
+
+def _crowd(n: int):
+    module = Module("ws", {"prompting": 3}, 6)
+    other = Module("selbst", {"prompting": 3}, 6.5)
+    offers = [
+        Offer(f"o{m}", "ws", date(2027, m, 10), date(2027, m, 10), 1, land="HH")
+        for m in range(1, 5)
+    ]
+    return Catalogue([module, other], offers), [_person(f"p{i}") for i in range(n)]
+
+
+def _team_value(team, learners, cat):
+    problems = {x.id: prepare(x, cat) for x in learners}
+    penalty = 1.0 + sum(open_gap_penalty(p, W) - 1.0 for p in problems.values())
+    by_offer = {(o.module, o.id) for o in cat.offers.values()}
+    total = 0.0
+    for x in learners:
+        plan = team.plans[x.id]
+        total += penalty * len(plan.open_gaps) + plan.objective
+        assert all((s.module, s.offer) in by_offer for s in plan.steps if s.offer)
+    return total
+
+
+@pytest.mark.parametrize("limit", [0.0, 60.0])
+def test_out_of_time_or_not_the_team_plan_is_seat_feasible_and_never_worse_than_greedy(limit):
+    cat, learners = _crowd(7)
+    team = plan_team(learners, cat, time_limit=limit)
+    assert all(len(ids) <= cat.offers[o].free_seats for o, ids in team.schedule.items())
+    greedy = greedy_team(learners, cat)
+    assert _team_value(team, learners, cat) <= _team_value(greedy, learners, cat) + 1e-6
+    if team.status == "optimal":
+        assert team.stats["mip_gap"] == 0.0
+    else:
+        assert team.status == "time_limit"
+        assert team.stats["mip_gap"] >= 0.0  # a stated gap (inf when no bound is known)
+    if limit:
+        assert team.status == "optimal"
