@@ -82,35 +82,46 @@ class CpuMeter:
         self.web, self.workers = web, workers
 
     @staticmethod
-    def _tree(pid: int) -> float:
+    def _tree(root: psutil.Process) -> float:
+        """CPU of a process and all its descendants, the ended ones included (a process keeps
+        the times of the children it has reaped)."""
+        seconds = 0.0
         try:
-            root = psutil.Process(pid)
             procs = [root, *root.children(recursive=True)]
         except psutil.NoSuchProcess:
-            return 0.0
-        seconds = 0.0
+            return seconds
         for proc in procs:
             try:
                 t = proc.cpu_times()
-                seconds += t.user + t.system
+                seconds += t.user + t.system + t.children_user + t.children_system
             except psutil.NoSuchProcess:
                 pass
         return seconds
 
-    @staticmethod
-    def _postgres() -> float:
-        seconds = 0.0
-        for proc in psutil.process_iter(["name", "cpu_times"]):
-            times = proc.info["cpu_times"]
-            if proc.info["name"] and proc.info["name"].startswith("postgres") and times:
-                seconds += times.user + times.system
-        return seconds
+    def _pid_tree(self, pid: int) -> float:
+        try:
+            return self._tree(psutil.Process(pid))
+        except psutil.NoSuchProcess:
+            return 0.0
+
+    def _postgres(self) -> float:
+        """The postmaster's tree: its connection processes come and go."""
+        for proc in psutil.process_iter(["name", "ppid"]):
+            name = proc.info["name"] or ""
+            if name.startswith("postgres"):
+                try:
+                    parent = psutil.Process(proc.info["ppid"]).name()
+                except psutil.NoSuchProcess:
+                    continue
+                if not parent.startswith("postgres"):
+                    return self._tree(proc)
+        return 0.0
 
     def snapshot(self) -> dict[str, float]:
         client = resource.getrusage(resource.RUSAGE_CHILDREN)  # finished locust runs
         return {
-            "web": self._tree(self.web),
-            "task workers": sum(self._tree(pid) for pid in self.workers),
+            "web": self._pid_tree(self.web),
+            "task workers": sum(self._pid_tree(pid) for pid in self.workers),
             "PostgreSQL": self._postgres(),
             "load client": client.ru_utime + client.ru_stime,
         }

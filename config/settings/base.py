@@ -170,6 +170,10 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "Zukunftszentren"
 ZZ_MFA_REQUIRED = os.environ.get("ZZ_MFA_REQUIRED", "1") == "1"
 
+# Task workers compute this much lower in CPU priority than the web processes (nice, 0-19), so
+# reports built on a machine that also serves pages do not slow the pages down.
+ZZ_WORKER_NICE = int(os.environ.get("ZZ_WORKER_NICE", "10"))
+
 # How many reverse proxies of the operator stand in front of the web processes (nginx: 1). Each
 # appends the address it saw to X-Forwarded-For; only those entries are believed. 0 (default):
 # the header is ignored and the direct peer is the client. Behind a proxy, leaving it at 0 makes

@@ -25,3 +25,5 @@ ZZ_RUN_TASKS_INLINE = True
 # Most tests sign in as admins without a second factor; the tests of the requirement turn it on.
 ZZ_MFA_REQUIRED = False
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)
+# Workers run inside the test process: it keeps its priority.
+ZZ_WORKER_NICE = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import OperationalError
 
 from zukunftszentrum.core.management.commands import worker
@@ -53,3 +53,26 @@ def test_any_other_error_ends_the_worker(monkeypatch, pauses) -> None:
     with pytest.raises(ValueError, match="a bug"):
         call_command("worker")
     assert pauses == [] and len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("setting", "option", "lowered_by"),
+    [(10, None, [10]), (10, 3, [3]), (0, None, []), (5, 0, [])],
+)
+def test_a_worker_computes_below_the_web_processes(
+    monkeypatch, settings, setting, option, lowered_by
+) -> None:
+    """Reports built beside the web processes must not slow the pages people wait for."""
+    settings.ZZ_WORKER_NICE = setting
+    niced: list[int] = []
+    monkeypatch.setattr(worker.os, "nice", niced.append)
+    monkeypatch.setattr(worker.Command, "work", lambda self, options: None)
+    args = [] if option is None else ["--nice", str(option)]
+    call_command("worker", *args)
+    assert niced == lowered_by
+
+
+def test_a_worker_refuses_a_priority_outside_what_nice_allows(monkeypatch) -> None:
+    monkeypatch.setattr(worker.Command, "work", lambda self, options: None)
+    with pytest.raises(CommandError, match="zwischen 0 und 19"):
+        call_command("worker", "--nice", "-5")

@@ -9,13 +9,18 @@ with growing pauses up to a minute, instead of ending: a process manager that re
 failing service only a few times would otherwise give up on it. A task that was running when
 the connection broke is picked up again by the recoveries (see core.tasks), as after a crash.
 `--batch` ends with the error instead (cron runs it again).
+
+A worker lowers its own CPU priority (`--nice`, default settings.ZZ_WORKER_NICE): on a machine
+that also runs web processes, building a report must not slow the pages people are waiting for.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
@@ -46,6 +51,12 @@ class Command(BaseCommand):
             help="Sekunden zwischen zwei Blicken in die leere Warteschlange (Standard 1)",
         )
         parser.add_argument(
+            "--nice",
+            type=int,
+            default=None,
+            help="so viel niedriger als Webprozesse rechnen (0–19; Standard ZZ_WORKER_NICE, 10)",
+        )
+        parser.add_argument(
             "--max-tasks",
             type=int,
             default=None,
@@ -53,6 +64,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        niceness = settings.ZZ_WORKER_NICE if options["nice"] is None else options["nice"]
+        if not 0 <= niceness <= 19:
+            raise CommandError("--nice muss zwischen 0 und 19 liegen.")
+        if niceness:
+            os.nice(niceness)  # only lowers: the web processes keep their priority
         pause = FIRST_PAUSE
         while True:
             started = time.monotonic()
