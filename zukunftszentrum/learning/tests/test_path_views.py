@@ -90,6 +90,16 @@ def test_the_page_plans_on_request_and_shows_next_step_reasons_and_open_gaps(
     assert LearningPlan.objects.count() == 1
 
 
+def test_a_plan_without_steps_says_why_and_does_not_claim_all_is_done(login, employee):
+    # a goal no module in the catalogue reaches: nothing to plan, the gap stays open
+    OwnGoal.objects.create(user=employee.user, competence="work_design", level=2)
+    paths.plan_for(employee.user, employee.organisation)
+    html = _main(login(employee).get(MINE))
+    assert "Alle Schritte sind erledigt." not in html
+    assert "Für Ihre offenen Lücken gibt es im Zeitraum keinen passenden Termin" in html
+    assert "0 von 1 Lücken geschlossen" in html and "Schritten erledigt" not in html
+
+
 def test_progress_counts_gaps_closed_since_the_plan(login, employee, offer):
     OwnGoal.objects.create(user=employee.user, competence="prompting", level=3)
     paths.plan_for(employee.user, employee.organisation)
