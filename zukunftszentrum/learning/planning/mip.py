@@ -238,6 +238,26 @@ def solve(
     return run(b, all_cols, time_limit=time_limit, initial=initial)
 
 
+def load(
+    h: highspy.Highs, b: _Builder, *, upper: Sequence[float] | None = None, relaxed: bool = False
+) -> None:
+    """Load a built model into `h` with its objective offset; `relaxed` drops integrality (the
+    LP relaxation), `upper` replaces the columns' upper bounds."""
+    load_model(
+        h,
+        cost=b.cost,
+        lower=[0.0] * len(b.cost),
+        upper=b.upper if upper is None else upper,
+        integer=[] if relaxed else b.integer,
+        row_lower=b.row_lower,
+        row_upper=b.row_upper,
+        starts=b.starts,
+        index=b.index,
+        value=b.value,
+    )
+    h.changeObjectiveOffset(b.offset)
+
+
 def run(
     b: _Builder,
     all_cols: list[dict[int, Option]],
@@ -269,19 +289,7 @@ def run(
     h.setOptionValue("mip_abs_gap", 1e-7)
     h.setOptionValue("mip_feasibility_tolerance", 1e-9)
     h.setOptionValue("time_limit", float(time_limit))
-    load_model(
-        h,
-        cost=b.cost,
-        lower=[0.0] * n,
-        upper=b.upper if upper is None else upper,
-        integer=b.integer,
-        row_lower=b.row_lower,
-        row_upper=b.row_upper,
-        starts=b.starts,
-        index=b.index,
-        value=b.value,
-    )
-    h.changeObjectiveOffset(b.offset)
+    load(h, b, upper=upper)
     if initial is not None:
         # a feasible start (e.g. the greedy plan): with a time limit there is always an answer
         index, value = [], []

@@ -27,11 +27,11 @@ from collections.abc import Iterable
 import highspy
 import numpy as np
 
-from zukunftszentrum.core.highs import load_model, quiet_highs
+from zukunftszentrum.core.highs import quiet_highs
 
 from .catalogue import Option, Problem
 from .inputs import Weights
-from .mip import build, open_gap_penalty, run
+from .mip import build, load, open_gap_penalty, run
 from .results import INFEASIBLE, OPTIMAL, TIME_LIMIT
 
 Plan = tuple[Option, ...]
@@ -178,21 +178,7 @@ class PersonModel:
             h.setOptionValue("threads", 1)
             h.setOptionValue("primal_feasibility_tolerance", 1e-9)
             h.setOptionValue("dual_feasibility_tolerance", 1e-9)
-            b = self._built
-            n = len(b.cost)
-            load_model(
-                h,
-                cost=b.cost,
-                lower=[0.0] * n,
-                upper=b.upper,
-                integer=[],
-                row_lower=b.row_lower,
-                row_upper=b.row_upper,
-                starts=b.starts,
-                index=b.index,
-                value=b.value,
-            )
-            h.changeObjectiveOffset(b.offset)
+            load(h, self._built, relaxed=True)
             self._lp = h
         return self._lp
 
