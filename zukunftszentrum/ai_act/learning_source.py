@@ -15,13 +15,13 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.learning.targets import (
+from zukunftszentrum.learning.competence.targets import (
     TargetRequirement,
     job_profile_of,
     job_profiles_of_many,
     register_target_source,
 )
-from zukunftszentrum.learning.team import learners_of, register_group_source
+from zukunftszentrum.learning.paths.team import learners_of, register_group_source
 from zukunftszentrum.organisations.models import Membership, Organisation
 from zukunftszentrum.organisations.roles import Role
 

@@ -1,8 +1,8 @@
 """The learning targets a company's AI systems give the people who use and oversee them.
 
 The learning app merges every registered source into a person's targets (contracts:
-`learning.targets.register_target_source(name, fn)` with `fn(user, organisation)`); this module
-offers that `fn` as `targets_for(user, organisation)`, returning plain tuples
+`learning.competence.targets.register_target_source(name, fn)` with `fn(user, organisation)`);
+this module offers that `fn` as `targets_for(user, organisation)`, returning plain tuples
 (competence id, level, reason, system url) so it needs nothing from the learning app.
 
 Which systems concern a person is decided by job profile: a system lists the profiles of its

@@ -2,8 +2,8 @@
 people they reached, per job profile and per AI system of the inventory.
 
 Measures are the offers attended and units passed that people shared with the company
-(`learning.sharing.shared_completions`: nobody appears who did not share) and the internal
-guidance the company records itself. Every number of people goes through `core.disclosure`:
+(`learning.sharing.completions.shared_completions`: nobody appears who did not share) and the
+internal guidance the company records itself. Every number of people goes through `core.disclosure`:
 each count with `publish_count`, and the counts that could be subtracted from one another (all,
 per profile, per system) only as far as `literacy_release.releasable` lets them stand together.
 The record names no person.
@@ -27,8 +27,8 @@ from django.utils.translation import gettext_lazy
 
 from zukunftszentrum.core.access import ALLOWED, Answer, refused
 from zukunftszentrum.core.disclosure import Contribution, Parameters, publish_count
-from zukunftszentrum.learning.sharing import KIND_LABELS, shared_completions
-from zukunftszentrum.learning.targets import job_profile_of
+from zukunftszentrum.learning.competence.targets import job_profile_of
+from zukunftszentrum.learning.sharing.completions import KIND_LABELS, shared_completions
 from zukunftszentrum.organisations.models import Accompaniment, Membership, Organisation
 from zukunftszentrum.organisations.queries import members_of_organisation
 from zukunftszentrum.organisations.roles import Capability, has_capability

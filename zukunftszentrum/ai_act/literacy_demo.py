@@ -1,5 +1,5 @@
 """Demo data of the Art. 4 record (part of the demo step "ai_systems"): the showcase company's
-internal guidance, and shared completions of its people (learning.sharing_demo). Idempotent:
+internal guidance, and shared completions of its people (learning.sharing.demo). Idempotent:
 guidance is looked up by title, people and shares by theirs."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from zukunftszentrum.learning.sharing_demo import seed_sharing
+from zukunftszentrum.learning.sharing.demo import seed_sharing
 from zukunftszentrum.organisations.models import Organisation
 
 from .literacy_models import LiteracyGuidance

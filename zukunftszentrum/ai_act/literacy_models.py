@@ -1,6 +1,6 @@
 """The company's own measures for AI literacy (Art. 4): guidelines, briefings and instructions
 it records itself, each with an optional PDF. Courses and units its people took come from the
-learning module, and only when each person shares them (learning/sharing.py)."""
+learning module, and only when each person shares them (learning/sharing/completions.py)."""
 
 from __future__ import annotations
 

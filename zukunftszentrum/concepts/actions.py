@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.audit import record_event
-from zukunftszentrum.learning.catalogue_actions import save_offer
+from zukunftszentrum.learning.catalogue.actions import save_offer
 from zukunftszentrum.learning.models import Module, Offer, OfferStatus
 from zukunftszentrum.organisations.models import Land, Membership
 

@@ -20,12 +20,12 @@ from zukunftszentrum.core.access import request_capabilities
 from zukunftszentrum.core.api import django_auth, responses
 from zukunftszentrum.organisations.roles import Capability
 
-from . import catalogue_queries as queries
-from . import paths
-from .catalogue_pages import place_label
-from .evidence import evidence_of, levels_of
+from .catalogue import queries
+from .catalogue.pages import place_label
+from .competence.evidence import evidence_of, levels_of
 from .models import Module, Offer
-from .path_pages import gap_reason, step_reasons
+from .paths import plans as paths
+from .paths.pages import gap_reason, step_reasons
 
 router = Router(tags=["Lernkatalog"])
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")

@@ -8,6 +8,7 @@ class LearningConfig(AppConfig):
     verbose_name = _("Lernen")
 
     def ready(self) -> None:
-        from . import extensions
+        from . import extensions, moved_tasks
 
         extensions.register()
+        moved_tasks.install()

@@ -26,7 +26,7 @@ class CatalogueAction(models.TextChoices):
     # --- trainer's assessment (end) ---
 
 
-# --- Sharing completions with the organisation (learning/sharing.py) ---
+# --- Sharing completions with the organisation (learning/sharing/completions.py) ---
 class SharingAction(models.TextChoices):
     COMPLETION_SHARED = "learning_completion_shared", _("Lernnachweis mit dem Unternehmen geteilt")
     COMPLETION_WITHDRAWN = (

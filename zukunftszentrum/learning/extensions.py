@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from zukunftszentrum.core import audit_actions, demo_steps, navigation, overview_cards, tasks
 from zukunftszentrum.organisations.roles import Capability, Role, has_capability
 
-from . import competence_extensions
 from .audit_actions import CatalogueAction, LearningAction, SharingAction
+from .competence import extensions as competence_extensions
 
 
 def register() -> None:
@@ -19,14 +19,14 @@ def register() -> None:
     competence_extensions.register()
     _register_catalogue()
     _register_paths()
-    # --- Sharing completions with the organisation (learning/sharing.py) ---
-    from . import sharing_personal_data  # noqa: F401 - registers its section on import
+    # --- Sharing completions with the organisation (learning/sharing/completions.py) ---
+    from .sharing import personal_data  # noqa: F401 - registers its section on import
 
     audit_actions.register_actions(SharingAction, order=405)
 
 
 def _register_paths() -> None:
-    from . import path_personal_data  # noqa: F401 - registers its section on import
+    from .paths import personal_data  # noqa: F401 - registers its section on import
 
     navigation.register_menu_entry(
         "learning.paths",
@@ -48,19 +48,19 @@ def _register_paths() -> None:
 
 
 def _requeue_team_plans() -> int:
-    from .team import requeue_lost  # models load after ready()
+    from .paths.team import requeue_lost  # models load after ready()
 
     return requeue_lost()
 
 
 def _seed_demo_paths(*, site_url: str = "") -> str:
-    from .path_demo import seed_paths  # the demo code loads only when someone seeds
+    from .paths.demo import seed_paths  # the demo code loads only when someone seeds
 
     return seed_paths()
 
 
 def _register_catalogue() -> None:
-    from . import catalogue_personal_data  # noqa: F401 - registers its section on import
+    from .catalogue import personal_data  # noqa: F401 - registers its section on import
 
     navigation.register_menu_entry(
         "learning.catalogue",
@@ -96,24 +96,24 @@ def _register_catalogue() -> None:
 
 
 def _learner_card(member: Any) -> dict[str, Any]:
-    from .catalogue_pages import learner_card  # pages read models; load when a card is drawn
+    from .catalogue.pages import learner_card  # pages read models; load when a card is drawn
 
     return learner_card(member)
 
 
 def _trainer_card(member: Any) -> dict[str, Any]:
-    from .catalogue_pages import trainer_card
+    from .catalogue.pages import trainer_card
 
     return trainer_card(member)
 
 
 def _queue_due_reminders() -> int:
-    from .catalogue_tasks import queue_due_reminders  # models load after ready()
+    from .catalogue.tasks import queue_due_reminders  # models load after ready()
 
     return queue_due_reminders()
 
 
 def _seed_demo_catalogue(*, site_url: str = "") -> str:
-    from .catalogue_demo import seed_catalogue  # the demo code loads only when someone seeds
+    from .catalogue.demo import seed_catalogue  # the demo code loads only when someone seeds
 
     return seed_catalogue()

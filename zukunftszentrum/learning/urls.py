@@ -2,8 +2,7 @@
 
 from django.urls import URLPattern, path
 
-from . import views_competence as competence
-from .views import catalogue, catalogue_centre
+from .views import catalogue, catalogue_centre, competence
 from .views import course_assessment as trainer_assessment
 from .views import paths as learning_paths
 from .views import sharing as learning_sharing
@@ -57,7 +56,7 @@ urlpatterns: list[URLPattern] = [
     path("kurse/<int:pk>/anwesenheit.<str:fmt>", catalogue_centre.attendance_export,
          name="course_export"),
     path("nachfrage/", catalogue_centre.demand, name="demand"),
-    # --- Sharing completions with the organisation (learning/sharing.py) ---
+    # --- Sharing completions with the organisation (learning/sharing/completions.py) ---
     path("teilen/", learning_sharing.share, name="sharing"),
     # --- trainer's assessment (begin) ---
     path("kurse/einschaetzungen/<int:pk>/", trainer_assessment.assess,

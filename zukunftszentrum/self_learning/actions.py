@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from zukunftszentrum.core.audit import record_event
 from zukunftszentrum.core.tokens import hash_token, new_token
-from zukunftszentrum.learning.evidence import EvidenceKind, record
+from zukunftszentrum.learning.competence.evidence import EvidenceKind, record
 from zukunftszentrum.organisations.models import User
 
 from .audit_actions import SelfLearningAction

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.learning import competence_content
+from zukunftszentrum.learning.competence import content as competence_content
 
 from .units import Unit
 from .units.loader import load_units

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from zukunftszentrum.learning import competence_content
+from zukunftszentrum.learning.competence import content as competence_content
 
 from . import content
 from .models import Attempt, UnitProgress

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from zukunftszentrum.learning.evidence import record
+from zukunftszentrum.learning.competence.evidence import record
 from zukunftszentrum.learning.models import EvidenceKind, JobProfileAssignment
-from zukunftszentrum.learning.sharing import completions_of, set_shared
+from zukunftszentrum.learning.sharing.completions import completions_of, set_shared
 from zukunftszentrum.organisations.models import Membership
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member

@@ -8,14 +8,14 @@ import pytest
 from django.urls import reverse
 
 from zukunftszentrum.ai_act.learning_source import system_targets, system_targets_many
-from zukunftszentrum.learning import team
+from zukunftszentrum.learning.competence.targets import targets_for, targets_for_many
 from zukunftszentrum.learning.models import (
     JobProfileAssignment,
     OwnGoal,
     TargetAdjustment,
     TeamPlan,
 )
-from zukunftszentrum.learning.targets import targets_for, targets_for_many
+from zukunftszentrum.learning.paths import team
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member
 

@@ -102,8 +102,8 @@ def test_an_unclassified_system_uses_its_types_typical_facts() -> None:
 @pytest.mark.django_db
 def test_an_employee_with_an_assigned_profile_gets_the_systems_targets_in_learning() -> None:
     """Through learning's seam: the profile the lead assigned decides, the system is the reason."""
+    from zukunftszentrum.learning.competence.targets import targets_for as learning_targets_for
     from zukunftszentrum.learning.models import JobProfileAssignment
-    from zukunftszentrum.learning.targets import targets_for as learning_targets_for
 
     company = make_organisation()
     employee = make_member(Role.EMPLOYEE, organisation=company)

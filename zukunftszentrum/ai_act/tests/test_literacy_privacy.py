@@ -74,7 +74,7 @@ def test_the_leads_own_share_does_not_count_towards_the_minimum() -> None:
     lead = make_member(Role.COMPANY_LEAD, organisation=company)
     for _ in range(4):
         person(company, "production_crafts")
-    from zukunftszentrum.learning.evidence import record
+    from zukunftszentrum.learning.competence.evidence import record
     from zukunftszentrum.learning.models import EvidenceKind
 
     record(

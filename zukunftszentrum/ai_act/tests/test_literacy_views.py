@@ -20,7 +20,7 @@ from zukunftszentrum.ai_act.literacy_models import LiteracyGuidance
 from zukunftszentrum.ai_act.models import LawVersionStatus
 from zukunftszentrum.core.models import AuditEvent, PreparedDownload
 from zukunftszentrum.core.tests.prepared_helpers import fetch_prepared
-from zukunftszentrum.learning.evidence import record
+from zukunftszentrum.learning.competence.evidence import record
 from zukunftszentrum.learning.models import EvidenceKind
 from zukunftszentrum.organisations import actions as org_actions
 from zukunftszentrum.organisations.roles import Role

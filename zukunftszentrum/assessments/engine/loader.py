@@ -173,7 +173,7 @@ def load_framework(path: Path | str, *, display: str | None = None) -> Framework
     """Load `content/frameworks/<key>.yaml`: key, version, title, dimensions.
 
     The competences, their levels and alignments belong to the learning module, which
-    validates them itself (learning/framework.py); the self-checks use only the dimensions."""
+    validates them itself (learning/competence/framework.py); the self-checks use only the dimensions."""
     path = Path(path)
     root = _root(path, display)
     root.check_keys({"key", "version", "title", "dimensions"}, {"description", *LEARNING_KEYS})

@@ -107,7 +107,7 @@ def test_a_module_covers_topics_through_its_competences(
 
 
 def test_the_topic_map_names_every_framework_competence() -> None:
-    from zukunftszentrum.learning.framework import load_framework
+    from zukunftszentrum.learning.competence.framework import load_framework
 
     framework = load_framework(Path(settings.ZZ_CONTENT_DIR) / "frameworks" / "ai-competence.yaml")
     ids = {c.id for area in framework.areas for c in area.competences}

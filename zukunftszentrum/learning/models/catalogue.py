@@ -2,7 +2,7 @@
 
 Integrity lives in the database: one active registration per person and offer, positive
 capacity, a place that is either online or a Land, sessions that end after they start. The
-rules that decide who gets a seat are in `catalogue_rules.py` (pure) and `catalogue_actions.py`.
+rules that decide who gets a seat are in `catalogue/rules.py` (pure) and `catalogue/actions.py`.
 """
 
 from __future__ import annotations

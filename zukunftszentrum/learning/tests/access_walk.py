@@ -36,7 +36,7 @@ def _offer(t: Tenant):  # type: ignore[no-untyped-def]
 
 
 def _registration(t: Tenant):  # type: ignore[no-untyped-def]
-    from zukunftszentrum.learning.catalogue_actions import register
+    from zukunftszentrum.learning.catalogue.actions import register
 
     return register(member=t.members[Role.EMPLOYEE], offer=_offer(t)).registration
 

@@ -6,15 +6,15 @@ import pytest
 from django.core import mail
 
 from zukunftszentrum.core.models import AuditEvent
-from zukunftszentrum.learning import catalogue_actions as actions
-from zukunftszentrum.learning.catalogue_exceptions import (
+from zukunftszentrum.learning.catalogue import actions
+from zukunftszentrum.learning.catalogue.exceptions import (
     CapacityTooLow,
     InvalidLevels,
     NotAllowed,
     PrerequisiteCycle,
     RegistrationClosed,
 )
-from zukunftszentrum.learning.catalogue_tasks import remind
+from zukunftszentrum.learning.catalogue.tasks import remind
 from zukunftszentrum.learning.models import OfferStatus, Registration, RegistrationStatus
 from zukunftszentrum.learning.signals import attendance_confirmed
 from zukunftszentrum.organisations.roles import Role
@@ -213,7 +213,7 @@ def test_the_reminder_goes_once_and_only_to_seat_holders(offer) -> None:
 
 
 def test_personal_data_export_and_erasure_frees_the_seat(offer) -> None:
-    from zukunftszentrum.learning.catalogue_personal_data import (
+    from zukunftszentrum.learning.catalogue.personal_data import (
         erase_registrations,
         export_registrations,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from zukunftszentrum.learning import catalogue_actions as actions
+from zukunftszentrum.learning.catalogue import actions
 from zukunftszentrum.learning.models import OfferStatus
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from zukunftszentrum.core.demo_steps import DemoStepError
-from zukunftszentrum.learning.catalogue_demo import seed_catalogue
-from zukunftszentrum.learning.catalogue_rules import COMPETENCES, find_cycle
+from zukunftszentrum.learning.catalogue.demo import seed_catalogue
+from zukunftszentrum.learning.catalogue.rules import COMPETENCES, find_cycle
 from zukunftszentrum.learning.models import Module, Offer, OfferStatus, Registration
 from zukunftszentrum.organisations.demo import seed_demo
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from zukunftszentrum.learning.catalogue_rules import (
+from zukunftszentrum.learning.catalogue.rules import (
     COMPETENCES,
     WaitlistEntry,
     capacity_refusal,

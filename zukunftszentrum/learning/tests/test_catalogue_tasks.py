@@ -7,8 +7,8 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from zukunftszentrum.core.models import OutgoingMail
-from zukunftszentrum.learning import catalogue_actions as actions
-from zukunftszentrum.learning.catalogue_tasks import (
+from zukunftszentrum.learning.catalogue import actions
+from zukunftszentrum.learning.catalogue.tasks import (
     REMINDER_BEFORE,
     due_reminders,
     queue_due_reminders,

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from zukunftszentrum.learning import catalogue_actions as actions
+from zukunftszentrum.learning.catalogue import actions
 from zukunftszentrum.learning.models import Module, Offer, OfferStatus, Registration
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member
@@ -295,7 +295,7 @@ def test_overview_shows_next_dates_and_the_trainers_courses(
 
 
 def test_offer_trainer_must_be_a_trainer_of_the_centre(centre: Any) -> None:
-    from zukunftszentrum.learning.catalogue_exceptions import NotAllowed
+    from zukunftszentrum.learning.catalogue.exceptions import NotAllowed
 
     admin = make_member(Role.CENTRE_ADMIN, centre=centre)
     offer = make_offer(make_module(centre))

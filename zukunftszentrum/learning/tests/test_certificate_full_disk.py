@@ -82,7 +82,7 @@ def test_a_starting_worker_removes_certificate_files_without_their_row(settings,
     from django.core.files.storage import default_storage
 
     from zukunftszentrum.core.tasks import recoveries
-    from zukunftszentrum.learning.evidence import record
+    from zukunftszentrum.learning.competence.evidence import record
     from zukunftszentrum.learning.models import EvidenceKind
 
     settings.STORAGES = {

@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from zukunftszentrum.core.personal_data import erase_personal_data, export_personal_data
-from zukunftszentrum.learning.competence_demo import seed_competences
-from zukunftszentrum.learning.evidence import add_certificate, levels_of, record
+from zukunftszentrum.learning.competence.demo import seed_competences
+from zukunftszentrum.learning.competence.evidence import add_certificate, levels_of, record
 from zukunftszentrum.learning.models import Evidence, JobProfileAssignment, OwnGoal
 from zukunftszentrum.organisations.demo import seed_demo
 from zukunftszentrum.organisations.demo_data import SHOWCASE_COMPANY

@@ -9,10 +9,10 @@ import random
 
 import pytest
 
-from zukunftszentrum.learning import competence_content
-from zukunftszentrum.learning.evidence import record
+from zukunftszentrum.learning.competence import content as competence_content
+from zukunftszentrum.learning.competence.evidence import record
+from zukunftszentrum.learning.competence.profiles import profile_rows
 from zukunftszentrum.learning.models import EvidenceKind, JobProfileAssignment, TargetAdjustment
-from zukunftszentrum.learning.profiles import profile_rows
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member, make_organisation
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from zukunftszentrum.core.models import AuditEvent
-from zukunftszentrum.learning.evidence import record
+from zukunftszentrum.learning.competence.evidence import record
 from zukunftszentrum.learning.models import (
     Evidence,
     EvidenceKind,

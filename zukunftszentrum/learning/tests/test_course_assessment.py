@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from zukunftszentrum.core.models import AuditEvent
-from zukunftszentrum.learning import catalogue_actions as actions
-from zukunftszentrum.learning.catalogue_exceptions import NotAllowed
-from zukunftszentrum.learning.course_assessment import record_assessment
-from zukunftszentrum.learning.evidence import levels_of
+from zukunftszentrum.learning.catalogue import actions
+from zukunftszentrum.learning.catalogue.course_assessment import record_assessment
+from zukunftszentrum.learning.catalogue.exceptions import NotAllowed
+from zukunftszentrum.learning.competence.evidence import levels_of
 from zukunftszentrum.learning.models import Evidence, EvidenceKind, Offer
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from zukunftszentrum.learning import competence_content
-from zukunftszentrum.learning.evidence import (
+from zukunftszentrum.learning.competence import content as competence_content
+from zukunftszentrum.learning.competence.evidence import (
     MAX_CERTIFICATE_BYTES,
     CompetenceError,
     check_certificate,

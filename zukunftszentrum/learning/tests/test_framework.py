@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from zukunftszentrum.assessments.engine.loader import load_catalog
-from zukunftszentrum.learning.framework import ContentError, load_framework, load_job_profiles
+from zukunftszentrum.learning.competence.framework import (
+    ContentError,
+    load_framework,
+    load_job_profiles,
+)
 
 CONTENT = Path(__file__).resolve().parents[3] / "content"
 FRAMEWORK = CONTENT / "frameworks" / "ai-competence.yaml"

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from zukunftszentrum.learning.ical import Event, calendar, escape, fold, utc
+from zukunftszentrum.learning.catalogue.ical import Event, calendar, escape, fold, utc
 
 BERLIN = ZoneInfo("Europe/Berlin")
 STAMP = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)

@@ -11,7 +11,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from zukunftszentrum.learning.evidence import levels_of, record
+from zukunftszentrum.learning.competence.evidence import levels_of, record
 from zukunftszentrum.learning.models import (
     EvidenceKind,
     JobProfileAssignment,
@@ -20,7 +20,7 @@ from zukunftszentrum.learning.models import (
     RegistrationStatus,
     TeamPlan,
 )
-from zukunftszentrum.learning.path_pages import competence_title
+from zukunftszentrum.learning.paths.pages import competence_title
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member
 

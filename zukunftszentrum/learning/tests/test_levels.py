@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from zukunftszentrum.learning.levels import Fact, current_levels
+from zukunftszentrum.learning.competence.levels import Fact, current_levels
 
 T0 = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
 KNOWN = ["prompting", "checking_outputs"]

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from zukunftszentrum.learning import catalogue_actions as actions
+from zukunftszentrum.learning.catalogue import actions
 from zukunftszentrum.learning.models import Module
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member

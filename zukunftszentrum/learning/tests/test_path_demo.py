@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from zukunftszentrum.core.demo_steps import DemoStepError
-from zukunftszentrum.learning import paths
-from zukunftszentrum.learning.catalogue_demo import seed_catalogue
-from zukunftszentrum.learning.competence_demo import seed_competences
-from zukunftszentrum.learning.evidence import levels_of
+from zukunftszentrum.learning.catalogue.demo import seed_catalogue
+from zukunftszentrum.learning.competence.demo import seed_competences
+from zukunftszentrum.learning.competence.evidence import levels_of
 from zukunftszentrum.learning.models import LearningPlan, TeamPlan
-from zukunftszentrum.learning.path_demo import seed_paths
-from zukunftszentrum.learning.path_pages import plan_progress
+from zukunftszentrum.learning.paths import plans as paths
+from zukunftszentrum.learning.paths.demo import seed_paths
+from zukunftszentrum.learning.paths.pages import plan_progress
 from zukunftszentrum.organisations.demo import seed_demo
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from zukunftszentrum.learning import paths, team
 from zukunftszentrum.learning.models import JobProfileAssignment, LearningPlan, OwnGoal
+from zukunftszentrum.learning.paths import plans as paths
+from zukunftszentrum.learning.paths import team
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member
 

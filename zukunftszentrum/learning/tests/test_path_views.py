@@ -9,8 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from zukunftszentrum.learning import paths, team
-from zukunftszentrum.learning.evidence import record
+from zukunftszentrum.learning.competence.evidence import record
 from zukunftszentrum.learning.models import (
     EvidenceKind,
     JobProfileAssignment,
@@ -21,7 +20,9 @@ from zukunftszentrum.learning.models import (
     RegistrationStatus,
     TeamPlan,
 )
-from zukunftszentrum.learning.path_pages import competence_title
+from zukunftszentrum.learning.paths import plans as paths
+from zukunftszentrum.learning.paths import team
+from zukunftszentrum.learning.paths.pages import competence_title
 from zukunftszentrum.organisations.models import Accompaniment
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member

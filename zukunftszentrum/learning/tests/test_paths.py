@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from zukunftszentrum.learning import paths, targets, team
-from zukunftszentrum.learning.catalogue_actions import register
-from zukunftszentrum.learning.evidence import record
+from zukunftszentrum.learning.catalogue.actions import register
+from zukunftszentrum.learning.competence import targets
+from zukunftszentrum.learning.competence.evidence import record
+from zukunftszentrum.learning.competence.targets import TargetRequirement
 from zukunftszentrum.learning.models import (
     EvidenceKind,
     JobProfileAssignment,
@@ -16,8 +17,9 @@ from zukunftszentrum.learning.models import (
     OwnGoal,
     RegistrationStatus,
 )
-from zukunftszentrum.learning.path_pages import gap_reason, step_reason
-from zukunftszentrum.learning.targets import TargetRequirement
+from zukunftszentrum.learning.paths import plans as paths
+from zukunftszentrum.learning.paths import team
+from zukunftszentrum.learning.paths.pages import gap_reason, step_reason
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member
 

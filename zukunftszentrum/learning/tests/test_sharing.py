@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from zukunftszentrum.core.models import AuditEvent
 from zukunftszentrum.core.personal_data import sections
-from zukunftszentrum.learning.evidence import record
+from zukunftszentrum.learning.competence.evidence import record
 from zukunftszentrum.learning.models import EvidenceKind
-from zukunftszentrum.learning.sharing import completions_of, shared_completions
+from zukunftszentrum.learning.sharing.completions import completions_of, shared_completions
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import (
     make_centre,

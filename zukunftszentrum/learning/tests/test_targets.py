@@ -7,9 +7,13 @@ from typing import Any
 
 import pytest
 
-from zukunftszentrum.learning import targets
+from zukunftszentrum.learning.competence import targets
+from zukunftszentrum.learning.competence.targets import (
+    TargetRequirement,
+    register_target_source,
+    targets_for,
+)
 from zukunftszentrum.learning.models import JobProfileAssignment, OwnGoal, TargetAdjustment
-from zukunftszentrum.learning.targets import TargetRequirement, register_target_source, targets_for
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member, make_organisation
 

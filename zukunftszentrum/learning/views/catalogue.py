@@ -16,12 +16,11 @@ from zukunftszentrum.core.access import public, request_capabilities, requires
 from zukunftszentrum.organisations.middleware import AnyMemberRequest, MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from .. import catalogue_actions as actions
-from .. import catalogue_queries as queries
-from ..catalogue_exceptions import CatalogueError
-from ..catalogue_forms import CatalogueFilterForm
-from ..catalogue_pages import module_page, offer_events, offer_state, place_label
-from ..ical import calendar
+from ..catalogue import actions, queries
+from ..catalogue.exceptions import CatalogueError
+from ..catalogue.forms import CatalogueFilterForm
+from ..catalogue.ical import calendar
+from ..catalogue.pages import module_page, offer_events, offer_state, place_label
 from ..models import RegistrationStatus
 
 PAGE_SIZE = 20

@@ -20,15 +20,14 @@ from zukunftszentrum.core.pdf import pdf_response
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from .. import catalogue_actions as actions
-from .. import catalogue_queries as queries
-from ..catalogue_exceptions import CatalogueError, PrerequisiteCycle
-from ..catalogue_exports import attendance_table
-from ..catalogue_forms import CapacityForm, ModuleForm, OfferForm
-from ..catalogue_pages import demand_rows, offer_state, place_label
-from ..course_assessment import course_assessments
+from ..catalogue import actions, queries
+from ..catalogue.course_assessment import course_assessments
+from ..catalogue.exceptions import CatalogueError, PrerequisiteCycle
+from ..catalogue.exports import attendance_table
+from ..catalogue.forms import CapacityForm, ModuleForm, OfferForm
+from ..catalogue.pages import demand_rows, offer_state, place_label
 from ..models import Module, Offer
-from ..path_demand import gap_rows  # open gaps of the learning paths: unmet demand
+from ..paths.demand import gap_rows  # open gaps of the learning paths: unmet demand
 from .catalogue import base_url
 
 

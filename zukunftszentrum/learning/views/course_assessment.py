@@ -12,9 +12,9 @@ from zukunftszentrum.core.access import requires
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from .. import catalogue_queries as queries
-from ..catalogue_exceptions import CatalogueError
-from ..course_assessment import AssessmentForm, competences_of, record_assessment
+from ..catalogue import queries
+from ..catalogue.course_assessment import AssessmentForm, competences_of, record_assessment
+from ..catalogue.exceptions import CatalogueError
 
 
 @requires(Capability.RUN_COURSES)

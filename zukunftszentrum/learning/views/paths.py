@@ -15,13 +15,14 @@ from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.models import Organisation
 from zukunftszentrum.organisations.roles import Capability
 
-from .. import competence_content as content
-from .. import paths, profiles, team
-from ..catalogue_exceptions import CatalogueError
-from ..catalogue_queries import access_public_module
-from ..path_forms import PathSettingsForm, TeamGroupForm
-from ..path_pages import my_path_context, open_gap_rows
-from ..path_rules import may_plan_team
+from ..catalogue.exceptions import CatalogueError
+from ..catalogue.queries import access_public_module
+from ..competence import content, profiles
+from ..paths import plans as paths
+from ..paths import team
+from ..paths.forms import PathSettingsForm, TeamGroupForm
+from ..paths.pages import my_path_context, open_gap_rows
+from ..paths.rules import may_plan_team
 from .catalogue import base_url
 
 MINE = "learning/paths/mine.html"

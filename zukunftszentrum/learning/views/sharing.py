@@ -1,4 +1,5 @@
-"""The person shares completions with their organisation, or withdraws them (learning/sharing.py)."""
+"""The person shares completions with their organisation, or withdraws them
+(learning/sharing/completions.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from zukunftszentrum.core.access import requires
 from zukunftszentrum.organisations.middleware import MemberRequest
 from zukunftszentrum.organisations.roles import Capability
 
-from .. import sharing
+from ..sharing import completions as sharing
 
 
 @requires(Capability.LEARN)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from zukunftszentrum.learning.framework import load_framework
+from zukunftszentrum.learning.competence.framework import load_framework
 from zukunftszentrum.self_learning.units.attempts import (
     AnswerError,
     DrawnOption,

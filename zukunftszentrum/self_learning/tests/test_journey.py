@@ -18,7 +18,7 @@ from django.utils import formats, timezone
 
 from zukunftszentrum.core.tests.prepared_helpers import fetch_prepared
 from zukunftszentrum.credentials.models import ClaimableAchievement, IssuedCredential
-from zukunftszentrum.learning.sharing import completions_of, set_shared
+from zukunftszentrum.learning.sharing.completions import completions_of, set_shared
 from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_member, make_organisation, make_user
 

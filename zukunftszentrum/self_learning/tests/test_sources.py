@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from zukunftszentrum.learning.framework import load_framework
+from zukunftszentrum.learning.competence.framework import load_framework
 from zukunftszentrum.self_learning.units import Unit
 from zukunftszentrum.self_learning.units.loader import PROVISION_RE, load_units
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from zukunftszentrum.assessments.engine.yamlsource import ContentError
-from zukunftszentrum.learning.framework import load_framework
+from zukunftszentrum.learning.competence.framework import load_framework
 from zukunftszentrum.self_learning.units.loader import load_unit, load_units
 from zukunftszentrum.self_learning.units.render import render
 

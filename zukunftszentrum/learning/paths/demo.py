@@ -1,0 +1,82 @@
+"""Demo step "learning_paths": plans of the showcase company's people in different states — a
+fresh plan, one half done, one done, one with an open gap (too few hours in a short window) —
+and a team plan for the company. Runs again without writing twice: a person with a current
+plan and a company with a team plan are left alone."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zukunftszentrum.core.demo_steps import DemoStepError
+from zukunftszentrum.organisations.demo_data import SHOWCASE_COMPANY
+from zukunftszentrum.organisations.models import Organisation
+
+from ..competence.evidence import record
+from ..models import EvidenceKind, LearningPlan, TeamPlan
+from . import plans as paths
+from . import team
+
+FRESH, HALF, DONE, GAP = "fresh", "half", "done", "gap"
+# In the order of the company's learners: the lead, the works council member, the employee whose
+# login the demo prints (half done: a next step to register for), then the rest.
+STATES = (DONE, FRESH, HALF, GAP)
+
+
+def _attend(user: Any, plan: LearningPlan, steps: list[dict[str, Any]]) -> None:
+    """Record the steps as attended: what a trainer's confirmation would have written."""
+    for number, step in enumerate(steps):
+        for competence, _from, to_level, _closes in step["changes"]:
+            record(
+                user=user,
+                competence=competence,
+                kind=EvidenceKind.ATTENDED,
+                level=to_level,
+                source=f"demo-path:{plan.pk}:{number}",
+                note="Demo",
+            )
+
+
+def _seed_person(user: Any, organisation: Organisation, state: str) -> bool:
+    if paths.current_plan(user) is not None:
+        return False
+    if state == GAP:
+        start = paths.first_of_month(timezone.localdate())
+        paths.save_settings(
+            user=user, start=start, end=paths.add_months(start, 2), monthly_hours=Decimal(2)
+        )
+    plan = paths.plan_for(user, organisation)
+    if state == HALF:
+        _attend(user, plan, plan.steps[: max(1, len(plan.steps) // 2)])
+    elif state == DONE:
+        _attend(user, plan, plan.steps)
+    return True
+
+
+def seed_paths() -> str:
+    organisation = Organisation.objects.filter(legal_name=SHOWCASE_COMPANY).first()
+    if organisation is None:
+        raise DemoStepError(_("Bitte legen Sie zuerst das Demo-Netzwerk an (seed_demo)."))
+    learners = sorted(team.learners_of(organisation).values(), key=lambda m: m.pk)
+    planned = 0
+    for member, state in zip(learners, STATES, strict=False):
+        planned += _seed_person(member.user, organisation, state)
+    made_team = False
+    if not TeamPlan.objects.filter(organisation=organisation).exists() and learners:
+        lead = next((m for m in learners if team.may_plan_team(m, organisation)), None)
+        if lead is not None:
+            plan = TeamPlan.objects.create(
+                organisation=organisation,
+                requested_by=lead.user,
+                group_kind=team.MEMBERS,
+                people=sorted(m.user_id for m in learners),
+            )
+            team.run(plan.pk)  # at once: the demo runs without a worker
+            made_team = True
+    return _("Lernwege der Demo: %(plans)d Pläne, %(teams)d Teamplan neu.") % {
+        "plans": planned,
+        "teams": int(made_team),
+    }
