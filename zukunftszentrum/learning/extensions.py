@@ -43,7 +43,10 @@ def _register_paths() -> None:
             "learning:team_plan",
         ),
     )
-    demo_steps.register_demo_step("learning_paths", order=46, run=_seed_demo_paths)
+    # Plans come after every step that writes evidence or targets (units, the AI systems' users
+    # and shared completions, credentials), so no later evidence closes a demo plan's gaps after
+    # the fact; and before the concept designer, which reads the plans' open gaps.
+    demo_steps.register_demo_step("learning_paths", order=65, run=_seed_demo_paths)
     tasks.register_recovery("learning.team_plans", _requeue_team_plans)
 
 

@@ -271,11 +271,11 @@ def test_demo_steps_run_operator_then_network_then_checks_then_needs():
         "needs",
         "learning_catalogue",
         "competences",
-        "learning_paths",
         "units",
         "ai_systems",
         "credentials",
         "participation",
+        "learning_paths",
         "concepts",
     ]
     assert [step.name for step in demo_steps.selected_steps(["needs", "network"])] == [
@@ -289,8 +289,8 @@ def test_an_unknown_demo_step_is_named_with_the_known_ones():
         CommandError,
         match=(
             r"Unbekannter Schritt: kuchen\. Es gibt: operator, network, checks, needs, "
-            r"learning_catalogue, competences, learning_paths, units, ai_systems, credentials, "
-            r"participation"
+            r"learning_catalogue, competences, units, ai_systems, credentials, participation, "
+            r"learning_paths"
         ),
     ):
         demo_steps.selected_steps(["kuchen"])

@@ -1,7 +1,12 @@
 """Demo step "learning_paths": plans of the showcase company's people in different states — a
 fresh plan, one half done, one done, one with an open gap (too few hours in a short window) —
 and a team plan for the company. Runs again without writing twice: a person with a current
-plan and a company with a team plan are left alone."""
+plan and a company with a team plan are left alone.
+
+Every current plan is made after all of the person's evidence: the step runs after the steps
+that write evidence or targets, and whoever attended (half done, done) planned again after
+attending, with the first plan in their history. A plan made before evidence that closes its
+gaps would show its steps as "nicht mehr nötig" right after the demo is seeded."""
 
 from __future__ import annotations
 
@@ -49,10 +54,10 @@ def _seed_person(user: Any, organisation: Organisation, state: str) -> bool:
             user=user, start=start, end=paths.add_months(start, 2), monthly_hours=Decimal(2)
         )
     plan = paths.plan_for(user, organisation)
-    if state == HALF:
-        _attend(user, plan, plan.steps[: max(1, len(plan.steps) // 2)])
-    elif state == DONE:
-        _attend(user, plan, plan.steps)
+    if state in (HALF, DONE):
+        attended = plan.steps if state == DONE else plan.steps[: max(1, len(plan.steps) // 2)]
+        _attend(user, plan, attended)
+        paths.plan_for(user, organisation)  # planned again after attending: the current plan
     return True
 
 

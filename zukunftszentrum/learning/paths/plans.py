@@ -25,7 +25,7 @@ from django.utils import timezone
 from zukunftszentrum.organisations.models import Organisation
 
 from .. import planning
-from ..competence.evidence import levels_of
+from ..competence.evidence import import_self_ratings, levels_of
 from ..competence.targets import Target, targets_for, targets_for_many
 from ..models import (
     Evidence,
@@ -296,6 +296,10 @@ def store_plan(
 
 def plan_for(user: Any, organisation: Organisation | None) -> LearningPlan:
     """Plan one person now (fast enough inline: one person, a few seconds at most)."""
+    # Older competence checks count as on "Meine Kompetenzen", which catches them up the same
+    # way: planned without them, the person's first visit there would close the plan's gaps
+    # after the fact, and its steps would read "nicht mehr nötig" the day they were planned.
+    import_self_ratings(user)
     catalogue = load_catalogue(holders=[user])
     inputs = person_inputs(user, organisation, catalogue)
     plan = planning.plan_person(inputs.learner, catalogue.catalogue, time_limit=PERSON_TIME_LIMIT)

@@ -8,9 +8,10 @@ import pytest
 
 from zukunftszentrum.learning.catalogue.actions import register
 from zukunftszentrum.learning.competence import targets
-from zukunftszentrum.learning.competence.evidence import record
+from zukunftszentrum.learning.competence.evidence import levels_of, record
 from zukunftszentrum.learning.competence.targets import TargetRequirement
 from zukunftszentrum.learning.models import (
+    Evidence,
     EvidenceKind,
     JobProfileAssignment,
     LearningPlan,
@@ -24,6 +25,7 @@ from zukunftszentrum.organisations.roles import Role
 from zukunftszentrum.organisations.tests.factories import make_centre, make_member
 
 from .catalogue_factories import make_module, make_offer
+from .helpers import submit_competence_check
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +84,19 @@ def test_the_settings_and_the_organisations_land_reach_the_learner(employee):
     learner = _inputs(employee).learner
     assert (learner.accepts_online, learner.travels, learner.monthly_hours) == (False, False, 4.0)
     assert learner.land == employee.organisation.land_id
+
+
+def test_planning_catches_up_older_competence_checks_first(employee):
+    """A check whose self-ratings are not in the log yet (one from before the signal, or the
+    demo's) counts as on "Meine Kompetenzen", so visiting that page later cannot close the
+    plan's gaps after the fact."""
+    OwnGoal.objects.create(user=employee.user, competence="prompting", level=4)
+    submit_competence_check(employee, value=5)
+    Evidence.objects.erase_for(employee.user)  # the check is there, its self-ratings are not
+    plan = paths.plan_for(employee.user, employee.organisation)
+    rated = levels_of(employee.user)["prompting"].self_rating
+    assert rated is not None and rated > 0
+    assert plan.inputs["gaps"]["prompting"] == [rated, 4]
 
 
 def test_a_plan_is_stored_and_the_next_one_supersedes_it(employee, centre):
