@@ -21,11 +21,15 @@ from zukunftszentrum.organisations.demo_data import SHOWCASE_COMPANY
 from zukunftszentrum.organisations.models import Organisation
 
 from ..competence.evidence import record
-from ..models import EvidenceKind, LearningPlan, TeamPlan
+from ..models import EvidenceKind, LearningPlan, OwnGoal, TeamPlan
 from . import plans as paths
 from . import team
 
 FRESH, HALF, DONE, GAP = "fresh", "half", "done", "gap"
+# The demo's competence checks rate the half-done person at 2 or 3 nearly everywhere, which
+# reaches most targets of their job profile; their own goals (level 3, which modules of the demo
+# catalogue in their reach teach) give them a path to attend half of and a next step to take.
+HALF_GOALS = {"how_genai_works": 3, "choosing_tools": 3}
 # In the order of the company's learners: the lead, the works council member, the employee whose
 # login the demo prints (half done: a next step to register for), then the rest.
 STATES = (DONE, FRESH, HALF, GAP)
@@ -53,6 +57,11 @@ def _seed_person(user: Any, organisation: Organisation, state: str) -> bool:
         paths.save_settings(
             user=user, start=start, end=paths.add_months(start, 2), monthly_hours=Decimal(2)
         )
+    if state == HALF:
+        for competence, level in HALF_GOALS.items():
+            OwnGoal.objects.update_or_create(
+                user=user, competence=competence, defaults={"level": level, "note": "Demo"}
+            )
     plan = paths.plan_for(user, organisation)
     if state in (HALF, DONE):
         attended = plan.steps if state == DONE else plan.steps[: max(1, len(plan.steps) // 2)]
