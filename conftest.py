@@ -100,6 +100,15 @@ def _transactional(item: pytest.Item) -> bool:
     )
 
 
+def _serialized(item: pytest.Item) -> bool:
+    """Whether the test asks for `serialized_rollback`: Django loads the kept copy of the
+    migrated data when it starts, and its final flush does not run post_migrate."""
+    marker = item.get_closest_marker("django_db")
+    return "django_db_serialized_rollback" in getattr(item, "fixturenames", ()) or bool(
+        marker and marker.kwargs.get("serialized_rollback")
+    )
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     django_db_setup: None, django_db_blocker: Any, request: pytest.FixtureRequest
@@ -141,6 +150,10 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     if nextitem is None:  # the last test: the test databases are gone already, nothing follows
         return
     if not _transactional(item):
+        return
+    if _serialized(item) and _transactional(nextitem) and _serialized(nextitem):
+        # Its flush left the tables empty (no post_migrate) and Django loads the copy when the
+        # next test starts: loading it here too cost about half a second per browser test.
         return
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
