@@ -88,6 +88,52 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items.sort(key=lambda item: keys[id(item)])
 
 
+def _transactional(item: pytest.Item) -> bool:
+    """Whether the test commits for real and ends by emptying every table (a live server
+    implies it: pytest-django gives such a test a transactional database)."""
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    return (
+        "transactional_db" in names
+        or "live_server" in names
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
+
+
+def _serialized(item: pytest.Item) -> bool:
+    """Whether the test asks for `serialized_rollback`: Django loads the kept copy of the
+    migrated data when it starts, and its final flush does not run post_migrate."""
+    marker = item.get_closest_marker("django_db")
+    return "django_db_serialized_rollback" in getattr(item, "fixturenames", ()) or bool(
+        marker and marker.kwargs.get("serialized_rollback")
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    django_db_setup: None, django_db_blocker: Any, request: pytest.FixtureRequest
+) -> None:
+    """pytest-django's test databases, with what the migrations wrote kept in memory whenever a
+    transactional test will run.
+
+    pytest-django keeps that copy only when some test of the run asks for `serialized_rollback`.
+    Without it, the first transactional test's final flush wiped the Länder for good, and the
+    next test that seeded the demo failed on a FOREIGN KEY constraint (its organisations point
+    to Länder that were gone) — e.g. a browser module run on its own whose tests each seed the
+    demo. `pytest_runtest_teardown` restores from this copy.
+    """
+    if not any(_transactional(item) for item in request.session.items):
+        return
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for connection in connections.all():
+            if getattr(connection, "_test_serialized_contents", None) is None:
+                connection._test_serialized_contents = (  # type: ignore[attr-defined]
+                    connection.creation.serialize_db_to_string()
+                )
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
     """After a transactional test, put back what the migrations wrote (Länder, the default
@@ -95,18 +141,21 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
     Such a test ends by emptying every table. Run alone, pytest-django sorts those tests last, so
     nothing comes after them; spread over several processes (`-n 2`), a process goes on with the
-    next file's tests, which expect the migrated data. Django restores it only at the start of
-    the next test that asks for `serialized_rollback`, so do the same here, for every later test.
+    next file's tests, which expect the migrated data; and a transactional test's own
+    parametrised siblings (or the next test of its module) come after it too. Django restores
+    it only at the start of the next test that asks for `serialized_rollback`, so do the same
+    here, for every later test (the copy is kept by `django_db_setup` above).
     """
     yield
     if nextitem is None:  # the last test: the test databases are gone already, nothing follows
         return
-    marker = item.get_closest_marker("django_db")
-    transactional = "transactional_db" in getattr(item, "fixturenames", ()) or bool(
-        marker and marker.kwargs.get("transaction")
-    )
-    if not transactional:
+    if not _transactional(item):
         return
+    if _serialized(item) and _transactional(nextitem) and _serialized(nextitem):
+        # Its flush left the tables empty (no post_migrate) and Django loads the copy when the
+        # next test starts: loading it here too cost about half a second per browser test.
+        return
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connections
     from pytest_django.plugin import blocking_manager_key
@@ -123,6 +172,9 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
                     inhibit_post_migrate=True,
                 )
                 connection.creation.deserialize_db_from_string(contents)
+        # A test without serialized_rollback ends with a flush that recreates the content types
+        # under new ids (post_migrate) and caches them; the copy just loaded has the old ids.
+        ContentType.objects.clear_cache()
 
 
 # Fixtures through which a test reaches the database.

@@ -280,7 +280,7 @@ MESSAGE_TAGS = {10: "info", 20: "info", 25: "success", 30: "warning", 40: "dange
 ZZ_MIN_GROUP_SIZE = max(5, int(os.environ.get("ZZ_MIN_GROUP_SIZE", "5")))
 ZZ_CONTENT_DIR = Path(os.environ.get("ZZ_CONTENT_DIR", BASE_DIR / "content"))
 ZZ_INVITATION_DAYS = int(os.environ.get("ZZ_INVITATION_DAYS", "14"))
-ZZ_PRIVACY_NOTICE_VERSION = "2026-12"  # who sees what, in detail
+ZZ_PRIVACY_NOTICE_VERSION = "2026-12-06"  # who sees what, for every role and app
 
 # Signing keys live outside the database (backed up by `backup`); credentials' keys in credentials/.
 ZZ_SIGNING_KEYS_DIR = Path(os.environ.get("ZZ_SIGNING_KEYS_DIR", DATA_DIR / "keys"))

@@ -7,12 +7,14 @@ synchronous database access from async code has to be relaxed for these tests.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page
 
@@ -63,6 +65,34 @@ def browser_context_args(browser_context_args: dict) -> dict:
         "timezone_id": "Europe/Berlin",
         "viewport": DESKTOP,
     }
+
+
+# Per process: what a seeding returned, and a copy of the whole database right after it.
+_SEEDED: dict[str, tuple[sqlite3.Connection, object]] = {}
+
+
+def seeded_once[T](key: str, seed: Callable[[], T]) -> T:
+    """seed() in the first test that asks for `key` in this process; every later test gets a
+    copy of the database as it was right after that seeding (SQLite's backup, milliseconds)
+    instead of seeding the demo again (seconds: the screens checks seed it for every role).
+
+    Every browser test ends by emptying the tables, so each test still starts from the seeded
+    demo and nothing one test changes reaches the next. The copy covers every table, the
+    migrated data included; files the seeding wrote stay in the run's media folder anyway.
+    On another database than SQLite each test seeds as before.
+    """
+    connection.ensure_connection()
+    if connection.vendor != "sqlite":
+        return seed()
+    if key not in _SEEDED:
+        result = seed()
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        connection.connection.backup(copy)
+        _SEEDED[key] = (copy, result)
+        return result
+    copy, result = _SEEDED[key]
+    copy.backup(connection.connection)
+    return result  # type: ignore[return-value]
 
 
 def watch(page: Page) -> list[str]:

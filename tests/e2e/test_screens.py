@@ -17,7 +17,7 @@ from zukunftszentrum.organisations.roles import ROLE_CAPABILITIES, Role
 from zukunftszentrum.participation.models import Project
 
 from .axe import visit
-from .conftest import MOBILE, SCREENS_DIR, log_in, watch
+from .conftest import MOBILE, SCREENS_DIR, log_in, seeded_once, watch
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -87,12 +87,17 @@ ORGANISATION_PAGES = [
 ]
 
 
-@pytest.fixture
-def demo_logins() -> dict[str, DemoLogin]:
+def _seed() -> dict[str, DemoLogin]:
     logins = {ROLE_SLUGS[login.role]: login for login in seed_demo()}
     for step in demo_steps.selected_steps(APP_DEMO_STEPS):
         step.run()
     return logins
+
+
+@pytest.fixture
+def demo_logins() -> dict[str, DemoLogin]:
+    """The demo with the later apps' data; seeded once per process (see `seeded_once`)."""
+    return seeded_once("screens", _seed)
 
 
 def shoot(page: Page, name: str) -> None:

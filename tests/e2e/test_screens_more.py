@@ -19,6 +19,8 @@ from .axe import visit
 from .conftest import MOBILE, log_in, watch
 from .test_screens import shoot
 
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
 STEPS = ["learning_catalogue", "competences", "ai_systems", "participation", "concepts"]
 
 

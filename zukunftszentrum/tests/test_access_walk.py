@@ -192,10 +192,14 @@ def test_admin_is_only_for_programme_admins() -> None:
         and r.name not in ("admin:login", "admin:logout", "admin:autocomplete")
     ]
     assert admin_routes
+    # One signed-in client per role for all routes (a sign-in per route and role took most of
+    # this test's time); each is checked at the end to be still signed in, in its role, so a
+    # refusal was never just a lost session.
+    clients = {role: _client_for(a.members[role]) for role in Role}
     for route in admin_routes:
         url = _url(route, a)
         for role in Role:
-            answer = _client_for(a.members[role]).get(url)
+            answer = clients[role].get(url)
             if role is Role.PROGRAMME_ADMIN:
                 # read-only models refuse their add view (403); lists and the index must open
                 lists = route.name.endswith(("_changelist", ":index"))
@@ -203,6 +207,10 @@ def test_admin_is_only_for_programme_admins() -> None:
                 assert answer.status_code in expected, (url, answer.status_code)
             else:
                 assert answer.status_code != 200 or route.name.endswith("jsi18n"), (url, role)
+    for role, client in clients.items():
+        member = a.members[role]
+        assert client.session.get("_auth_user_id") == str(member.user.pk), role
+        assert client.session.get(SESSION_KEY) == member.pk, role
 
 
 @pytest.mark.django_db
