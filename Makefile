@@ -17,6 +17,11 @@ export PORT CHROMIUM
 # `pip install --user uv` puts uv here.
 export PATH := $(shell python3 -m site --user-base 2>/dev/null)/bin:$(PATH)
 
+# Python keeps compiled modules in __pycache__ (ignored by git). A machine that switches this off
+# (PYTHONDONTWRITEBYTECODE) makes every test process and subprocess compile about 1,350 modules
+# again, about 3 s of CPU each; the tests turn it back on for themselves.
+unexport PYTHONDONTWRITEBYTECODE
+
 # With a Python 3.12 on the machine, uv must not download another one (there may be no network
 # for it); without one, uv may fetch it. A value set by the caller always wins.
 ifndef UV_PYTHON_DOWNLOADS
