@@ -160,3 +160,23 @@ def test_out_of_time_or_not_the_team_plan_is_seat_feasible_and_never_worse_than_
         assert team.stats["mip_gap"] >= 0.0  # a stated gap (inf when no bound is known)
     if limit:
         assert team.status == "optimal"
+
+
+def test_a_level_chain_cannot_close_a_gap_with_two_halves():
+    # "kurs" closes 1 -> 3 alone (2 h); "aufbau" closes it in 1 h but needs level 2 first,
+    # from "grundlagen" (1.5 h, reaches only 2) or from "kurs" itself. Half of "kurs" plus half
+    # of "aufbau" (1.5 h) is no plan: the earliest module reaching 3 needs nothing, or had its
+    # need met by one reaching less than 3. With that row the relaxation's optimum is the plan.
+    cat = Catalogue(
+        [
+            Module("kurs", {"prompting": 3}, 2),
+            Module("aufbau", {"prompting": 3}, 1, requires_levels={"prompting": 2}),
+            Module("grundlagen", {"prompting": 2}, 1.5),
+        ],
+        [],
+    )
+    model = PersonModel(prepare(_person("anna", current={"prompting": 0}), cat), W)
+    assert model.bound(()) == pytest.approx(2.0, abs=1e-4)
+    status, plan = model.solve((), 10.0)
+    assert status == "optimal" and [o.module for o in plan] == ["kurs"]
+    assert model.counts["mip"] == 0
