@@ -35,7 +35,11 @@ Answer = tuple[str, Plan | None]
 
 
 def default_workers() -> int:
-    return 2 if (os.cpu_count() or 1) >= 2 and hasattr(os, "fork") else 1
+    """2 where fork exists and this process may run on two cores or more, else 1."""
+    if not hasattr(os, "fork"):
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 if (cores or 1) >= 2 else 1
 
 
 class RemoteModel(PersonModel):
