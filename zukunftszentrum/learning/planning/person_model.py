@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any
 
 import highspy
@@ -75,14 +76,10 @@ class PersonModel:
         self.weights = weights
         # the person's own penalty: the same optimum as the team's, with smaller numbers
         self.penalty = open_gap_penalty(problem, weights)
-        self._built, all_cols = build([problem], weights, penalty=self.penalty)
-        self.cols = all_cols[0]
-        self._offer_cols: dict[str, list[int]] = defaultdict(list)
-        for c, o in self.cols.items():
-            if o.offer is not None:
-                self._offer_cols[o.offer].append(c)
-        self._integer = np.asarray(self._built.integer, dtype=np.int64)
-        self._knapsacks = knapsacks(self._built)
+        # the offers of the person's options: what a forbidden set can change
+        self._offers = frozenset(
+            o.offer for options in problem.options.values() for o in options if o.offer
+        )
         self._lp: highspy.Highs | None = None
         self._forbidden_now: list[int] = []
         self.plans: dict[frozenset[str], Plan | None] = {}  # exact answers; None: infeasible
@@ -91,7 +88,7 @@ class PersonModel:
 
     def key(self, forbidden: Iterable[str]) -> frozenset[str]:
         """The forbidden offers that matter here (those of the person's options)."""
-        return frozenset(f for f in forbidden if f in self._offer_cols)
+        return frozenset(f for f in forbidden if f in self._offers)
 
     def _locks_ruled_out(self, key: frozenset[str]) -> bool:
         options = self.problem.options
@@ -147,6 +144,37 @@ class PersonModel:
     def value(self, plan: Plan) -> float:
         gaps, total = plan_value(self.problem, plan, self.weights)
         return self.penalty * gaps + total
+
+    # --- the built model, made at the first question (never for a person not asked) --------
+    @cached_property
+    def _built(self) -> Any:
+        built, _cols = self._build
+        return built
+
+    @cached_property
+    def _build(self) -> tuple[Any, dict[int, Option]]:
+        built, all_cols = build([self.problem], self.weights, penalty=self.penalty)
+        return built, all_cols[0]
+
+    @property
+    def cols(self) -> dict[int, Option]:
+        return self._build[1]
+
+    @cached_property
+    def _offer_cols(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for c, o in self.cols.items():
+            if o.offer is not None:
+                found[o.offer].append(c)
+        return found
+
+    @cached_property
+    def _integer(self) -> np.ndarray:
+        return np.asarray(self._built.integer, dtype=np.int64)
+
+    @cached_property
+    def _knapsacks(self) -> list[Knapsack]:
+        return knapsacks(self._built)
 
     # --- the LP relaxation, warm-started ---------------------------------------------------
     def _relax(self, key: frozenset[str]) -> tuple[float, Plan | None]:
