@@ -9,8 +9,9 @@ same sequence of warm LP re-solves and MIP runs as without the worker, and the p
 and every tie broken are the same as the sequential ones (tested). The planning process keeps
 a mirror of each remote model's answers, so remembered answers cost no round trip.
 
-Only fork is used (the worker inherits the built models; nothing is rebuilt or pickled but
-keys, plans and figures), only where it exists and only for teams large enough to pay for it.
+Only fork is used (the worker inherits the person models and builds its own at their first
+question; nothing is pickled but keys, plans and figures), only where fork exists and only for
+teams large enough to pay for it.
 If the worker fails, its models are solved in the planning process from then on (still exact).
 Pure: no Django.
 """
@@ -54,18 +55,20 @@ class RemoteModel(PersonModel):
 
     def solve(self, forbidden: Iterable[str], time_limit: float) -> Answer:
         key = self.key(forbidden)
-        if key in self.plans or not self._pool.alive:
-            return PersonModel.solve(self, key, time_limit)
-        return self._pool.remote_solve(self, key, time.perf_counter() + time_limit)
+        if key not in self.plans and self._pool.alive:
+            with contextlib.suppress(EOFError, OSError):  # a dead worker: solved here instead
+                return self._pool.remote_solve(self, key, time.perf_counter() + time_limit)
+        return PersonModel.solve(self, key, time_limit)
 
     def bound(self, forbidden: Iterable[str]) -> float:
         key = self.key(forbidden)
-        if key in self.plans or not self._pool.alive:
+        if key in self.plans:
             return PersonModel.bound(self, key)
-        if key not in self._known:
-            [reply] = self._pool.call(("bounds", [(self._index, key)]))
-            self._bounded(key, reply)
-        return self._known[key]
+        if key not in self._known and self._pool.alive:
+            with contextlib.suppress(EOFError, OSError):  # a dead worker: bounded here instead
+                [reply] = self._pool.call(("bounds", [(self._index, key)]))
+                self._bounded(key, reply)
+        return self._known[key] if key in self._known else PersonModel.bound(self, key)
 
     def _bounded(self, key: frozenset[str], reply: tuple[float, bool, Plan | None, Counter[str]]) -> None:  # fmt: skip
         value, known, plan, counts = reply

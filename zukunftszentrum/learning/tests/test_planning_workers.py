@@ -79,8 +79,12 @@ def test_when_the_worker_dies_its_models_are_solved_here():
     os.kill(pool._pid, signal.SIGKILL)
     os.waitpid(pool._pid, 0)
     try:
+        remote = next(m for m in pool.models if isinstance(m, parallel.RemoteModel))
+        asked = pool.models.index(remote)
+        assert remote.solve((), 10.0) == expected[asked]  # one question: answered here
+        assert not pool.alive
         got = pool.solve_all([(m, frozenset()) for m in pool.models], float("inf"))
+        assert remote.bound(()) == models[asked].bound(())
     finally:
         pool.close()
-    assert not pool.alive
-    assert [(s, p) for s, p in got] == [(s, p) for s, p in expected]
+    assert got == expected
