@@ -32,14 +32,17 @@ Functions (`planner.py`)
         costs more than every module the person could take), then the least weighted total.
     greedy_person(learner, catalogue, *, weights=None, names=None) -> Plan
         The greedy set-cover baseline (status "heuristic"); never better than plan_person.
-    plan_team(learners, catalogue, *, weights=None, names=None, time_limit=60.0) -> TeamPlan
+    plan_team(learners, catalogue, *, weights=None, names=None, time_limit=60.0,
+              workers=None) -> TeamPlan
         One optimisation for the group with the offers' free seats shared; exact (people who
         compete for an over-booked offer are planned together by a master problem over their
         own plans with some offers forbidden, see team.py and team_master.py; each person's
         model is built once and re-solved with bounds, person_model.py). The time limit holds
         in every phase: then status "time_limit" with the best seat-feasible plan known, never
         worse than greedy, its stats["lower_bound"] and stats["mip_gap"]. Large teams belong in
-        a background task (core.tasks), not in a request.
+        a background task (core.tasks), not in a request. `workers` (default: 2 where the
+        machine has two cores and fork): a forked worker solves half of the person models of a
+        team of at least 40 distinct people, with the same result as one process (workers.py).
     greedy_team(learners, catalogue, *, weights=None, names=None) -> TeamPlan
         Baseline: greedy person after person, seats taken as they go.
     `names` maps competence and module ids to labels used in the German texts.

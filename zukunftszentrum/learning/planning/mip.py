@@ -144,6 +144,40 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
             if r >= lvl and need < lvl and end <= month
         }
 
+    # competence -> the level each module needs in it (its unmet level prerequisite there)
+    needs_in: dict[str, dict[str, int]] = defaultdict(dict)
+    for k in by_module:
+        for comp, lvl in p.level_prereqs.get(k, ()):
+            needs_in[comp][k] = lvl
+
+    def earliest_by(comp: str, lvl: int, month: int) -> dict[int, float] | None:
+        """A second valid row for "level lvl of comp by month": the earliest first provider in
+        a plan either needs nothing in comp, or its need was met before by a first provider of
+        that lower level reaching less than lvl (one reaching lvl would be an earlier first
+        provider). So the level needs one of those, counted only when done by month - 1. None
+        when no first provider needs comp (then the usual row says the same)."""
+        needed = {
+            needs_in[comp][k]
+            for k in by_module
+            if k in needs_in[comp] and 0 < first[k][comp] < lvl
+            and p.modules[k].reaches.get(comp, 0) >= lvl
+        }  # fmt: skip
+        if not needed:
+            return None
+        row = {
+            c: -1.0
+            for r, need, c, end in reaching.get(comp, ())
+            if r >= lvl and need == 0 and end <= month
+        }
+        row.update(
+            {
+                c: -1.0
+                for r, need, c, end in reaching.get(comp, ())
+                if r < lvl and end <= month - 1 and any(r >= k > need for k in needed)
+            }
+        )
+        return row
+
     # "level l of competence c reached by the end of month m": one continuous column per
     # (c, l, m) shared by every module that needs it, so prerequisite rows stay short
     reached: dict[tuple[str, int, int], int] = {}
@@ -155,6 +189,9 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
             row = {d: 1.0}
             row.update(providers_by(comp, lvl, month))
             b.row(row, -_INF, 0.0)
+            earliest = earliest_by(comp, lvl, month)
+            if earliest is not None:
+                b.row({d: 1.0, **earliest}, -_INF, 0.0)
         return reached[key]
 
     # prerequisites, one row per (module, start month, prerequisite), cumulative: "j starts by
@@ -189,6 +226,9 @@ def _add_learner(b: _Builder, p: Problem, weights: Weights, penalty: float) -> d
         row = {z: 1.0}
         row.update(providers_by(comp, target, last))
         b.row(row, -_INF, 0.0)
+        earliest = earliest_by(comp, target, last)
+        if earliest is not None:
+            b.row({z: 1.0, **earliest}, -_INF, 0.0)
     # monthly budget
     per_month: dict[int, dict[int, float]] = defaultdict(dict)
     for c, o in cols.items():
@@ -283,6 +323,11 @@ def run(
         # cost) about a third of the rest; the root LP with its cuts finds these optima.
         for heuristic in ("feasibility_jump", "rins", "rens", "root_reduced_cost"):
             h.setOptionValue(f"mip_heuristic_run_{heuristic}", False)
+        # HiGHS still presolves the root LP (about 9 % of a run here) and looks for symmetry
+        # (2 %); neither pays on these models. The analytic centre (an interior point solve
+        # in a new solver object) and the root cut rounds have no option to switch them off.
+        h.setOptionValue("mip_root_presolve_only", True)
+        h.setOptionValue("mip_detect_symmetry", False)
     h.setOptionValue("threads", 1)
     # exact to 1e-7 absolute: the weights' finest term (a month earlier) is worth 1e-6
     h.setOptionValue("mip_rel_gap", 0.0)

@@ -12,6 +12,11 @@ the answer is the root LP. So a `PersonModel`:
   basis after each change of bounds (a warm start: a few dual simplex iterations). When the LP
   optimum is integral it is the MIP optimum (the LP is a relaxation and the point is feasible),
   and no MIP runs; otherwise the MIP runs on the same built model;
+- when the LP optimum is fractional, adds cover rows of the monthly budgets it violates
+  (`cover_rows`: options that together exceed a month's hours cannot all be taken) to this LP
+  and re-solves, up to COVER_ROUNDS times; valid for every plan of the model, so they stay for
+  all later questions. This halves the MIP runs (most fractional optima spread a module over
+  two dates under the budget);
 - gives the LP value as a lower bound for a plan not yet solved (the master's placeholders);
 - remembers every answer by the forbidden offers it could use, so a repeated question (and a
   colleague with the same inputs, `signature`) costs nothing.
@@ -23,6 +28,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cached_property
+from typing import Any
 
 import highspy
 import numpy as np
@@ -41,6 +48,10 @@ INTEGRAL = 1e-9
 # An LP bound is lowered by this much before use: the simplex stops within its tolerances, and a
 # bound a hair too high could hide the optimum. Worth less than the finest weight (1e-6).
 SAFETY = 1e-7
+# Rounds of cover rows added to a fractional LP optimum before HiGHS's MIP is asked.
+COVER_ROUNDS = 5
+
+Knapsack = tuple[list[int], list[float], float]  # columns, hours, monthly budget
 
 
 def signature(p: Problem) -> tuple[object, ...]:
@@ -65,13 +76,10 @@ class PersonModel:
         self.weights = weights
         # the person's own penalty: the same optimum as the team's, with smaller numbers
         self.penalty = open_gap_penalty(problem, weights)
-        self._built, all_cols = build([problem], weights, penalty=self.penalty)
-        self.cols = all_cols[0]
-        self._offer_cols: dict[str, list[int]] = defaultdict(list)
-        for c, o in self.cols.items():
-            if o.offer is not None:
-                self._offer_cols[o.offer].append(c)
-        self._integer = np.asarray(self._built.integer, dtype=np.int64)
+        # the offers of the person's options: what a forbidden set can change
+        self._offers = frozenset(
+            o.offer for options in problem.options.values() for o in options if o.offer
+        )
         self._lp: highspy.Highs | None = None
         self._forbidden_now: list[int] = []
         self.plans: dict[frozenset[str], Plan | None] = {}  # exact answers; None: infeasible
@@ -80,7 +88,7 @@ class PersonModel:
 
     def key(self, forbidden: Iterable[str]) -> frozenset[str]:
         """The forbidden offers that matter here (those of the person's options)."""
-        return frozenset(f for f in forbidden if f in self._offer_cols)
+        return frozenset(f for f in forbidden if f in self._offers)
 
     def _locks_ruled_out(self, key: frozenset[str]) -> bool:
         options = self.problem.options
@@ -137,6 +145,37 @@ class PersonModel:
         gaps, total = plan_value(self.problem, plan, self.weights)
         return self.penalty * gaps + total
 
+    # --- the built model, made at the first question (never for a person not asked) --------
+    @cached_property
+    def _built(self) -> Any:
+        built, _cols = self._build
+        return built
+
+    @cached_property
+    def _build(self) -> tuple[Any, dict[int, Option]]:
+        built, all_cols = build([self.problem], self.weights, penalty=self.penalty)
+        return built, all_cols[0]
+
+    @property
+    def cols(self) -> dict[int, Option]:
+        return self._build[1]
+
+    @cached_property
+    def _offer_cols(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for c, o in self.cols.items():
+            if o.offer is not None:
+                found[o.offer].append(c)
+        return found
+
+    @cached_property
+    def _integer(self) -> np.ndarray:
+        return np.asarray(self._built.integer, dtype=np.int64)
+
+    @cached_property
+    def _knapsacks(self) -> list[Knapsack]:
+        return knapsacks(self._built)
+
     # --- the LP relaxation, warm-started ---------------------------------------------------
     def _relax(self, key: frozenset[str]) -> tuple[float, Plan | None]:
         """The LP relaxation with `key` forbidden: (value, the plan if the optimum is
@@ -148,6 +187,20 @@ class PersonModel:
         columns = [c for offer in key for c in self._offer_cols[offer]]
         self._set_forbidden(h, columns)
         h.run()
+        for _ in range(COVER_ROUNDS):
+            if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                break
+            x = np.asarray(h.getSolution().col_value)
+            if self._integral(x):
+                break
+            rows = cover_rows(self._knapsacks, x)
+            if not rows:
+                break
+            self.counts["cover_rows"] += len(rows)
+            for columns, most in rows:
+                idx = np.asarray(columns, dtype=np.int32)
+                h.addRow(-highspy.kHighsInf, float(most), len(idx), idx, np.ones(len(idx)))
+            h.run()
         status = h.getModelStatus()
         if status == highspy.HighsModelStatus.kInfeasible:
             self.bounds[key] = float("inf")
@@ -157,14 +210,16 @@ class PersonModel:
         value = h.getInfo().objective_function_value
         x = np.asarray(h.getSolution().col_value)
         self.bounds[key] = value - SAFETY
-        if len(self._integer) and np.all(
-            np.abs(x[self._integer] - np.round(x[self._integer])) <= INTEGRAL
-        ):
+        if len(self._integer) and self._integral(x):
             plan = tuple(o for c, o in self.cols.items() if x[c] > 0.5)
             self.plans[key] = plan
             self.bounds[key] = self.value(plan)
             return self.bounds[key], plan
         return self.bounds[key], None
+
+    def _integral(self, x: np.ndarray) -> bool:
+        values = x[self._integer]
+        return bool(np.all(np.abs(values - np.round(values)) <= INTEGRAL))
 
     def _lp_solver(self) -> highspy.Highs:
         if self._lp is None:
@@ -178,6 +233,9 @@ class PersonModel:
             h.setOptionValue("threads", 1)
             h.setOptionValue("primal_feasibility_tolerance", 1e-9)
             h.setOptionValue("dual_feasibility_tolerance", 1e-9)
+            # the dual simplex perturbs costs by about 1e-6 relative, the size of the finest
+            # weight (a month later): with cover rows it then stopped a month off the optimum
+            h.setOptionValue("dual_simplex_cost_perturbation_multiplier", 0.0)
             load(h, self._built, relaxed=True)
             self._lp = h
         return self._lp
@@ -204,3 +262,46 @@ def plan_value(p: Problem, options: Iterable[Option], weights: Weights) -> tuple
         weights.step(p.modules[o.module].hours, p.modules[o.module].cost, o.end) for o in options
     )
     return open_gaps, total
+
+
+def knapsacks(built: Any) -> list[Knapsack]:
+    """The model's monthly budget rows: only binary option columns, hours > 0, some not 1."""
+    found = []
+    ends = [*built.starts[1:], len(built.index)][: len(built.starts)]
+    for r, (start, end) in enumerate(zip(built.starts, ends, strict=True)):
+        hours = built.value[start:end]
+        if built.row_lower[r] == -highspy.kHighsInf and min(hours, default=0) > 0 and any(h != 1.0 for h in hours):  # fmt: skip
+            found.append((list(built.index[start:end]), list(hours), float(built.row_upper[r])))
+    return found
+
+
+def cover_rows(rows: list[Knapsack], x: np.ndarray) -> list[tuple[list[int], int]]:
+    """Extended cover rows (columns, at most how many of them) violated by x, at most one per
+    budget row. A cover C is a set of options whose hours in the month exceed the budget, so at
+    most |C| - 1 of them; any option needing at least as many hours as the largest in C can
+    stand in for it (extended cover): Σ over C and those options ≤ |C| - 1."""
+    found = []
+    for columns, hours, budget in rows:
+        # take the options nearest to 1 first, the larger first among equals
+        order = sorted(
+            (k for k in range(len(columns)) if x[columns[k]] > INTEGRAL),
+            key=lambda k: (1.0 - x[columns[k]], -hours[k], columns[k]),
+        )
+        cover, total = [], 0.0
+        for k in order:
+            cover.append(k)
+            total += hours[k]
+            if total > budget + 1e-9:
+                break
+        if total <= budget + 1e-9:
+            continue
+        for k in sorted(cover, key=lambda k: (x[columns[k]], columns[k])):  # keep it minimal
+            if total - hours[k] > budget + 1e-9:
+                cover.remove(k)
+                total -= hours[k]
+        if sum(x[columns[k]] for k in cover) <= len(cover) - 1 + 1e-6:
+            continue  # not violated
+        largest = max(hours[k] for k in cover)
+        extended = set(cover) | {k for k in range(len(columns)) if hours[k] >= largest}
+        found.append((sorted(columns[k] for k in extended), len(cover) - 1))
+    return found

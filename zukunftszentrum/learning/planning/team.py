@@ -14,13 +14,15 @@ import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from . import workers as parallel
 from .catalogue import Catalogue, Option, Problem, prepare
 from .greedy import greedy
 from .inputs import Learner, Weights
 from .mip import open_gap_penalty
 from .person_model import PersonModel, plan_value, signature
 from .results import INFEASIBLE, OPTIMAL, TIME_LIMIT, TeamPlan, build_plan, infeasible_plan
-from .team_master import Columns, master, solve_node
+from .team_master import Columns, children, master
+from .workers import Answer, Pool, default_workers, solve_local
 
 Plans = list[list[Option]]
 
@@ -40,10 +42,16 @@ def schedule_of(
     return {offer: tuple(ids) for offer, ids in sorted(schedule.items())}
 
 
+# Seconds per person kept back from the search for what runs after it when the clock stops:
+# the greedy baseline of the whole team (median about 4 ms a person) and the plans' texts.
+FINISH_PER_PERSON = 0.005
+
+
 class _Clock:
-    def __init__(self, time_limit: float) -> None:
+    def __init__(self, time_limit: float, reserve: float = 0.0) -> None:
         self.began = time.perf_counter()
-        self.deadline = self.began + time_limit
+        # the search stops `reserve` early, so that the finish fits within the limit
+        self.deadline = self.began + time_limit - min(reserve, 0.3 * time_limit)
 
     def out(self) -> bool:
         return time.perf_counter() > self.deadline
@@ -75,6 +83,7 @@ def plan_team(
     weights: Weights | None = None,
     names: Mapping[str, str] | None = None,
     time_limit: float = 60.0,
+    workers: int | None = None,
 ) -> TeamPlan:
     """Optimal plans for a group sharing the offers' free seats (see the package docstring).
 
@@ -84,8 +93,11 @@ def plan_team(
     those offers forbidden (team_master.py, grown lazily where the master asks); everyone else
     keeps their own optimum, which uses none of the limited seats and so is part of an optimum of
     the group. Repeat until no offer is over-booked: the result is optimal for all seat limits.
+
+    `workers` (default: 2 where the machine has two cores and fork) > 1 lets a forked worker
+    solve half of the person models (workers.py); the result is the same as with 1.
     """
-    clock = _Clock(time_limit)
+    clock = _Clock(time_limit, FINISH_PER_PERSON * len(learners))
     weights = weights or Weights()
     problems = [prepare(learner, catalogue) for learner in learners]
     if any(_locks_impossible(p) for p in problems):
@@ -97,10 +109,40 @@ def plan_team(
             seconds=clock.seconds(),
             explanation="Festgelegte Module lassen sich nicht einplanen für: " + ", ".join(plans),
         )
-    # one closed gap anywhere in the team outweighs every saving of everyone (lexicographic)
-    penalty = 1.0 + sum(open_gap_penalty(p, weights) - 1.0 for p in problems)
     seats = {o.id: o.free_seats for o in catalogue.offers.values()}
     models = person_models(problems, weights)
+    pool = None
+    if (workers or default_workers()) > 1 and len({id(m) for m in models}) >= parallel.MIN_MODELS:
+        pool = Pool(models)
+        models = pool.models
+    try:
+        return _plan(learners, problems, models, pool, clock, weights, names, seats)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _solve_all(
+    pool: Pool | None, jobs: Sequence[tuple[PersonModel, frozenset[str]]], deadline: float
+) -> list[Answer | None]:
+    """The jobs' answers in order (None: not started, out of time), in two processes if any."""
+    if pool is not None:
+        return pool.solve_all(jobs, deadline)
+    return [solve_local(m, m.key(forbidden), deadline) for m, forbidden in jobs]
+
+
+def _plan(
+    learners: Sequence[Learner],
+    problems: list[Problem],
+    models: list[PersonModel],
+    pool: Pool | None,
+    clock: _Clock,
+    weights: Weights,
+    names: Mapping[str, str] | None,
+    seats: dict[str, int],
+) -> TeamPlan:
+    # one closed gap anywhere in the team outweighs every saving of everyone (lexicographic)
+    penalty = 1.0 + sum(open_gap_penalty(p, weights) - 1.0 for p in problems)
 
     def value(i: int, options: Sequence[Option]) -> float:
         gaps, total = plan_value(problems[i], options, weights)
@@ -109,11 +151,12 @@ def plan_team(
     # 1. everyone alone (a lower bound for the team)
     status = OPTIMAL
     alone: list[list[Option] | None] = []
-    for i, p in enumerate(problems):
-        if clock.out():
+    answers = _solve_all(pool, [(m, frozenset()) for m in models], clock.deadline)
+    for p, answer in zip(problems, answers, strict=True):
+        if answer is None:
             alone.append(None)
             continue
-        solved, plan = models[i].solve((), clock.left())
+        solved, plan = answer
         if solved == INFEASIBLE:
             plans = {p.learner.id: infeasible_plan(p, names)}
             return TeamPlan(INFEASIBLE, plans, {}, clock.seconds(), plans[p.learner.id].explanation)
@@ -169,6 +212,9 @@ def plan_team(
         while True:
             # solve the placeholders the master picks until it picks none (then it is exact)
             out_of_time = clock.out()
+            if pool is not None and not out_of_time:
+                # the placeholders' LP bounds, in the order the master asks for them
+                pool.bounds_all([(trees[i].model, c) for i in group for _, c in children(trees[i], coupled)])  # fmt: skip
             result = master(
                 group, trees, seats, coupled, penalty, clock.left(), extra=extra,
                 bounds=not out_of_time,
@@ -177,8 +223,14 @@ def plan_team(
             bound = max(bound, result.bound + outside)
             if not result.todo:
                 break
-            for i, node in result.todo:
-                if not solve_node(trees[i], node, clock.left()):
+            jobs = [(trees[i].model, node) for i, node in result.todo]
+            for (i, node), answer in zip(result.todo, _solve_all(pool, jobs, clock.deadline), strict=True):  # fmt: skip
+                if answer is None:  # out of time: it stays a placeholder, no longer offered
+                    status = TIME_LIMIT
+                    continue
+                solved, plan = answer
+                trees[i].plans[node] = plan if solved != INFEASIBLE else None
+                if solved not in (OPTIMAL, INFEASIBLE):
                     status = TIME_LIMIT
         if result.status == INFEASIBLE and not out_of_time:
             # with the placeholders the master is a relaxation: infeasible there is a proof

@@ -20,7 +20,7 @@ models `plan_person` solves in milliseconds. See docs/methods/learning-paths.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import highspy
@@ -72,26 +72,25 @@ def _frontier(
     relaxation's. The LP value counts open gaps at the person's own penalty; the team's is
     larger by `extra_penalty` per gap, and the child has at least its parent's open gaps."""
     found: dict[frozenset[str], float] = {}
-    for forbidden, plan in tree.plans.items():
-        if plan is None:
-            continue
+    for plan, child in children(tree, coupled):
         parent = value(plan)
         gaps = tree.score(plan)[0]
-        for o in plan:
-            if o.offer is not None and o.offer in coupled:
-                child = forbidden | {o.offer}
-                if child in tree.plans:
-                    continue
-                relaxed = tree.model.bound(child) + extra_penalty * gaps
-                found[child] = max(found.get(child, 0.0), parent, relaxed)
+        relaxed = tree.model.bound(child) + extra_penalty * gaps
+        found[child] = max(found.get(child, 0.0), parent, relaxed)
     return found
 
 
-def solve_node(tree: Columns, forbidden: frozenset[str], time_limit: float) -> bool:
-    """P(forbidden) into the tree; False when the solver stopped at its time limit."""
-    status, plan = tree.model.solve(forbidden, time_limit)
-    tree.plans[forbidden] = plan if status != INFEASIBLE else None
-    return status in (OPTIMAL, INFEASIBLE)
+def children(tree: Columns, coupled: set[str]) -> Iterator[tuple[Plan, frozenset[str]]]:
+    """(parent plan, unsolved child) of every solved node, in a fixed order: the order in
+    which the master asks for the children's bounds (workers.py computes them ahead)."""
+    for forbidden, plan in tree.plans.items():
+        if plan is None:
+            continue
+        for o in plan:
+            if o.offer is not None and o.offer in coupled:
+                child = forbidden | {o.offer}
+                if child not in tree.plans:
+                    yield plan, child
 
 
 def master(

@@ -8,6 +8,7 @@ import random
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pytest
 
 from zukunftszentrum.learning.planning import (
@@ -21,7 +22,7 @@ from zukunftszentrum.learning.planning import (
 )
 from zukunftszentrum.learning.planning.catalogue import prepare
 from zukunftszentrum.learning.planning.mip import open_gap_penalty, solve
-from zukunftszentrum.learning.planning.person_model import PersonModel, plan_value
+from zukunftszentrum.learning.planning.person_model import PersonModel, cover_rows, plan_value
 from zukunftszentrum.learning.planning.team import person_models
 
 from .test_planning_bruteforce import random_instance, random_learner
@@ -160,3 +161,69 @@ def test_out_of_time_or_not_the_team_plan_is_seat_feasible_and_never_worse_than_
         assert team.stats["mip_gap"] >= 0.0  # a stated gap (inf when no bound is known)
     if limit:
         assert team.status == "optimal"
+
+
+def test_a_level_chain_cannot_close_a_gap_with_two_halves():
+    # "kurs" closes 1 -> 3 alone (2 h); "aufbau" closes it in 1 h but needs level 2 first,
+    # from "grundlagen" (1.5 h, reaches only 2) or from "kurs" itself. Half of "kurs" plus half
+    # of "aufbau" (1.5 h) is no plan: the earliest module reaching 3 needs nothing, or had its
+    # need met by one reaching less than 3. With that row the relaxation's optimum is the plan.
+    cat = Catalogue(
+        [
+            Module("kurs", {"prompting": 3}, 2),
+            Module("aufbau", {"prompting": 3}, 1, requires_levels={"prompting": 2}),
+            Module("grundlagen", {"prompting": 2}, 1.5),
+        ],
+        [],
+    )
+    model = PersonModel(prepare(_person("anna", current={"prompting": 0}), cat), W)
+    assert model.bound(()) == pytest.approx(2.0, abs=1e-4)
+    status, plan = model.solve((), 10.0)
+    assert status == "optimal" and [o.module for o in plan] == ["kurs"]
+    assert model.counts["mip"] == 0
+
+
+@pytest.mark.parametrize(
+    ("hours", "budget", "x", "expected"),
+    [
+        # two options of 3 h in a 4 h month: at most one of them
+        ([3.0, 3.0], 4.0, [0.5, 1.0], [([0, 1], 1)]),
+        # satisfied already: nothing to add
+        ([3.0, 3.0], 4.0, [0.5, 0.5], []),
+        # everything fits: no cover at all
+        ([1.0, 2.0], 4.0, [1.0, 1.0], []),
+        # cover {0, 1} (2.5 + 2 > 4) extended by option 2 (3 h >= 2.5 h), not by option 3 (1 h)
+        ([2.5, 2.0, 3.0, 1.0], 4.0, [1.0, 0.75, 0.0, 0.0], [([0, 1, 2], 1)]),
+        # three options of 1.5 h in a 4 h month: at most two
+        ([1.5, 1.5, 1.5], 4.0, [1.0, 1.0, 0.5], [([0, 1, 2], 2)]),
+    ],
+)
+def test_cover_rows_of_a_monthly_budget(hours, budget, x, expected):
+    columns = list(range(len(hours)))
+    assert cover_rows([(columns, hours, budget)], np.asarray(x)) == expected
+
+
+def test_cover_rows_leave_the_lp_to_an_integral_plan_without_a_mip():
+    # a 3 h workshop in January or February and a 2 h self-paced module, 4 h a month: both
+    # fit only in different months. The LP would take the workshop in January and half of the
+    # module in each month (finishing earlier on average); the cover row "January workshop +
+    # January module: at most one" leaves it an integral optimum, so no MIP runs
+    cat = Catalogue(
+        [Module("ws", {"prompting": 3}, 3), Module("selbst", {"ethik": 2}, 2)],
+        [
+            Offer("jan", "ws", date(2027, 1, 10), date(2027, 1, 10), 3, land="HH"),
+            Offer("feb", "ws", date(2027, 2, 10), date(2027, 2, 10), 3, land="HH"),
+        ],
+    )
+    learner = _person(
+        "anna",
+        current={"prompting": 0, "ethik": 0},
+        targets={"prompting": 3, "ethik": 2},
+        end=date(2027, 2, 28),
+        monthly_hours=4,
+    )
+    model = PersonModel(prepare(learner, cat), W)
+    status, plan = model.solve((), 10.0)
+    assert status == "optimal"
+    assert sorted(o.end for o in plan) == [0, 1]  # one in each month
+    assert model.counts["mip"] == 0 and model.counts["cover_rows"] >= 1
