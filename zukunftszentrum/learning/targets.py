@@ -124,6 +124,17 @@ def job_profile_of(user: Any, organisation: Any) -> str | None:
     return assignment.profile if assignment else None
 
 
+def job_profiles_of(organisation: Any) -> dict[int, str]:
+    """`job_profile_of` for everybody in the company at once: user id -> profile (one query)."""
+    if organisation is None:
+        return {}
+    return dict(
+        JobProfileAssignment.objects.filter(organisation=organisation).values_list(
+            "user_id", "profile"
+        )
+    )
+
+
 def _job_profile_source(user: Any, organisation: Any) -> list[TargetRequirement]:
     if organisation is None:
         return []

@@ -9,7 +9,7 @@ and reported as pending.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -168,8 +168,9 @@ def build(
 ) -> Dashboard:
     """Everything the dashboard shows for a window, an area and an optional Land or industry."""
     quarters = window.quarters(TREND_QUARTERS)
-    pending = [p for w in (window, *quarters) if (p := runs.ensure_fresh(w)) is not None]
-    run = runs.current_run(window)
+    # Whether each window is fresh, and its current run, in two queries (not two per window).
+    pending, current = runs.ensure_fresh_all([window, *quarters])
+    run = current.get(window.key)
     items = outcomes()
     board = Dashboard(window, area, land, section, weighting, run, pending, items)
     if run is None:
@@ -195,7 +196,7 @@ def build(
         _named(results.get(k), str(Organisation.Size(s).label), k, weighting, kinds)
         for k, s in sizes.items()
     ]
-    board.trend = _trend(quarters, key, weighting, kinds)
+    board.trend = _trend(quarters, key, weighting, kinds, current)
     return board
 
 
@@ -217,21 +218,20 @@ def _focus_label(area: Area, land: Land | None, section: str | None) -> str:
 
 
 def _trend(
-    quarters: Iterable[Window], key: str, weighting: str, kinds: dict[str, bool]
+    quarters: Iterable[Window],
+    key: str,
+    weighting: str,
+    kinds: dict[str, bool],
+    current: Mapping[str, EstimateRun],
 ) -> list[tuple[str, DomainView | None]]:
-    """Per quarter the focus domain of its current run (None: not computed yet)."""
+    """Per quarter the focus domain of its current run (None: not computed yet); `current`
+    holds the current run of each window by key."""
     keys = [q.key for q in quarters]
+    done = {k: current[k] for k in keys if k in current}
+    by_run = {run.pk: k for k, run in done.items()}
     found = {
-        r.run.window: r
-        for r in DomainResult.objects.filter(
-            run__window__in=keys, run__is_current=True, key=key
-        ).select_related("run")
+        by_run[r.run_id]: r for r in DomainResult.objects.filter(run_id__in=list(by_run), key=key)
     }
-    done = set(
-        EstimateRun.objects.filter(window__in=keys, is_current=True).values_list(
-            "window", flat=True
-        )
-    )
     return [
         (k, domain_view(found.get(k), k, weighting, kinds) if k in done else None) for k in keys
     ]
