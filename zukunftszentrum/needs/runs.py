@@ -141,10 +141,10 @@ def ensure_fresh_all(
     windows: Iterable[Window],
 ) -> tuple[list[EstimateRun], dict[str, EstimateRun]]:
     """`ensure_fresh` for several windows (the dashboard's window and its trend quarters) in two
-    queries while all are fresh: (the pending runs, the current run of each window by key).
+    queries: (the pending runs, the current run of each window by key).
 
-    A window that needs more (no fresh current run, a pending run lost by its worker) takes the
-    single-window path, so what is queued and recovered stays the same."""
+    A window that needs a run queued (no fresh current run, nothing pending) or recovered (its
+    pending run was lost by its worker) takes the single-window path, so that stays the same."""
     windows = list(windows)
     keys = [w.key for w in windows]
     current = {
@@ -164,9 +164,10 @@ def ensure_fresh_all(
     for window in windows:
         run = current.get(window.key)
         found = waiting.get(window.key)
-        if run is not None and not run.stale and (found is None or not is_lost(found)):
-            if found is not None:
-                pending.append(found)
+        if found is not None and not is_lost(found):
+            pending.append(found)  # fresh or not, a pending run is what there is to wait for
+            continue
+        if found is None and run is not None and not run.stale:
             continue
         if (found := ensure_fresh(window)) is not None:
             pending.append(found)
