@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.suppression import Reason
@@ -182,7 +183,7 @@ def build(
     sections = {_join(base, f"wz:{s}"): s for s in WZ_SECTIONS}
     sizes = {_join(base, f"size:{s}"): s for s in SME_SIZES}
     wanted = {key, "nation", *lands, *sections, *sizes}
-    results = {r.key: r for r in DomainResult.objects.filter(run=run, key__in=wanted)}
+    results = {r.key: r for r in _published_results().filter(run=run, key__in=wanted)}
     board.focus = domain_view(results.get(key), _focus_label(area, land, section), weighting, kinds)
     board.focus.key = key
     board.nation = domain_view(results.get("nation"), _("Bundesweit"), weighting, kinds)
@@ -198,6 +199,12 @@ def build(
     ]
     board.trend = _trend(quarters, key, weighting, kinds, current)
     return board
+
+
+def _published_results() -> QuerySet[DomainResult]:
+    """Domain results without the computed estimates: every channel shows only `published`, and
+    reading the other two JSON columns took most of a dashboard's database time."""
+    return DomainResult.objects.defer("weighted", "raw")
 
 
 def _join(base: str, part: str) -> str:
@@ -230,7 +237,7 @@ def _trend(
     done = {k: current[k] for k in keys if k in current}
     by_run = {run.pk: k for k, run in done.items()}
     found = {
-        by_run[r.run_id]: r for r in DomainResult.objects.filter(run_id__in=list(by_run), key=key)
+        by_run[r.run_id]: r for r in _published_results().filter(run_id__in=list(by_run), key=key)
     }
     return [
         (k, domain_view(found.get(k), k, weighting, kinds) if k in done else None) for k in keys
@@ -259,7 +266,7 @@ def region_views(
     """Every domain of the area in the run as published (one query), in reading order: the
     region, its Länder, both by industry and size class; for the nation every domain. With a
     `land` or `section` (the page's drill-down) only the domains within it."""
-    results = DomainResult.objects.filter(run=run)
+    results = _published_results().filter(run=run)
     if not area.nationwide:
         results = results.filter(key__in=area_keys(area))
     found = {r.key: r for r in results}
