@@ -142,12 +142,12 @@ def todo_list(systems: QuerySet[AISystem]) -> list[Todo]:
     latest = latest_classifications(in_use)
     wanted = {(c.system_id, c.law_version) for c in latest.values()}
     by_system: dict[int, dict[str, ObligationStatus]] = {}
-    for status in ObligationStatus.objects.filter(
+    for recorded in ObligationStatus.objects.filter(
         system_id__in=[system for system, _law in wanted],
         law_version__in={law for _system, law in wanted},
     ):
-        if (status.system_id, status.law_version) in wanted:
-            by_system.setdefault(status.system_id, {})[status.obligation_id] = status
+        if (recorded.system_id, recorded.law_version) in wanted:
+            by_system.setdefault(recorded.system_id, {})[recorded.obligation_id] = recorded
     for system in in_use:
         stored = latest.get(system.pk)
         if stored is None:

@@ -174,7 +174,9 @@ def profile_rows(organisation: Organisation, *, with_holders: bool) -> list[Prof
         adjustments.setdefault(adj.profile, []).append(adj)
     entries: dict[int, list[Evidence]] = {m.user_id: [] for m in members}
     for entry in (
-        Evidence.objects.filter(user_id__in=[m.user_id for m in members if m.user_id in assignments])
+        Evidence.objects.filter(
+            user_id__in=[m.user_id for m in members if m.user_id in assignments]
+        )
         .select_related("recorded_by")
         .order_by("recorded_at", "id")
     ):

@@ -32,7 +32,10 @@ def _grow(lead: Membership, people: int) -> None:
         )
         record(user=employee.user, competence="prompting", kind=EvidenceKind.SELF_RATING, level=3)
         TargetAdjustment.objects.update_or_create(
-            organisation=organisation, profile=profile, competence="prompting", defaults={"level": 2}
+            organisation=organisation,
+            profile=profile,
+            competence="prompting",
+            defaults={"level": 2},
         )
 
 

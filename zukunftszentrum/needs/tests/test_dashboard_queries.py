@@ -28,7 +28,9 @@ def test_the_dashboard_reads_in_a_fixed_number_of_queries(
     client = login(member)
     client.get(URL, params)  # queues the trend's quarters, as the first visitor does
     runs.drain()
-    assert EstimateRun.objects.filter(is_current=True, window__startswith=str(int(YEAR) - 1)).exists()
+    assert EstimateRun.objects.filter(
+        is_current=True, window__startswith=str(int(YEAR) - 1)
+    ).exists()
     with django_assert_max_num_queries(MAXIMUM):
         response = client.get(URL, params)
     assert response.status_code == 200

@@ -93,7 +93,10 @@ def test_the_nation_and_a_region_are_not_shared(network, login, builds) -> None:
 def test_a_person_without_access_still_gets_404(network, login, builds) -> None:
     owner = _person(login, make_member(Role.ADVISOR, centre=network["nord"]))
     asked = owner.get(URL)
-    assert _download(_person(login, make_member(Role.ADVISOR, centre=network["nord"]))).status_code == 200
+    assert (
+        _download(_person(login, make_member(Role.ADVISOR, centre=network["nord"]))).status_code
+        == 200
+    )
     stranger = _person(login, make_member(Role.ADVISOR, centre=network["sued"]))
     # The other person's file (shared content or not) stays theirs ...
     assert stranger.get(asked["Location"]).status_code == 404
