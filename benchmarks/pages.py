@@ -20,7 +20,7 @@ sign-in and the check's POST steps change data, so they are left out.
 
 `--profile PAGE` prints the cProfile top 25 (cumulative time) over the repeats of one page
 (`--profile all`: over every page; `--top` for more lines).
-`--save FILE` writes the figures as JSON; `--compare FILE` prints them beside an earlier run's.
+`--sql` prints each page's queries. `--save FILE` writes the figures as JSON; `--compare FILE` prints them beside an earlier run's.
 """
 
 from __future__ import annotations
@@ -221,9 +221,11 @@ BARE_PER_REPEAT = 5
 class QueryCounter:
     def __init__(self) -> None:
         self.count = 0
+        self.sql: list[str] = []
 
     def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
         self.count += 1
+        self.sql.append(sql)
         return execute(sql, params, many, context)
 
 
@@ -298,6 +300,11 @@ def measure(args: argparse.Namespace) -> tuple[float, list[Figure]]:
             queries = QueryCounter()
             with connection.execute_wrapper(queries):
                 response = client.get(path)
+
+            if args.sql:
+                print(f"--- {page.name} ({role}): {queries.count} queries")
+                for sql in queries.sql:
+                    print("   ", sql[:160])
 
             def get(client: Client = client, path: str = path) -> None:
                 client.get(path)
@@ -383,6 +390,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", default="", help="page names, comma-separated")
     parser.add_argument("--roles", default="", help="roles, comma-separated")
     parser.add_argument("--profile", default="", metavar="PAGE")
+    parser.add_argument("--sql", action="store_true", help="print each page's queries")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", default="cumulative", help="cProfile order (cumulative, tottime)")
     parser.add_argument("--save", type=Path)
