@@ -11,8 +11,10 @@ loader, DEBUG off) and signs in the load test's roles with Django's test client.
 the journeys in benchmarks/load/locustfile.py is then requested through the full middleware and
 handler: once to warm up and count its database queries, then `--repeat` times, timed with
 time.process_time (CPU time of this process: robust when other programs share the cores, unlike
-wall-clock time). A bare Django view is measured the same way in the same process, and each page
-is printed as a multiple of it.
+wall-clock time). A bare Django view (benchmarks/load/urls.py) is measured between each page's
+repeats, and each page is printed as a multiple of it: the machine's speed drifts while other
+programs share it, and the multiple compares runs made at different times (`--compare`).
+The needs runs the dashboard's trend asks for are computed before measuring, as a worker would.
 
 On SQLite the database's work runs inside this process and is counted; on PostgreSQL it runs in
 the server and only the queries are counted here. Downloads are built by task workers, and the
@@ -20,7 +22,8 @@ sign-in and the check's POST steps change data, so they are left out.
 
 `--profile PAGE` prints the cProfile top 25 (cumulative time) over the repeats of one page
 (`--profile all`: over every page; `--top` for more lines).
-`--sql` prints each page's queries. `--save FILE` writes the figures as JSON; `--compare FILE` prints them beside an earlier run's.
+`--sql` prints each page's queries. `--save FILE` writes the figures as JSON; `--compare FILE`
+prints them beside an earlier run's (e.g. of the code before a change, on the same database).
 """
 
 from __future__ import annotations
