@@ -27,9 +27,10 @@ def laws() -> dict[str, LawVersion]:
     return content.laws()
 
 
-def applied_law() -> str:
-    """The version a result applies: the amended text once it is published, else as adopted."""
-    omnibus = laws().get("omnibus")
+def applied_law(versions: Mapping[str, LawVersion] | None = None) -> str:
+    """The version a result applies: the amended text once it is published, else as adopted.
+    `versions`: the law versions already read (`laws()` asks the database each time)."""
+    omnibus = (laws() if versions is None else versions).get("omnibus")
     return "omnibus" if omnibus is not None and omnibus.status == "published" else "adopted"
 
 
@@ -50,10 +51,14 @@ def presets(system: AISystem) -> dict[str, str]:
     return preset_answers(found.presets, tree().questions)
 
 
-def evaluate(facts: Facts, path: list[dict[str, Any]]) -> dict[str, Any]:
+def evaluate(
+    facts: Facts, path: list[dict[str, Any]], versions: Mapping[str, LawVersion] | None = None
+) -> dict[str, Any]:
     """The result under every law version, as stored with a classification."""
+    versions = dict(laws() if versions is None else versions)
     assessments = {
-        key: assess(facts, key, obligations=content.obligations(), laws=laws()) for key in laws()
+        key: assess(facts, key, obligations=content.obligations(), laws=versions)
+        for key in versions
     }
     return result_snapshot(path, assessments)
 
@@ -87,20 +92,29 @@ class Recheck:
         return any(c.changed for c in self.changes)
 
 
-def recheck(system: AISystem) -> Recheck | None:
+def recheck(
+    system: AISystem,
+    *,
+    stored: Classification | None = None,
+    versions: Mapping[str, LawVersion] | None = None,
+) -> Recheck | None:
     """What re-evaluating the stored facts would give now; None when the stored result is
-    current (same tree and law version, and the same class, duties and dates)."""
-    stored = latest_classification(system)
+    current (same tree and law version, and the same class, duties and dates).
+
+    A list of systems passes each one's `stored` result (its newest, read for all at once) and
+    the law `versions` read once."""
+    stored = stored if stored is not None else latest_classification(system)
     if stored is None:
         return None
+    versions = laws() if versions is None else versions
     facts = parse_facts(stored.facts)
-    result = evaluate(facts, stored.result.get("path", []))
+    result = evaluate(facts, stored.result.get("path", []), versions)
     check = Recheck(
         stored=stored,
         tree_before=stored.tree_version,
         tree_after=tree().version,
         law_before=stored.law_version,
-        law_after=applied_law(),
+        law_after=applied_law(versions),
         result=result,
         changes=compare(stored.result, result),
     )

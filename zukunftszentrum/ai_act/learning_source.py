@@ -81,7 +81,7 @@ def system_targets_many(users: list[Any], organisation: Any) -> dict[int, list[T
     profiles = profiles_of_many([u.pk for u in users], organisation)
     if not any(profiles.values()):
         return {}
-    facts = [learning_targets.system_facts(s) for s in _systems(organisation)]
+    facts = learning_targets.systems_facts(_systems(organisation))
     return {
         pk: _requirements(learning_targets.targets_from(facts, found))
         for pk, found in profiles.items()

@@ -24,8 +24,8 @@ from zukunftszentrum.organisations.models import Membership, Organisation, User
 from zukunftszentrum.organisations.roles import Role
 
 from . import products
-from .models import AISystem
-from .queries import latest_classification
+from .models import AISystem, Classification
+from .queries import latest_classification, latest_classifications
 
 Target = tuple[str, int, str, str | None]  # competence, level, reason, url
 
@@ -79,8 +79,20 @@ def targets_from(systems: Iterable[SystemFacts], profiles: set[str]) -> list[Tar
     return out
 
 
-def system_facts(system: AISystem) -> SystemFacts:
-    stored = latest_classification(system)
+def systems_facts(systems: Iterable[AISystem]) -> list[SystemFacts]:
+    """`system_facts` of several systems, their newest classifications read in one query."""
+    systems = list(systems)
+    latest = latest_classifications(systems)
+    return [system_facts(s, stored=latest.get(s.pk), read=True) for s in systems]
+
+
+def system_facts(
+    system: AISystem, *, stored: Classification | None = None, read: bool = False
+) -> SystemFacts:
+    """What the rules ask of a system; `read`: its newest classification `stored` was read
+    already (None: never classified)."""
+    if not read:
+        stored = latest_classification(system)
     # Before the first classification, the catalogue's typical facts for the type stand in.
     found = products.system_type(system.system_type)
     facts = stored.facts if stored else dict(found.presets if found else {})
@@ -115,7 +127,7 @@ def targets_for(
     systems = AISystem.objects.filter(organisation=organisation).exclude(
         status=AISystem.Status.RETIRED
     )
-    return targets_from((system_facts(s) for s in systems), profiles)
+    return targets_from(systems_facts(systems), profiles)
 
 
 COMPETENCE_LABELS = {

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from zukunftszentrum.core.access import ALLOWED, Answer, refused
 from zukunftszentrum.core.disclosure import Contribution, Parameters, publish_count
-from zukunftszentrum.learning.competence.targets import job_profile_of
+from zukunftszentrum.learning.competence.targets import job_profiles_of
 from zukunftszentrum.learning.sharing.completions import KIND_LABELS, shared_completions
 from zukunftszentrum.organisations.models import Accompaniment, Membership, Organisation
 from zukunftszentrum.organisations.queries import members_of_organisation
@@ -155,8 +155,9 @@ def reach(
 ) -> tuple[Figure, list[Figure], list[Figure]]:
     """People reached (who shared at least one completion): all, per profile, per system."""
     keys = {s.person.pk: s.record_key for s in shared}
+    assigned = job_profiles_of(organisation)
     profile_of = {
-        m.user_id: job_profile_of(m.user, organisation) or NO_PROFILE
+        m.user_id: assigned.get(m.user_id) or NO_PROFILE
         for m in members_of_organisation(organisation)
     }
     viewer_id = getattr(viewer, "pk", None)

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from zukunftszentrum.organisations.models import Membership
 
 from . import products
-from .classification import recheck
+from .classification import laws, recheck
 from .content import RISK_LABELS
 from .models import AISystem, Classification, ObligationStatus
-from .queries import latest_classification, systems_visible_to
+from .queries import latest_classifications, systems_visible_to
 from .rules import may_manage_inventory
 
 
@@ -58,20 +58,48 @@ class Row:
 
 
 def rows(systems: Iterable[AISystem]) -> list[Row]:
+    """One row per system, read in three queries for the whole list (not a few per system):
+    the systems, their newest classifications, the duties marked done; the law versions once."""
+    systems = list(systems)
+    latest = latest_classifications(systems)
+    done = _done_duties(latest.values())
+    versions = laws()
     out = []
     for system in systems:
-        classification = latest_classification(system)
+        classification = latest.get(system.pk)
+        ids = duty_ids(classification)
+        finished = done.get(classification.pk, set()) if classification else set()
+        due = classification is not None and (
+            recheck(system, stored=classification, versions=versions) is not None
+        )
         out.append(
             Row(
                 system=system,
                 type_label=products.type_label(system.system_type),
                 classification=classification,
                 risk_label=risk_label(classification.risk if classification else None),
-                open_duties=len(open_duties(system, classification)),
-                recheck_due=classification is not None and recheck(system) is not None,
+                open_duties=len([i for i in ids if i not in finished]),
+                recheck_due=due,
             )
         )
     return out
+
+
+def _done_duties(classifications: Iterable[Classification]) -> dict[int, set[str]]:
+    """Per classification the ids of its duties marked done (as `open_duties` reads them)."""
+    wanted = {(c.system_id, c.law_version): c.pk for c in classifications}
+    if not wanted:
+        return {}
+    found: dict[int, set[str]] = {}
+    for system_id, law_version, obligation_id in ObligationStatus.objects.filter(
+        system_id__in={system for system, _law in wanted},
+        law_version__in={law for _system, law in wanted},
+        state=ObligationStatus.State.DONE,
+    ).values_list("system_id", "law_version", "obligation_id"):
+        pk = wanted.get((system_id, law_version))
+        if pk is not None:
+            found.setdefault(pk, set()).add(obligation_id)
+    return found
 
 
 def inventory_context(member: Membership | None, systems: QuerySet[AISystem]) -> dict[str, Any]:
@@ -110,14 +138,21 @@ def todo_list(systems: QuerySet[AISystem]) -> list[Todo]:
     """Every duty not yet done, across the systems in use or planned, the earliest first."""
     lang = products.lang()
     items: list[Todo] = []
-    for system in systems.exclude(status=AISystem.Status.RETIRED):
-        stored = latest_classification(system)
+    in_use = list(systems.exclude(status=AISystem.Status.RETIRED))
+    latest = latest_classifications(in_use)
+    wanted = {(c.system_id, c.law_version) for c in latest.values()}
+    by_system: dict[int, dict[str, ObligationStatus]] = {}
+    for recorded in ObligationStatus.objects.filter(
+        system_id__in=[system for system, _law in wanted],
+        law_version__in={law for _system, law in wanted},
+    ):
+        if (recorded.system_id, recorded.law_version) in wanted:
+            by_system.setdefault(recorded.system_id, {})[recorded.obligation_id] = recorded
+    for system in in_use:
+        stored = latest.get(system.pk)
         if stored is None:
             continue
-        statuses = {
-            s.obligation_id: s
-            for s in ObligationStatus.objects.filter(system=system, law_version=stored.law_version)
-        }
+        statuses = by_system.get(system.pk, {})
         law = stored.result.get("laws", {}).get(stored.law_version, {})
         for o in law.get("obligations", []):
             status = statuses.get(o["id"])

@@ -4,7 +4,9 @@ show another organisation's systems; views fetch one system through `access_syst
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from collections.abc import Iterable
+
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from zukunftszentrum.organisations.models import Accompaniment, Membership
@@ -58,6 +60,23 @@ def managed_systems(member: Membership | None) -> QuerySet[AISystem]:
 def latest_classification(system: AISystem) -> Classification | None:
     """The system's stored result (the newest record), or None when never classified."""
     return system.classifications.order_by("-created_at", "-pk").first()
+
+
+def latest_classifications(systems: Iterable[AISystem]) -> dict[int, Classification]:
+    """`latest_classification` of each system (by system id) in one query; a system never
+    classified is missing."""
+    ids = [system.pk for system in systems]
+    if not ids:
+        return {}
+    newest = Classification.objects.filter(system_id=OuterRef("system_id")).order_by(
+        "-created_at", "-pk"
+    )
+    return {
+        c.system_id: c
+        for c in Classification.objects.filter(system_id__in=ids).filter(
+            pk=Subquery(newest.values("pk")[:1])
+        )
+    }
 
 
 def draft_of(system: AISystem) -> ClassificationDraft | None:

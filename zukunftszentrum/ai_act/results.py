@@ -5,6 +5,7 @@ letter. Reads the stored snapshot (see `snapshot.py`), never recomputes a stored
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,7 @@ from zukunftszentrum.organisations.roles import Capability, has_capability
 
 from . import classification, products
 from .content import STATUS_LABELS
+from .law import LawVersion
 from .learning_source import people_with_targets
 from .learning_targets import system_learning
 from .models import AISystem, Classification, ObligationStatus
@@ -35,10 +37,12 @@ def factsheet_url(family: str) -> str | None:
         return None
 
 
-def law_columns() -> list[dict[str, Any]]:
-    """Both law versions, in the file's order, with their status and which one is applied."""
+def law_columns(versions: Mapping[str, LawVersion] | None = None) -> list[dict[str, Any]]:
+    """Both law versions, in the file's order, with their status and which one is applied.
+    `versions`: the law versions already read (`classification.laws()` asks the database)."""
     lang = products.lang()
-    applied = classification.applied_law()
+    versions = classification.laws() if versions is None else versions
+    applied = classification.applied_law(versions)
     return [
         {
             "key": law.key,
@@ -48,7 +52,7 @@ def law_columns() -> list[dict[str, Any]]:
             "applied": law.key == applied,
             "url": law.url,
         }
-        for law in classification.laws().values()
+        for law in versions.values()
     ]
 
 
@@ -103,8 +107,8 @@ def unique_sources(sources: list[dict[str, str]]) -> list[dict[str, str]]:
     return list(seen.values())
 
 
-def law_short(key: str) -> str:
-    law = classification.laws().get(key)
+def law_short(key: str, versions: Mapping[str, LawVersion] | None = None) -> str:
+    law = (classification.laws() if versions is None else versions).get(key)
     return law.short.get(products.lang()) if law else key
 
 
@@ -183,6 +187,7 @@ def needs_letter(stored: Classification | None) -> bool:
 
 def system_context(system: AISystem, member: Membership | None) -> dict[str, Any]:
     stored = latest_classification(system)
+    versions = classification.laws()  # read once for the page (each read is a query)
     found = products.system_type(system.system_type)
     can_manage = bool(may_manage_system(member, system))
     shows_learners = (
@@ -198,14 +203,16 @@ def system_context(system: AISystem, member: Membership | None) -> dict[str, Any
         "overseer_profiles": products.profile_labels(system.overseer_profiles),
         "classification": stored,
         "risk_label": risk_label(stored.risk if stored else None),
-        "stored_law": law_short(stored.law_version) if stored else "",
-        "applied_short": law_short(classification.applied_law()),
+        "stored_law": law_short(stored.law_version, versions) if stored else "",
+        "applied_short": law_short(classification.applied_law(versions), versions),
         "risks_by_law": risks_by_law(stored) if stored else {},
-        "laws": law_columns(),
+        "laws": law_columns(versions),
         "path": path_rows(stored) if stored else [],
         "duties": duty_rows(system, stored) if stored else [],
         "open_duties": open_duties(system, stored),
-        "recheck": classification.recheck(system),
+        "recheck": (
+            classification.recheck(system, stored=stored, versions=versions) if stored else None
+        ),
         "draft": draft_of(system),
         "needs_letter": needs_letter(stored),
         "letter": latest_letter(system),

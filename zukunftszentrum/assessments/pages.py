@@ -8,6 +8,7 @@ texts of an anonymous check only to the lead and only with their batch.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from zukunftszentrum.organisations.models import Membership, User
 from .charts import build_profile
 from .engine.schema import Instrument
 from .exceptions import UnknownInstrument
-from .models import Assessment, Perspective, Response, ResultRelease
+from .models import Assessment, Participation, Perspective, Response, ResultRelease
 from .pdf import report_context, result_from_profile
 from .peers import PeerGroup, peer_group_for_company
 from .queries import (
@@ -46,17 +47,42 @@ from .rules import (
 )
 
 
+@dataclass(frozen=True)
+class _Own:
+    """The person's own part in the listed checks, read once for all rows: their newest
+    response per check, and the anonymous checks they took part in."""
+
+    responses: dict[int, Response]
+    participated: set[int]
+
+
+def _own_parts(user: User | AnonymousUser, assessments: list[Assessment]) -> _Own:
+    ids = [a.pk for a in assessments]
+    if not user.is_authenticated or not ids:
+        return _Own({}, set())
+    responses: dict[int, Response] = {}
+    for response in responses_of(user).filter(assessment_id__in=ids).order_by("-started_at"):
+        if response.assessment_id is not None:
+            responses.setdefault(response.assessment_id, response)  # as .first(): the newest
+    participated = set(
+        Participation.objects.filter(user=user, assessment_id__in=ids).values_list(
+            "assessment_id", flat=True
+        )
+    )
+    return _Own(responses, participated)
+
+
 def _entry(
     assessment: Assessment,
     member: Membership | None,
-    user: User | AnonymousUser,
+    own_parts: _Own,
     results: set[int],
 ) -> dict[str, Any]:
     inst = instrument_of(assessment)
     own = None
-    participated = inst.anonymous and has_participated(user, assessment)
+    participated = inst.anonymous and assessment.pk in own_parts.participated
     if not inst.anonymous:
-        own = responses_of(user).filter(assessment=assessment).first()
+        own = own_parts.responses.get(assessment.pk)
     return {
         "assessment": assessment,
         "instrument": inst,
@@ -79,9 +105,11 @@ def overview_context(member: Membership | None, user: User | AnonymousUser) -> d
         {"response": r, "title": _title(r)}
         for r in responses_of(user).order_by("submitted_at", "-updated_at")
     ]
+    listed = list(runs)
+    own_parts = _own_parts(user, listed)
     return {
         "available": available_instruments(member),
-        "assessments": [_entry(a, member, user, results) for a in runs],
+        "assessments": [_entry(a, member, own_parts, results) for a in listed],
         "own_responses": own,
         "is_solo": is_solo(member),
         "lang": lang(),

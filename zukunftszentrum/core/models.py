@@ -168,6 +168,9 @@ class PreparedDownload(models.Model):
     )
     kind = models.CharField(_("Art"), max_length=60)
     key = models.CharField(max_length=64)  # digest of kind and parameters (core.prepared)
+    # Digest of what the file holds, for kinds whose file is the same for everybody asking the
+    # same (core.prepared, `content_key`): a later request copies it instead of building it.
+    content_key = models.CharField(max_length=64, blank=True)
     params = models.JSONField(default=dict)
     label = models.CharField(_("Bezeichnung"), max_length=200)
     language = models.CharField(max_length=10, blank=True)  # the file speaks the person's language
@@ -189,7 +192,11 @@ class PreparedDownload(models.Model):
     class Meta:
         verbose_name = _("vorbereiteter Download")
         verbose_name_plural = _("vorbereitete Downloads")
-        indexes = [models.Index(fields=["user", "key"]), models.Index(fields=["expires_at"])]
+        indexes = [
+            models.Index(fields=["user", "key"]),
+            models.Index(fields=["expires_at"]),
+            models.Index(fields=["kind", "content_key"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.label} ({self.status})"

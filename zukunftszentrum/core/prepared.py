@@ -15,6 +15,13 @@ stored as JSON, and come back to its `build`.
   expired files are removed whenever a new download is prepared.
 - A build that fails is retried with backoff (core.tasks); after the last attempt the page says so
   and offers to try again.
+- A kind whose file does not depend on who asked (a needs workbook: the same run, region and
+  selection give the same published figures to everybody allowed to see them) names what the
+  file depends on (`content_key`). A worker that finds a ready file with the same content key
+  copies it for the new request instead of building it again. The copy is the new person's own
+  file, under the same rules (only for them, checked again at fetch time); the content key must
+  hold everything the file depends on (data versions, region, selection; the language is
+  added here), never the person.
 """
 
 from __future__ import annotations
@@ -64,6 +71,8 @@ class DownloadKind:
     build: Callable[[Mapping[str, Any], Progress], Built]
     still_allowed: Callable[[Any, Mapping[str, Any]], bool]  # (user, params) at fetch time
     back_url: Callable[[Mapping[str, Any]], str]  # the page the download was asked from
+    # What the file depends on, as text, when that is not the person (None: built each time).
+    content_key: Callable[[Mapping[str, Any]], str] | None = None
 
 
 kinds = Registry[DownloadKind]("prepared download kind")
@@ -76,9 +85,10 @@ def register_kind(
     still_allowed: Callable[[Any, Mapping[str, Any]], bool],
     back_url: Callable[[Mapping[str, Any]], str],
     order: int = 100,
+    content_key: Callable[[Mapping[str, Any]], str] | None = None,
 ) -> DownloadKind:
     """Register a kind of prepared download (call from AppConfig.ready())."""
-    return kinds.add(DownloadKind(name, order, build, still_allowed, back_url))
+    return kinds.add(DownloadKind(name, order, build, still_allowed, back_url, content_key))
 
 
 def kind_of(name: str) -> DownloadKind:
@@ -163,9 +173,13 @@ def build_now(download_id: Any, *, attempt: int = 1, max_attempts: int = MAX_ATT
             progress=max(0, min(99, int(percent)))
         )
 
+    kind = kind_of(download.kind)
+    content_key = ""
     try:
         with translation.override(download.language or None):
-            built = kind_of(download.kind).build(download.params, progress)
+            if kind.content_key is not None:
+                content_key = _content_digest(download, kind.content_key(download.params))
+            built = _built_before(download, content_key) or kind.build(download.params, progress)
     except Exception as error:  # the page says it failed; the log has the traceback
         log.exception("prepared download %s (%s) failed", download.pk, download.kind)
         if attempt < max_attempts:
@@ -188,8 +202,42 @@ def build_now(download_id: Any, *, attempt: int = 1, max_attempts: int = MAX_ATT
         content_type=built.content_type,
         size=len(built.content),
         finished_at=timezone.now(),
+        content_key=content_key,
     )
     return "ready"
+
+
+def _content_digest(download: Any, content: str) -> str:
+    raw = json.dumps([download.kind, download.language, content], separators=(",", ":"))
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _built_before(download: Any, content_key: str) -> Built | None:
+    """The file of a ready download with the same content (any person's), copied; else None."""
+    from .models import PreparedDownload
+
+    if not content_key:
+        return None
+    earlier = (
+        PreparedDownload.objects.filter(
+            kind=download.kind,
+            content_key=content_key,
+            status=PreparedDownload.Status.READY,
+            expires_at__gt=timezone.now(),
+        )
+        .exclude(pk=download.pk)
+        .exclude(file="")
+        .order_by("-finished_at")
+        .first()
+    )
+    if earlier is None:
+        return None
+    try:
+        with default_storage.open(earlier.file, "rb") as stored:
+            content = stored.read()
+    except OSError:  # removed in between (expired): build it
+        return None
+    return Built(earlier.filename, earlier.content_type, content)
 
 
 def _claimable(now: Any) -> Any:

@@ -9,11 +9,12 @@ and reported as pending.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from zukunftszentrum.core.suppression import Reason
@@ -168,8 +169,9 @@ def build(
 ) -> Dashboard:
     """Everything the dashboard shows for a window, an area and an optional Land or industry."""
     quarters = window.quarters(TREND_QUARTERS)
-    pending = [p for w in (window, *quarters) if (p := runs.ensure_fresh(w)) is not None]
-    run = runs.current_run(window)
+    # Whether each window is fresh, and its current run, in two queries (not two per window).
+    pending, current = runs.ensure_fresh_all([window, *quarters])
+    run = current.get(window.key)
     items = outcomes()
     board = Dashboard(window, area, land, section, weighting, run, pending, items)
     if run is None:
@@ -181,7 +183,7 @@ def build(
     sections = {_join(base, f"wz:{s}"): s for s in WZ_SECTIONS}
     sizes = {_join(base, f"size:{s}"): s for s in SME_SIZES}
     wanted = {key, "nation", *lands, *sections, *sizes}
-    results = {r.key: r for r in DomainResult.objects.filter(run=run, key__in=wanted)}
+    results = {r.key: r for r in _published_results().filter(run=run, key__in=wanted)}
     board.focus = domain_view(results.get(key), _focus_label(area, land, section), weighting, kinds)
     board.focus.key = key
     board.nation = domain_view(results.get("nation"), _("Bundesweit"), weighting, kinds)
@@ -195,8 +197,14 @@ def build(
         _named(results.get(k), str(Organisation.Size(s).label), k, weighting, kinds)
         for k, s in sizes.items()
     ]
-    board.trend = _trend(quarters, key, weighting, kinds)
+    board.trend = _trend(quarters, key, weighting, kinds, current)
     return board
+
+
+def _published_results() -> QuerySet[DomainResult]:
+    """Domain results without the computed estimates: every channel shows only `published`, and
+    reading the other two JSON columns took most of a dashboard's database time."""
+    return DomainResult.objects.defer("weighted", "raw")
 
 
 def _join(base: str, part: str) -> str:
@@ -217,21 +225,20 @@ def _focus_label(area: Area, land: Land | None, section: str | None) -> str:
 
 
 def _trend(
-    quarters: Iterable[Window], key: str, weighting: str, kinds: dict[str, bool]
+    quarters: Iterable[Window],
+    key: str,
+    weighting: str,
+    kinds: dict[str, bool],
+    current: Mapping[str, EstimateRun],
 ) -> list[tuple[str, DomainView | None]]:
-    """Per quarter the focus domain of its current run (None: not computed yet)."""
+    """Per quarter the focus domain of its current run (None: not computed yet); `current`
+    holds the current run of each window by key."""
     keys = [q.key for q in quarters]
+    done = {k: current[k] for k in keys if k in current}
+    by_run = {run.pk: k for k, run in done.items()}
     found = {
-        r.run.window: r
-        for r in DomainResult.objects.filter(
-            run__window__in=keys, run__is_current=True, key=key
-        ).select_related("run")
+        by_run[r.run_id]: r for r in _published_results().filter(run_id__in=list(by_run), key=key)
     }
-    done = set(
-        EstimateRun.objects.filter(window__in=keys, is_current=True).values_list(
-            "window", flat=True
-        )
-    )
     return [
         (k, domain_view(found.get(k), k, weighting, kinds) if k in done else None) for k in keys
     ]
@@ -259,7 +266,7 @@ def region_views(
     """Every domain of the area in the run as published (one query), in reading order: the
     region, its Länder, both by industry and size class; for the nation every domain. With a
     `land` or `section` (the page's drill-down) only the domains within it."""
-    results = DomainResult.objects.filter(run=run)
+    results = _published_results().filter(run=run)
     if not area.nationwide:
         results = results.filter(key__in=area_keys(area))
     found = {r.key: r for r in results}

@@ -9,6 +9,7 @@ selects again with the stored membership and parameters, so the file holds what 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
@@ -91,6 +92,30 @@ def build_xlsx(params: Mapping[str, Any], progress: prepared.Progress) -> prepar
     progress(20)
     data = to_xlsx(exports.export_table(run, sel))
     return prepared.Built(f"{exports.file_stem(sel, focus=True)}.xlsx", CONTENT_TYPES["xlsx"], data)
+
+
+def xlsx_content_key(params: Mapping[str, Any]) -> str:
+    """What the workbook depends on (`build_xlsx`): the run (it is replaced, never changed, when
+    figures change), the region and the drill-down, and the names of the regions the viewer may
+    see (the nation's rows name them). Not the person: the figures are the run's published
+    ones, the same for everybody allowed to see the region (`selection.select` checks that)."""
+    sel = _selection(params)
+    run = runs.current_run(sel.window)
+    if run is None:
+        raise LookupError("the window has no run any more")
+    return json.dumps(
+        {
+            "run": [run.pk, run.finished_at.isoformat() if run.finished_at else None],
+            "population": [run.population_id, run.population.name, run.population.source],
+            "window": sel.window.key,
+            "area": [sel.area.key, sel.area.slug, str(sel.area.name), sel.area.codes],
+            "areas": [[a.slug, str(a.name)] for a in sel.areas],
+            "land": sel.land.code if sel.land else None,
+            "section": sel.section,
+            "weighting": sel.weighting,
+        },
+        sort_keys=True,
+    )
 
 
 def build_report(params: Mapping[str, Any], progress: prepared.Progress) -> prepared.Built:

@@ -66,9 +66,11 @@ def _register_prepared_downloads() -> None:
     """The XLSX and the PDF report take seconds for a nation: a worker prepares them."""
     from . import downloads
 
-    for kind, build in (
-        (downloads.XLSX_KIND, downloads.build_xlsx),
-        (downloads.REPORT_KIND, downloads.build_report),
+    # The workbook holds the same published figures for everybody who may see the selection, so
+    # one is built per run and selection (content_key); the report names the day it was made.
+    for kind, build, content_key in (
+        (downloads.XLSX_KIND, downloads.build_xlsx, downloads.xlsx_content_key),
+        (downloads.REPORT_KIND, downloads.build_report, None),
     ):
         prepared.register_kind(
             kind,
@@ -76,6 +78,7 @@ def _register_prepared_downloads() -> None:
             still_allowed=downloads.still_allowed,
             back_url=downloads.back_url,
             order=300,
+            content_key=content_key,
         )
 
 

@@ -137,6 +137,57 @@ def ensure_fresh(window: Window) -> EstimateRun | None:
     return request_run(window)
 
 
+def ensure_fresh_all(
+    windows: Iterable[Window],
+) -> tuple[list[EstimateRun], dict[str, EstimateRun]]:
+    """`ensure_fresh` for several windows (the dashboard's window and its trend quarters) in two
+    queries: (the pending runs, the current run of each window by key).
+
+    A window that needs a run queued (no fresh current run, nothing pending) or recovered (its
+    pending run was lost by its worker) takes the single-window path, so that stays the same."""
+    windows = list(windows)
+    keys = [w.key for w in windows]
+    current = {
+        r.window: r
+        for r in EstimateRun.objects.select_related("population").filter(
+            window__in=keys, is_current=True
+        )
+    }
+    # At most one pending and one current run per window (the model's constraints).
+    waiting = {
+        r.window: r
+        for r in EstimateRun.objects.filter(
+            window__in=keys, status__in=(Status.QUEUED, Status.RUNNING)
+        )
+    }
+    pending: list[EstimateRun] = []
+    for window in windows:
+        run = current.get(window.key)
+        found = waiting.get(window.key)
+        if found is not None and not is_lost(found):
+            pending.append(found)  # fresh or not, a pending run is what there is to wait for
+            continue
+        if found is None and run is not None and not run.stale:
+            continue
+        if (found := ensure_fresh(window)) is not None:
+            pending.append(found)
+        # Queueing may have stored a run at once (a window before the platform existed).
+        if (now_current := current_run(window)) is not None:
+            current[window.key] = now_current
+        else:
+            current.pop(window.key, None)
+    return pending, current
+
+
+def is_lost(run: EstimateRun, now: Any = None) -> bool:
+    """A pending run whose worker died (running past LEASE) or whose task was lost (queued past
+    STUCK_AFTER); `tasks.recover` queues it again."""
+    now = now or timezone.now()
+    if run.status == Status.RUNNING:
+        return run.started_at is not None and run.started_at < now - LEASE
+    return run.status == Status.QUEUED and run.requested_at < now - STUCK_AFTER
+
+
 def mark_stale(windows: Iterable[str] | None = None) -> int:
     """New or changed inputs: the current runs (and running ones) of these windows (None: all)."""
     runs = EstimateRun.objects.filter(stale=False).filter(

@@ -49,14 +49,9 @@ def requeue_lost() -> int:
 def recover(run: EstimateRun) -> bool:
     """Re-queue one lost run (or fail it when its attempts are used up); True if it was lost."""
     now = timezone.now()
-    lost_worker = (
-        run.status == Status.RUNNING
-        and run.started_at is not None
-        and run.started_at < now - runs.LEASE
-    )
-    lost_task = run.status == Status.QUEUED and run.requested_at < now - runs.STUCK_AFTER
-    if not (lost_worker or lost_task):
+    if not runs.is_lost(run, now):
         return False
+    lost_worker = run.status == Status.RUNNING
     attempts = _attempts(run)
     if lost_worker and attempts >= MAX_ATTEMPTS:
         error = "der Rechenprozess wurde jedes Mal beendet"

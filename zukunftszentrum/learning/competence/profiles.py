@@ -22,7 +22,7 @@ from zukunftszentrum.organisations.models import Membership, Organisation
 from zukunftszentrum.organisations.queries import members_of_organisation, organisations_visible_to
 
 from ..audit_actions import LearningAction
-from ..models import JobProfileAssignment, OwnGoal, TargetAdjustment
+from ..models import Evidence, JobProfileAssignment, OwnGoal, TargetAdjustment
 from . import content
 from .evidence import CompetenceError, NotAllowed, check_level, levels_of
 from .framework import JobProfile
@@ -153,10 +153,10 @@ class ProfileRow:
     reached: Published
 
 
-def reaches_all(user: Any, targets: dict[str, int]) -> bool:
+def reaches_all(user: Any, targets: dict[str, int], entries: list[Evidence] | None = None) -> bool:
     """Whether the person's current level meets every positive target (a company aggregate's
-    contribution; never shown per person)."""
-    states = levels_of(user)
+    contribution; never shown per person). `entries`: the person's evidence, if read already."""
+    states = levels_of(user, entries)
     return all(states[c].level >= lvl for c, lvl in targets.items() if lvl > 0 and c in states)
 
 
@@ -168,9 +168,22 @@ def profile_rows(organisation: Organisation, *, with_holders: bool) -> list[Prof
     }
     members = list(members_of_organisation(organisation))
     params = Parameters(min_size=settings.ZZ_MIN_GROUP_SIZE)
+    # Read once for all profiles and holders (not a query per profile and per person).
+    adjustments: dict[str, list[TargetAdjustment]] = {}
+    for adj in TargetAdjustment.objects.filter(organisation=organisation):
+        adjustments.setdefault(adj.profile, []).append(adj)
+    entries: dict[int, list[Evidence]] = {m.user_id: [] for m in members}
+    for entry in (
+        Evidence.objects.filter(
+            user_id__in=[m.user_id for m in members if m.user_id in assignments]
+        )
+        .select_related("recorded_by")
+        .order_by("recorded_at", "id")
+    ):
+        entries[entry.user_id].append(entry)
     rows = []
     for profile in content.job_profiles():
-        targets = profile_targets(profile.id, organisation)
+        targets = profile_targets(profile.id, organisation, adjustments.get(profile.id, []))
         holders = [
             m
             for m in members
@@ -180,7 +193,7 @@ def profile_rows(organisation: Organisation, *, with_holders: bool) -> list[Prof
         contributions = [
             Contribution(
                 key=assignments[m.user_id].record_key,
-                value=1.0 if reaches_all(m.user, applying) else 0.0,
+                value=1.0 if reaches_all(m.user, applying, entries[m.user_id]) else 0.0,
             )
             for m in holders
         ]

@@ -103,14 +103,21 @@ def targets_for_many(users: list[Any], organisation: Any) -> dict[int, dict[str,
     return {pk: merge(reqs) for pk, reqs in requirements.items()}
 
 
-def profile_targets(profile_id: str, organisation: Any) -> dict[str, tuple[int, int | None]]:
+def profile_targets(
+    profile_id: str, organisation: Any, adjustments: Iterable[TargetAdjustment] | None = None
+) -> dict[str, tuple[int, int | None]]:
     """A profile's targets in a company: competence -> (level that applies, content level or
-    None when the company added it). Company adjustments replace the content's level."""
+    None when the company added it). Company adjustments replace the content's level;
+    `adjustments`: the company's adjustments of this profile, if read already."""
     profile = content.job_profile(profile_id)
     base = dict(profile.targets) if profile else {}
     result: dict[str, tuple[int, int | None]] = {c: (lvl, lvl) for c, lvl in base.items()}
     if organisation is not None:
-        for adj in TargetAdjustment.objects.filter(organisation=organisation, profile=profile_id):
+        if adjustments is None:
+            adjustments = TargetAdjustment.objects.filter(
+                organisation=organisation, profile=profile_id
+            )
+        for adj in adjustments:
             result[adj.competence] = (adj.level, base.get(adj.competence))
     return result
 
@@ -122,6 +129,17 @@ def job_profile_of(user: Any, organisation: Any) -> str | None:
         return None
     assignment = JobProfileAssignment.objects.filter(organisation=organisation, user=user).first()
     return assignment.profile if assignment else None
+
+
+def job_profiles_of(organisation: Any) -> dict[int, str]:
+    """`job_profile_of` for everybody in the company at once: user id -> profile (one query)."""
+    if organisation is None:
+        return {}
+    return dict(
+        JobProfileAssignment.objects.filter(organisation=organisation).values_list(
+            "user_id", "profile"
+        )
+    )
 
 
 def _job_profile_source(user: Any, organisation: Any) -> list[TargetRequirement]:
