@@ -312,6 +312,12 @@ TASKS = {
     }
 }
 
+# The needs estimates are computed again when new answers arrive, but a window's estimates are
+# not computed again within this many seconds of the last run: in the load test every submitted
+# check queued a run of every window, and the runs took most of the task workers' CPU. Pages
+# show the last run with its time and say that new answers come in with the next one.
+ZZ_NEEDS_REFRESH_SECONDS = int(os.environ.get("ZZ_NEEDS_REFRESH_SECONDS", "300"))
+
 # Releases, peer snapshots and emails go to the task queue; True does them at once inside the
 # request instead (tests that do not exercise the queue; never needed in production).
 ZZ_RUN_TASKS_INLINE = False

@@ -22,6 +22,9 @@ AXES_FAILURE_LIMIT = 1000
 # Releases, peer snapshots and emails happen inside the request, as most tests expect; the tests
 # of the queue turn this off and run the tasks explicitly.
 ZZ_RUN_TASKS_INLINE = True
+# A stale window is computed again at its next view, as most needs tests expect; the pause
+# between runs has its own tests.
+ZZ_NEEDS_REFRESH_SECONDS = 0
 # Most tests sign in as admins without a second factor; the tests of the requirement turn it on.
 ZZ_MFA_REQUIRED = False
 (DATA_DIR / "static").mkdir(parents=True, exist_ok=True)

@@ -30,7 +30,8 @@ router = Router(tags=["Bedarfsanalyse"])
 DESCRIPTION = """
 Die Schätzungen der regionalen Bedarfsanalyse für einen Zeitraum und ein Gebiet, gelesen aus der
 aktuellen Berechnung des Zeitraums. Gerechnet wird nie während der Anfrage: Fehlt eine Berechnung
-oder ist sie veraltet, wird eine neue eingereiht (`pending`, `run.stale`).
+oder ist sie veraltet, wird eine neue eingereiht (`pending`, `run.stale`), bei einer veralteten
+frühestens einige Minuten nach der letzten (Einstellung `ZZ_NEEDS_REFRESH_SECONDS`, Standard 300).
 
 Parameter wie im Dashboard: `zeitraum` („2026“ oder „2026-Q3“; Standard: das laufende Jahr),
 `gebiet` (Kurzname eines Zentrums oder „bund“, wo die Rolle das Bundesgebiet sehen darf; Standard:

@@ -9,11 +9,13 @@ and reported as pending.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -133,6 +135,16 @@ class Dashboard:
     industries: list[DomainView] = field(default_factory=list)
     sizes: list[DomainView] = field(default_factory=list)
     trend: list[tuple[str, DomainView | None]] = field(default_factory=list)
+
+    @property
+    def refreshing(self) -> bool:
+        """A run of the shown window is queued or running."""
+        return any(r.window == self.window.key for r in self.pending)
+
+    @property
+    def refresh_minutes(self) -> int:
+        """The pause between two runs of a window, in whole minutes (at least 1)."""
+        return max(1, math.ceil(settings.ZZ_NEEDS_REFRESH_SECONDS / 60))
 
     @property
     def topics(self) -> list[Outcome]:

@@ -129,10 +129,23 @@ def holds_no_data(window: Window) -> bool:
     return window.year < FIRST_YEAR
 
 
+def fresh_enough(run: EstimateRun | None, now: Any = None) -> bool:
+    """True when the window's current run needs no new run yet: nothing new arrived, or it
+    finished less than ZZ_NEEDS_REFRESH_SECONDS ago (new answers wait for the next run, so a
+    busy hour does not compute every window again after every submitted check)."""
+    if run is None:
+        return False
+    if not run.stale:
+        return True
+    pause = settings.ZZ_NEEDS_REFRESH_SECONDS
+    if pause <= 0 or run.finished_at is None:
+        return False
+    return run.finished_at > (now or timezone.now()) - timedelta(seconds=pause)
+
+
 def ensure_fresh(window: Window) -> EstimateRun | None:
-    """The pending run, after queueing one if the window has no fresh current run."""
-    current = current_run(window)
-    if current is not None and not current.stale:
+    """The pending run, after queueing one if the window's current run is not fresh enough."""
+    if fresh_enough(current_run(window)):
         return pending_run(window)
     return request_run(window)
 
@@ -167,7 +180,7 @@ def ensure_fresh_all(
         if found is not None and not is_lost(found):
             pending.append(found)  # fresh or not, a pending run is what there is to wait for
             continue
-        if found is None and run is not None and not run.stale:
+        if found is None and fresh_enough(run):
             continue
         if (found := ensure_fresh(window)) is not None:
             pending.append(found)

@@ -210,6 +210,29 @@ def test_new_response_marks_the_run_stale_and_the_next_view_queues_a_run(network
     assert not DomainResult.objects.filter(run=run).exists()  # the old figures are gone
 
 
+@pytest.mark.parametrize(("minutes_ago", "queued"), [(0, False), (4, False), (6, True)])
+def test_a_stale_window_waits_for_the_pause_between_runs(
+    network, login, settings, minutes_ago, queued
+) -> None:
+    """New answers do not compute a window again within ZZ_NEEDS_REFRESH_SECONDS of its last
+    run; the page shows the last run and says when the new answers come in."""
+    settings.ZZ_NEEDS_REFRESH_SECONDS = 300
+    EstimateRun.objects.filter(is_current=True).update(
+        finished_at=timezone.now() - dt.timedelta(minutes=minutes_ago)
+    )
+    respond(make_organisation(land="SH", wz="C"))
+    client = login(make_member(Role.ADVISOR, centre=network["nord"]))
+    page = _get(client).content.decode()
+    waiting = EstimateRun.objects.filter(window=str(YEAR), status=EstimateRun.Status.QUEUED)
+    assert waiting.exists() is queued
+    assert ("5 Minuten nach dieser Berechnung eingerechnet" in page) is not queued
+    found = runs.ensure_fresh(parse_window(str(YEAR)))
+    assert (found.pk if found else None) == (waiting.first().pk if queued else None)
+    # „Jetzt neu berechnen“ does not wait
+    client.post(reverse("needs:recompute"), {"zeitraum": str(YEAR)})
+    assert waiting.count() == 1
+
+
 def test_double_request_queues_one_run(network, login) -> None:
     client = login(make_member(Role.ADVISOR, centre=network["nord"]))
     for _ in range(2):
