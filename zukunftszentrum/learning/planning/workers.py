@@ -232,3 +232,12 @@ def _serve(conn: Connection, models: list[PersonModel]) -> None:
             answer = solve_local(model, key, deadline)
             answers.append((answer, Counter(model.counts)))
         conn.send(answers)
+
+
+def solve_all(
+    pool: Pool | None, jobs: Sequence[tuple[PersonModel, frozenset[str]]], deadline: float
+) -> list[Answer | None]:
+    """The jobs' answers in order (None: not started, out of time), in two processes if any."""
+    if pool is not None:
+        return pool.solve_all(jobs, deadline)
+    return [solve_local(m, m.key(forbidden), deadline) for m, forbidden in jobs]
