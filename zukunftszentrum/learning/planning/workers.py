@@ -1,6 +1,7 @@
 """Person solves of a team in two processes: half of the person models live in a forked worker.
 
-The person solves of one step (everyone alone; the nodes a master round picked) are independent,
+The person solves of one step (everyone alone; the nodes a master round picked; the repair's
+re-plans whose full offers are certain, repair.py) are independent,
 and almost all of a team plan's time is HiGHS inside them. So with a core to spare, the team's
 distinct person models are dealt out once, alternately, to the planning process and to one
 forked worker; every operation on a model (its solves and its LP bounds) runs where the model
