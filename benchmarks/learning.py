@@ -307,7 +307,8 @@ def joint_model(team: list[Learner], cat: Catalogue, seconds: float) -> tuple[st
     from zukunftszentrum.learning.planning.catalogue import prepare
     from zukunftszentrum.learning.planning.mip import open_gap_penalty, solve
     from zukunftszentrum.learning.planning.person_model import plan_value
-    from zukunftszentrum.learning.planning.team import _Clock, _repair, person_models
+    from zukunftszentrum.learning.planning.repair import repair
+    from zukunftszentrum.learning.planning.team import _Clock, person_models
 
     began = time.perf_counter()
     weights = Weights()
@@ -316,7 +317,7 @@ def joint_model(team: list[Learner], cat: Catalogue, seconds: float) -> tuple[st
     seats = {o.id: o.free_seats for o in cat.offers.values()}
     alone = [solve([p], weights, time_limit=seconds).chosen[0] for p in problems]
     chosen, coupled, status = list(alone), set(), "optimal"
-    repaired = _repair(
+    repaired = repair(
         problems, person_models(problems, weights), alone, seats, weights, _Clock(seconds)
     )
     while True:

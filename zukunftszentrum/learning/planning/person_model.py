@@ -86,6 +86,11 @@ class PersonModel:
         self.bounds: dict[frozenset[str], float] = {}
         self.counts: Counter[str] = Counter()  # "lp", "mip", "remembered"
 
+    @property
+    def offers(self) -> frozenset[str]:
+        """The offers of the person's options (a forbidden offer outside changes nothing)."""
+        return self._offers
+
     def key(self, forbidden: Iterable[str]) -> frozenset[str]:
         """The forbidden offers that matter here (those of the person's options)."""
         return frozenset(f for f in forbidden if f in self._offers)

@@ -20,9 +20,10 @@ from .greedy import greedy
 from .inputs import Learner, Weights
 from .mip import open_gap_penalty
 from .person_model import PersonModel, plan_value, signature
+from .repair import repair
 from .results import INFEASIBLE, OPTIMAL, TIME_LIMIT, TeamPlan, build_plan, infeasible_plan
 from .team_master import Columns, children, master
-from .workers import Answer, Pool, default_workers, solve_local
+from .workers import Pool, default_workers, solve_all
 
 Plans = list[list[Option]]
 
@@ -122,15 +123,6 @@ def plan_team(
             pool.close()
 
 
-def _solve_all(
-    pool: Pool | None, jobs: Sequence[tuple[PersonModel, frozenset[str]]], deadline: float
-) -> list[Answer | None]:
-    """The jobs' answers in order (None: not started, out of time), in two processes if any."""
-    if pool is not None:
-        return pool.solve_all(jobs, deadline)
-    return [solve_local(m, m.key(forbidden), deadline) for m, forbidden in jobs]
-
-
 def _plan(
     learners: Sequence[Learner],
     problems: list[Problem],
@@ -151,7 +143,7 @@ def _plan(
     # 1. everyone alone (a lower bound for the team)
     status = OPTIMAL
     alone: list[list[Option] | None] = []
-    answers = _solve_all(pool, [(m, frozenset()) for m in models], clock.deadline)
+    answers = solve_all(pool, [(m, frozenset()) for m in models], clock.deadline)
     for p, answer in zip(problems, answers, strict=True):
         if answer is None:
             alone.append(None)
@@ -185,7 +177,7 @@ def _plan(
     bound = sum(value(i, options) for i, options in enumerate(own))
 
     # 2. the seat repair: feasible; as good as the bound means optimal
-    repaired = _repair(problems, models, own, seats, weights, clock)
+    repaired = repair(problems, models, own, seats, weights, clock, pool)
     chosen = list(own)
     if repaired is not own and repaired is not None:
         total = sum(value(i, options) for i, options in enumerate(repaired))
@@ -194,6 +186,7 @@ def _plan(
 
     # 3. the master over per-person plans for the offers still over-booked
     trees: dict[int, Columns] = {}
+    bounded: dict[int, object] = {}  # person -> the children list last sent for bounds
     coupled: set[str] = set()
     while True:
         over = _over_booked(chosen, seats)
@@ -213,8 +206,15 @@ def _plan(
             # solve the placeholders the master picks until it picks none (then it is exact)
             out_of_time = clock.out()
             if pool is not None and not out_of_time:
-                # the placeholders' LP bounds, in the order the master asks for them
-                pool.bounds_all([(trees[i].model, c) for i in group for _, c in children(trees[i], coupled)])  # fmt: skip
+                # the placeholders' LP bounds, in the order the master asks for them; a tree
+                # whose children are the same list as last time has them all already
+                jobs = []
+                for i in group:
+                    kids = children(trees[i], coupled)
+                    if bounded.get(i) is not kids:
+                        bounded[i] = kids
+                        jobs += [(trees[i].model, c) for _, c in kids]
+                pool.bounds_all(jobs)
             result = master(
                 group, trees, seats, coupled, penalty, clock.left(), extra=extra,
                 bounds=not out_of_time,
@@ -224,7 +224,7 @@ def _plan(
             if not result.todo:
                 break
             jobs = [(trees[i].model, node) for i, node in result.todo]
-            for (i, node), answer in zip(result.todo, _solve_all(pool, jobs, clock.deadline), strict=True):  # fmt: skip
+            for (i, node), answer in zip(result.todo, solve_all(pool, jobs, clock.deadline), strict=True):  # fmt: skip
                 if answer is None:  # out of time: it stays a placeholder, no longer offered
                     status = TIME_LIMIT
                     continue
@@ -333,48 +333,4 @@ def _seat_feasible(
             result.append(list(options))
         else:
             result.append(greedy(p, weights, left) or [])  # takes its seats from `left`
-    return result
-
-
-def _repair(
-    problems: Sequence[Problem],
-    models: Sequence[PersonModel],
-    alone: Plans,
-    seats: dict[str, int],
-    weights: Weights,
-    clock: _Clock,
-) -> Plans | None:
-    """Everyone's own optimum, with the people beyond an offer's seats re-planned alone on the
-    seats left (in the order given; greedily once the time is up). Feasible for every seat
-    limit; None when a re-planned person's locked modules no longer fit."""
-    users: dict[str, list[int]] = defaultdict(list)
-    for i, options in enumerate(alone):
-        for o in options:
-            if o.offer is not None:
-                users[o.offer].append(i)
-    bumped = {i for offer, ids in users.items() for i in ids[seats[offer] :]}
-    if not bumped:
-        return alone
-    left = dict(seats)
-    for i, options in enumerate(alone):
-        if i not in bumped:
-            for o in options:
-                if o.offer is not None:
-                    left[o.offer] -= 1
-    result = list(alone)
-    for i in sorted(bumped):
-        if clock.out():
-            planned = greedy(problems[i], weights, dict(left))
-            if planned is None:
-                return None
-        else:
-            full = [offer for offer, n in left.items() if n <= 0]
-            solved, plan = models[i].solve(full, clock.left())
-            if solved == INFEASIBLE or plan is None:
-                return None
-            planned = list(plan)
-        result[i] = planned
-        for o in planned:
-            if o.offer is not None:
-                left[o.offer] -= 1
     return result

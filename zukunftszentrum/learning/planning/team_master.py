@@ -20,7 +20,7 @@ models `plan_person` solves in milliseconds. See docs/methods/learning-paths.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import highspy
@@ -32,6 +32,9 @@ from .person_model import PersonModel, plan_value
 from .results import INFEASIBLE, OPTIMAL, TIME_LIMIT
 
 Plan = tuple[Option, ...]
+# One column of the master: (plan, None) or (None, placeholder node), its cost, and the coupled
+# offers it takes a seat of.
+_Column = tuple[Plan | None, frozenset[str] | None, float, tuple[str, ...]]
 
 
 @dataclass
@@ -42,6 +45,16 @@ class Columns:
     model: PersonModel
     plans: dict[frozenset[str], Plan | None]  # None: infeasible with F forbidden (locks)
     scores: dict[Plan, tuple[int, float]] = field(default_factory=dict)
+    # What the master needs from this tree, kept between its rounds and made again only when
+    # the tree, the coupled offers or the model's answers have grown (all of them only grow):
+    # each round adds a few nodes to a few trees, and making every tree's columns again was
+    # most of the master's time in Python.
+    _children: tuple[tuple[int, int], list[tuple[Plan, frozenset[str]]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    _block: tuple[tuple[object, ...], list[_Column]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def problem(self) -> Problem:
@@ -80,17 +93,61 @@ def _frontier(
     return found
 
 
-def children(tree: Columns, coupled: set[str]) -> Iterator[tuple[Plan, frozenset[str]]]:
+def children(tree: Columns, coupled: set[str]) -> list[tuple[Plan, frozenset[str]]]:
     """(parent plan, unsolved child) of every solved node, in a fixed order: the order in
-    which the master asks for the children's bounds (workers.py computes them ahead)."""
-    for forbidden, plan in tree.plans.items():
-        if plan is None:
-            continue
-        for o in plan:
-            if o.offer is not None and o.offer in coupled:
-                child = forbidden | {o.offer}
-                if child not in tree.plans:
-                    yield plan, child
+    which the master asks for the children's bounds (workers.py computes them ahead). The
+    list is kept until the tree or the coupled offers grow (a new list then)."""
+    version = (len(tree.plans), len(coupled))
+    if tree._children is None or tree._children[0] != version:
+        found = []
+        for forbidden, plan in tree.plans.items():
+            if plan is None:
+                continue
+            for o in plan:
+                if o.offer is not None and o.offer in coupled:
+                    child = forbidden | {o.offer}
+                    if child not in tree.plans:
+                        found.append((plan, child))
+        tree._children = (version, found)
+    return tree._children[1]
+
+
+def _columns(
+    tree: Columns, coupled: set[str], penalty: float, extra: Plan | None, bounds: bool
+) -> list[_Column]:
+    """The tree's columns in the master: its distinct plans (and `extra`), then with `bounds`
+    its placeholders. Made again only when something they depend on has grown: the tree, the
+    coupled offers, or the model's answers (a placeholder's bound is the exact value once the
+    model knows the plan, possibly through a colleague sharing the model)."""
+
+    def version() -> tuple[object, ...]:
+        return (len(tree.plans), len(coupled), len(tree.model.plans), penalty, extra, bounds)
+
+    if tree._block is not None and tree._block[0] == version():
+        return tree._block[1]
+
+    def value(plan: Plan) -> float:
+        gaps, total = tree.score(plan)
+        return penalty * gaps + total
+
+    distinct = {plan for plan in tree.plans.values() if plan is not None}
+    if extra is not None:
+        distinct.add(extra)
+    block: list[_Column] = [
+        (
+            plan,
+            None,
+            value(plan),
+            tuple(o.offer for o in plan if o.offer is not None and o.offer in coupled),
+        )
+        for plan in sorted(distinct, key=_plan_key)
+    ]
+    if bounds:
+        frontier = _frontier(tree, coupled, value, penalty - tree.model.penalty)
+        block += [(None, node, frontier[node], ()) for node in sorted(frontier, key=sorted)]
+    # taken after the bounds: computing one may add its (integral) plan to the model's answers
+    tree._block = (version(), block)
+    return block
 
 
 def master(
@@ -115,38 +172,21 @@ def master(
     col_plan: list[Plan | None] = []
     col_node: list[frozenset[str] | None] = []
     cost: list[float] = []
-    for i in group:
-        tree = trees[i]
-
-        def value(plan: Plan, tree: Columns = tree) -> float:
-            gaps, total = tree.score(plan)
-            return penalty * gaps + total
-
-        distinct = {plan for plan in tree.plans.values() if plan is not None}
-        if extra is not None and i in extra:
-            distinct.add(tuple(extra[i]))
-        for plan in sorted(distinct, key=_plan_key):
-            col_person.append(i)
-            col_plan.append(plan)
-            col_node.append(None)
-            cost.append(value(plan))
-        if bounds:
-            frontier = _frontier(tree, coupled, value, penalty - tree.model.penalty)
-            for node in sorted(frontier, key=sorted):
-                col_person.append(i)
-                col_plan.append(None)
-                col_node.append(node)
-                cost.append(frontier[node])
-    row_of = {person: r for r, person in enumerate(group)}
-    rows: list[list[int]] = [[] for _ in group]
-    for c, person in enumerate(col_person):
-        rows[row_of[person]].append(c)
-    limited: list[float] = []
+    rows: list[list[int]] = []
     users: dict[str, list[int]] = {}
-    for c, maybe in enumerate(col_plan):
-        for o in maybe or ():
-            if o.offer is not None and o.offer in coupled:
-                users.setdefault(o.offer, []).append(c)
+    for i in group:
+        mine = tuple(extra[i]) if extra is not None and i in extra else None
+        block = _columns(trees[i], coupled, penalty, mine, bounds)
+        first = len(cost)
+        rows.append(list(range(first, first + len(block))))
+        for c, (plan, node, value, uses) in enumerate(block, start=first):
+            col_plan.append(plan)
+            col_node.append(node)
+            cost.append(value)
+            for offer in uses:
+                users.setdefault(offer, []).append(c)
+        col_person += [i] * len(block)
+    limited: list[float] = []
     for offer in sorted(users):
         rows.append(users[offer])
         limited.append(float(seats[offer]))

@@ -1,6 +1,7 @@
 """Person solves of a team in two processes: half of the person models live in a forked worker.
 
-The person solves of one step (everyone alone; the nodes a master round picked) are independent,
+The person solves of one step (everyone alone; the nodes a master round picked; the repair's
+re-plans whose full offers are certain, repair.py) are independent,
 and almost all of a team plan's time is HiGHS inside them. So with a core to spare, the team's
 distinct person models are dealt out once, alternately, to the planning process and to one
 forked worker; every operation on a model (its solves and its LP bounds) runs where the model
@@ -232,3 +233,12 @@ def _serve(conn: Connection, models: list[PersonModel]) -> None:
             answer = solve_local(model, key, deadline)
             answers.append((answer, Counter(model.counts)))
         conn.send(answers)
+
+
+def solve_all(
+    pool: Pool | None, jobs: Sequence[tuple[PersonModel, frozenset[str]]], deadline: float
+) -> list[Answer | None]:
+    """The jobs' answers in order (None: not started, out of time), in two processes if any."""
+    if pool is not None:
+        return pool.solve_all(jobs, deadline)
+    return [solve_local(m, m.key(forbidden), deadline) for m, forbidden in jobs]
