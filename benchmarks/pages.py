@@ -46,18 +46,12 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script: the project's packages, and the load test's people.
+sys.path.insert(0, str(ROOT))
+from benchmarks.load.people import PEOPLE  # noqa: E402
+
 DEFAULT_DATA_DIR = Path(tempfile.gettempdir()) / "zz-bench-pages"
 
-# The load test's people (benchmarks/load/locustfile.py; not imported: it needs locust).
-PEOPLE = {
-    "lead": "geschaeftsfuehrung@demo.example.org",
-    "employee": "beschaeftigte@demo.example.org",
-    "works_council": "betriebsrat@demo.example.org",
-    "solo": "solo@demo.example.org",
-    "centre_admin": "zentrumsleitung@demo.example.org",
-    "advisor": "beratung@demo.example.org",
-    "programme": "programm@demo.example.org",
-}
 COMPANY = ("lead", "employee", "works_council", "solo")
 CENTRE = ("centre_admin", "advisor", "programme")
 AI_READERS = ("lead", "works_council", "solo")
@@ -400,7 +394,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--compare", type=Path)
     args = parser.parse_args(argv)
 
-    sys.path.insert(0, str(ROOT))
     set_up(args.data_dir, fresh=args.fresh)
     environment(args.data_dir)
     bare, figures = measure(args)

@@ -15,18 +15,10 @@ import re
 from locust import HttpUser, LoadTestShape, between, constant, task
 
 from benchmarks.load.forms import form_of
+from benchmarks.load.people import PEOPLE
 
 PASSWORD = "demo-zukunft-2026"  # the demo's published password
 THINK = os.environ.get("ZZ_THINK", "1") != "0"
-PEOPLE = {
-    "lead": "geschaeftsfuehrung@demo.example.org",
-    "employee": "beschaeftigte@demo.example.org",
-    "works_council": "betriebsrat@demo.example.org",
-    "solo": "solo@demo.example.org",
-    "centre_admin": "zentrumsleitung@demo.example.org",
-    "advisor": "beratung@demo.example.org",
-    "programme": "programm@demo.example.org",
-}
 # How many of the simulated people act in each role (companies' people outnumber centre staff).
 WEIGHTS = {
     "lead": 3,
